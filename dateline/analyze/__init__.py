@@ -1,0 +1,1 @@
+"""Analysis stages over a parsed spaCy Doc: actors, statements, events, times, places."""

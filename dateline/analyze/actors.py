@@ -1,0 +1,520 @@
+"""Actors: one record per real-world entity, holding every reference to it.
+
+Names found by the NER are corrected with document evidence, merged across
+variants, and given the titles and affiliations written around them; nominal
+references ("the president") and personal pronouns are then resolved to the
+actors they refer to, in text order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import data
+from .places import fold, gazetteer
+from .quotes import QuoteIndex
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PRONOUN_WINDOW = 3  # sentences back a pronoun may reach
+PRONOUN_MARGIN = 10  # score lead the best antecedent needs over a rival actor
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: frozenset[tuple[str, ...]]
+    honorifics: frozenset[tuple[str, ...]]
+    female: frozenset[str]
+    male: frozenset[str]
+    role_nouns: frozenset[str]
+    particles: frozenset[str]
+    longest: int
+
+
+@cache
+def lexicon() -> _Lexicon:
+    raw = data.load("roles")
+    titles = frozenset(tuple(t.split()) for t in raw["titles"])
+    honorifics = frozenset(tuple(t.split()) for t in raw["honorifics"])
+    return _Lexicon(
+        titles=titles, honorifics=honorifics,
+        female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
+        role_nouns=frozenset(raw["role_nouns"]), particles=frozenset(raw["name_particles"]),
+        longest=max(len(t) for t in titles | honorifics),
+    )
+
+
+@dataclass
+class MentionRef:
+    start: int  # token offsets
+    end: int
+    form: str  # name | nominal | pronoun | title
+    head: int  # syntactic head of the whole reference (titles included)
+    actor: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class ActorBuild:
+    id: str
+    name: str
+    kind: str
+    key: tuple[str, ...]
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    country: str | None = None
+    gender: str | None = None
+    mentions: list[MentionRef] = field(default_factory=list)
+
+    def title_words(self) -> set[str]:
+        return {fold(w) for t in self.titles for w in t.split()}
+
+
+@dataclass
+class ActorTable:
+    """The actors of one Doc and a token → actor map for later stages."""
+
+    actors: list[ActorBuild]
+    mentions: list[MentionRef]
+    by_token: dict[int, MentionRef]
+
+    def actor(self, actor_id: str | None) -> ActorBuild | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def mention_at(self, token: Token) -> MentionRef | None:
+        return self.by_token.get(token.i)
+
+    def actor_at(self, token: Token) -> str | None:
+        mention = self.by_token.get(token.i)
+        return mention.actor if mention else None
+
+    def actors_in(self, tokens) -> list[str]:
+        """Actor ids referred to by ``tokens`` (a phrase), conjuncts included, in order."""
+        found: list[str] = []
+        for token in tokens:
+            actor = self.actor_at(token)
+            if actor and actor not in found:
+                found.append(actor)
+        return found
+
+
+# ---------------------------------------------------------------- helpers
+
+def _phrase_at(doc: Doc, i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    """Length of the longest phrase from ``phrases`` starting at token ``i``."""
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        if tuple(t.lower_ for t in doc[i:i + n]) in phrases:
+            return n
+    return 0
+
+
+def _phrase_ending(doc: Doc, i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    for n in range(min(longest, i + 1), 0, -1):
+        if tuple(t.lower_ for t in doc[i - n + 1:i + 1]) in phrases:
+            return n
+    return 0
+
+
+def name_key(tokens: list[str]) -> tuple[str, ...]:
+    """Comparable name parts: folded, particles ("al-", "bin") dropped."""
+    parts = fold(" ".join(tokens)).split()
+    kept = tuple(p for p in parts if p not in lexicon().particles)
+    return kept or tuple(parts)
+
+
+def _head_of(doc: Doc, start: int, end: int) -> int:
+    """The token of doc[start:end] whose head lies outside it."""
+    for token in doc[start:end]:
+        if not (start <= token.head.i < end) or token.head.i == token.i:
+            return token.i
+    return end - 1
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+# ---------------------------------------------------------------- names
+
+@dataclass
+class _Name:
+    start: int  # core name tokens
+    end: int
+    label: str
+    extent_start: int  # titles and honorifics included
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+
+
+def _strip_leading_titles(doc: Doc, span: Span, name: _Name) -> None:
+    lex = lexicon()
+    i = span.start
+    while i < span.end - 1:
+        if doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        if n := _phrase_at(doc, i, lex.titles, lex.longest):
+            if i + n < span.end:
+                name.title_spans.append((i, i + n))
+                i += n
+                continue
+        if n := _phrase_at(doc, i, lex.honorifics, lex.longest):
+            if i + n < span.end:
+                name.honorifics.append(doc[i:i + n].text.lower())
+                i += n
+                continue
+        break
+    name.start = i
+
+
+def _titles_before(doc: Doc, name: _Name) -> None:
+    """Collect title phrases and honorifics written just before a name."""
+    lex = lexicon()
+    i = name.start - 1 if not name.title_spans else min(s for s, _ in name.title_spans) - 1
+    while i >= 0:
+        if n := _phrase_ending(doc, i, lex.honorifics, lex.longest):
+            if not _phrase_ending(doc, i, lex.titles, lex.longest):
+                name.honorifics.append(doc[i - n + 1:i + 1].text.lower())
+                i -= n
+                continue
+        if n := _phrase_ending(doc, i, lex.titles, lex.longest):
+            k = i - n + 1
+            # Nationality or organisation words before an office ("Iranian President", "Hamas leader").
+            while k > 0 and doc[k - 1].ent_type_ in ("NORP", "GPE", "ORG") and _is_capitalised(doc[k - 1]):
+                k -= 1
+            name.title_spans.append((k, i + 1))
+            i = k - 1
+            continue
+        # "Leader of the Islamic Revolution" / "leader of the Palestinian Islamic Jihad"
+        found = None
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if doc[k].lower_ == "of":
+                n = _phrase_ending(doc, k - 1, lex.titles, lex.longest) if k > 0 else 0
+                tail = doc[k + 1:i + 1]
+                if n and all(t.lower_ in ("the", "of", "and", "for") or _is_capitalised(t) for t in tail) \
+                        and _is_capitalised(doc[i]):
+                    found = k - n
+                break
+        if found is not None:
+            name.title_spans.append((found, i + 1))
+            i = found - 1
+            continue
+        break
+    starts = [s for s, _ in name.title_spans]
+    name.extent_start = min(starts + [name.start])
+    if name.extent_start > 0 and doc[name.extent_start - 1].lower_ == "the" and name.title_spans:
+        name.extent_start -= 1
+
+
+def _candidate_names(doc: Doc) -> list[_Name]:
+    lex = lexicon()
+    names: list[_Name] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON":
+            # The small model often stops short: "Ebrahim" + "Raisi".
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
+                    and doc[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not doc[end].is_punct:
+                end += 1
+        span = doc[ent.start:end]
+        name = _Name(span.start, span.end, ent.label_, span.start)
+        if ent.label_ in ("PERSON", "ORG"):
+            _strip_leading_titles(doc, span, name)
+        while name.start < name.end and doc[name.start].lower_ in ("the", "a", "an"):
+            name.start += 1
+        if name.start >= name.end or all(_phrase_at(doc, t.i, lex.titles | lex.honorifics, lex.longest) for t in doc[name.start:name.end]):
+            continue
+        if ent.label_ == "PERSON":
+            _titles_before(doc, name)
+        names.append(name)
+        taken.update(range(span.start, span.end))
+    _correct_labels(doc, names, taken)
+    return sorted(names, key=lambda n: n.start)
+
+
+def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
+    """Use the document's own evidence against NER slips.
+
+    A single word that is the surname of a person named in full elsewhere in the
+    article ("President Ebrahim Raisi" … "Raisi") is that person, whatever label
+    the model gave it, unless it is a country's name.
+    """
+    gaz = gazetteer()
+    surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
+                for n in names if n.label == "PERSON" and n.end - n.start >= 2}
+    for name in names:
+        if name.label != "PERSON" and name.end - name.start == 1:
+            key = name_key([doc[name.start].text])
+            info = gaz.lookup(doc[name.start].text)
+            if key and key[-1] in surnames and not (info and info.feature == "country"):
+                name.label = "PERSON"
+                _titles_before(doc, name)
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not _is_capitalised(token):
+            continue
+        key = name_key([token.text])
+        if key and key[-1] in surnames:
+            name = _Name(token.i, token.i + 1, "PERSON", token.i)
+            _titles_before(doc, name)
+            names.append(name)
+            taken.add(token.i)
+
+
+# ---------------------------------------------------------------- building
+
+def _kind(doc: Doc, name: _Name) -> str | None:
+    if name.label == "PERSON":
+        return "person"
+    if name.label == "ORG":
+        return "organization"
+    text = doc[name.start:name.end].text
+    if name.label == "GPE":
+        info = gazetteer().lookup(text)
+        return "country" if info and info.feature == "country" else None
+    if name.label == "NORP":
+        token = doc[name.end - 1]
+        if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
+            return "group"
+    return None
+
+
+def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= 2 and long_[-len(short):] == short:
+        return True
+    acronym_of = lambda text: "".join(w[0] for w in text.split() if w[:1].isupper()).casefold()
+    for x, y in ((a_text, b_text), (b_text, a_text)):
+        if " " not in x.strip() and x.isupper() and len(x) >= 2 and acronym_of(y) == x.casefold():
+            return True
+    return False
+
+
+def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]]]:
+    clusters: list[tuple[ActorBuild, list[_Name]]] = []
+    gaz = gazetteer()
+    # Fuller names first, so that a bare surname finds the full name it shortens.
+    order = sorted(names, key=lambda n: (-(n.end - n.start), n.start))
+    for name in order:
+        kind = _kind(doc, name)
+        if kind is None:
+            continue
+        text = doc[name.start:name.end].text
+        if kind == "person":
+            key = name_key([t.text for t in doc[name.start:name.end]])
+            same = [c for c in clusters if c[0].kind == "person" and (
+                c[0].key == key or (len(key) >= 2 and key[0] == c[0].key[0] and key[-1] == c[0].key[-1])
+                or (len(key) == 1 and key[0] in c[0].key)
+                or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]
+            if len(same) > 1:
+                # The namesake mentioned most recently before this mention.
+                same.sort(key=lambda c: max((n.start for n in c[1] if n.start < name.start), default=-1))
+                same = same[-1:]
+        elif kind == "country":
+            info = gaz.lookup(text)
+            key = (info.country,)
+            text = info.name
+            same = [c for c in clusters if c[0].kind == "country" and c[0].key == key]
+        else:
+            key = tuple(fold(text).split())
+            same = [c for c in clusters if c[0].kind == kind and _same_org(c[0].key, key, c[0].name, text)]
+        if same:
+            same[0][1].append(name)
+        else:
+            clusters.append((ActorBuild(id="", name=text, kind=kind, key=key), [name]))
+    return clusters
+
+
+def _attach_titles(doc: Doc, actor: ActorBuild, name: _Name, org_names: dict[int, str], table: dict[int, MentionRef]) -> None:
+    """Titles, affiliations, country and gender from the words around one name."""
+    lex = lexicon()
+    gaz = gazetteer()
+    spans = list(name.title_spans)
+    head = doc[_head_of(doc, name.start, name.end)]
+    # Apposition either way: "the leader of X, Ismail Haniyeh" / "Ismail Haniyeh, the leader of X,"
+    role = None
+    if head.dep_ == "appos" and head.head.i < name.start and head.head.lemma_.lower() in lex.role_nouns:
+        role = head.head
+        role_end = name.extent_start
+        while role_end > role.i and (doc[role_end - 1].is_punct or doc[role_end - 1].is_space):
+            role_end -= 1
+        spans.append((role.left_edge.i, role_end))
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.lemma_.lower() in lex.role_nouns:
+            right = child.right_edge.i + 1
+            spans.append((child.left_edge.i, right))
+    for start, end in spans:
+        words = doc[start:end]
+        while len(words) and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        if not len(words):
+            continue
+        title = words.text
+        if title.casefold() not in {t.casefold() for t in actor.titles}:
+            actor.titles.append(title)
+        for token in words:
+            if token.i in org_names and org_names[token.i] not in actor.affiliations:
+                actor.affiliations.append(org_names[token.i])
+            if actor.country is None and token.ent_type_ in ("NORP", "GPE"):
+                actor.country = gaz.country_of_word(token.text)
+        mention = MentionRef(start, end, "title", _head_of(doc, start, end), actor.id)
+        for i in range(start, end):
+            table.setdefault(i, mention)
+        actor.mentions.append(mention)
+        lowered = title.casefold()
+        if actor.gender is None:
+            if any(lowered == w or lowered.startswith(w + " ") for w in lex.female):
+                actor.gender = "female"
+            elif any(lowered == w or lowered.startswith(w + " ") for w in lex.male):
+                actor.gender = "male"
+    for word in name.honorifics:
+        if actor.gender is None and word in lex.female:
+            actor.gender = "female"
+        elif actor.gender is None and word in lex.male:
+            actor.gender = "male"
+
+
+def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
+    """Find, merge and describe the actors of ``doc``; resolve references to them."""
+    names = _candidate_names(doc)
+    clusters = _cluster(doc, names)
+    clusters.sort(key=lambda c: min(n.start for n in c[1]))
+    by_token: dict[int, MentionRef] = {}
+    actors: list[ActorBuild] = []
+    for number, (actor, members) in enumerate(clusters, start=1):
+        actor.id = f"a{number}"
+        richest = max(members, key=lambda n: (n.end - n.start, -n.start))
+        if actor.kind != "country":
+            actor.name = doc[richest.start:richest.end].text
+        if actor.kind == "country":
+            actor.country = gazetteer().alpha3(actor.key[0])
+        for name in members:
+            mention = MentionRef(name.start, name.end, "name", _head_of(doc, name.extent_start, name.end), actor.id)
+            actor.mentions.append(mention)
+            for i in range(name.start, name.end):
+                by_token[i] = mention
+        actors.append(actor)
+    org_names = {i: a.name for a in actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)}
+    for actor, members in clusters:
+        for name in sorted(members, key=lambda n: n.start):
+            if actor.kind == "person":
+                _attach_titles(doc, actor, name, org_names, by_token)
+            # The titles in front of a name refer to its bearer: "Leader of ... Khamenei said".
+            for i in range(name.extent_start, name.start):
+                by_token.setdefault(i, next(m for m in actor.mentions if m.start == name.start))
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: m.start)
+    table = ActorTable(actors=actors, mentions=[], by_token=by_token)
+    _resolve_references(doc, table, quotes)
+    table.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.start)
+    return table
+
+
+# ---------------------------------------------------------------- references
+
+def _nominal(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
+    """Resolve a definite role description ("the president") to an actor named before."""
+    lex = lexicon()
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.role_nouns or token.tag_ in ("NNS", "NNPS"):
+        return None
+    dets = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    if not dets:
+        return None
+    start = min(c.i for c in token.children if c.i < token.i) if any(c.i < token.i for c in token.children) else token.i
+    modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("ADJ", "PROPN", "NOUN")}
+    noun = fold(token.lemma_)
+    best = None
+    for actor in table.actors:
+        if actor.kind != "person":
+            continue
+        earlier = [m.start for m in actor.mentions if m.start < start and m.form != "title" or m.end <= start]
+        if not earlier or noun not in actor.title_words():
+            continue
+        score = (len(modifiers & (actor.title_words() | {fold(a) for a in actor.affiliations})), max(earlier))
+        if best is None or score > best[0]:
+            best = (score, actor)
+    if best is None:
+        return None
+    return MentionRef(start, token.i + 1, "nominal", token.i, best[1].id, 0.8)
+
+
+def _agrees(actor: ActorBuild, pronoun: str) -> bool:
+    if actor.kind != "person":
+        return False
+    if pronoun in MALE_PRONOUNS:
+        return actor.gender != "female"
+    return actor.gender != "male"
+
+
+def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRef], quotes: QuoteIndex) -> MentionRef | None:
+    word = token.lower_
+    if word not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return None
+    sent_index = _sentence_index(doc)
+    here = sent_index[token.i]
+    inside = quotes.at(token.idx)
+    scores: dict[str, float] = {}
+    for mention in resolved:
+        if mention.start >= token.i:
+            break
+        if mention.actor is None or mention.form == "title":
+            continue
+        distance = here - sent_index[mention.start]
+        if distance > PRONOUN_WINDOW:
+            continue
+        if inside is None and quotes.at(doc[mention.start].idx) is not None:
+            continue
+        actor = table.actor(mention.actor)
+        if actor is None or not _agrees(actor, word):
+            continue
+        head = doc[mention.head]
+        if distance == 0 and head.head.i == token.head.i and head.dep_ != token.dep_ and token.dep_ in ("dobj", "pobj"):
+            continue  # "he met him": co-arguments are not the same person
+        score = 100 - 30 * distance + (20 if head.dep_ in SUBJECT_DEPS else 0) - (token.i - mention.start) / 1000
+        scores[actor.id] = max(scores.get(actor.id, -1e9), score)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 100
+    confidence = 0.9 if margin >= PRONOUN_MARGIN else 0.4
+    return MentionRef(token.i, token.i + 1, "pronoun", token.i, ranked[0][0], confidence)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    if not doc.user_data.get("dateline_sent_index"):
+        index = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                index[i] = number
+        doc.user_data["dateline_sent_index"] = index
+    return doc.user_data["dateline_sent_index"]
+
+
+def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None:
+    resolved = sorted((m for a in table.actors for m in a.mentions), key=lambda m: m.start)
+    for token in doc:
+        if token.i in table.by_token:
+            continue
+        mention = _nominal(doc, token, table) or _pronoun(doc, token, table, resolved, quotes)
+        if mention is None:
+            continue
+        actor = table.actor(mention.actor)
+        if mention.form == "pronoun" and mention.confidence < 0.5:
+            table.by_token[token.i] = MentionRef(token.i, token.i + 1, "pronoun", token.i, None, mention.confidence)
+            continue
+        actor.mentions.append(mention)
+        if actor.gender is None and mention.form == "pronoun":
+            actor.gender = "male" if token.lower_ in MALE_PRONOUNS else "female"
+        for i in range(mention.start, mention.end):
+            table.by_token.setdefault(i, mention)
+        resolved.append(mention)
+        resolved.sort(key=lambda m: m.start)

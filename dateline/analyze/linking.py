@@ -1,0 +1,82 @@
+"""Tie statements to the events they were made at, and date both.
+
+A statement's date is, in order of preference: the date of the event whose
+clause it shares ("he said in a meeting … on Wednesday"); a time expression in
+its own clause; the date of the speaker's previous statement or of the latest
+event the speaker took part in (the discourse in focus); else the publication
+date, flagged as such.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .events import EventBuild, _config
+from .statements import StatementBuild
+from .times import Timex
+
+
+def _anaphoric_event_nouns() -> set[str]:
+    return {n for n in _config()["CONSULT"]["nouns"] if " " not in n}
+
+
+def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
+         times: list[Timex], published: date | None) -> None:
+    for event in events:
+        if event.date is None and published is not None:
+            event.date = Timex(0, 0, "", "DATE", published.isoformat(), "published")
+            event.date_basis = "published"
+    nouns = _anaphoric_event_nouns()
+    previous: StatementBuild | None = None
+    for st in statements:
+        at = doc[st.cue_token] if st.cue_token is not None else doc.char_span(*st.content, alignment_mode="expand")[0]
+        sent = at.sent
+        # 1. The event this statement was made at.
+        syntactic = False
+        for n, ev in enumerate(events):
+            trigger = doc[ev.trigger]
+            if st.cue_token is not None and trigger.sent == sent and ev.statement is None and (
+                    at in trigger.ancestors or trigger in at.ancestors):
+                st.event, syntactic = n, True
+                break
+        if st.event is None and any(t.lemma_.lower() in nouns and any(c.lower_ in ("the", "that") for c in t.children)
+                                    for t in sent):
+            earlier = [n for n, ev in enumerate(events) if ev.type == "CONSULT" and doc[ev.trigger].idx < at.idx]
+            if earlier:
+                st.event = earlier[-1]
+        if st.event is not None:
+            ev = events[st.event]
+            spoken_to = any(c.dep_ in ("dobj", "dative") for c in at.children)
+            if st.addressee is None and (syntactic or not spoken_to):
+                st.addressee = next((a for a in ev.actors + ev.recipients if a != st.speaker), None)
+        st.date, st.date_basis = _date_of(doc, st, at, sent, events, times, previous, published, statements)
+        previous = st
+
+
+def _date_of(doc, st, at, sent, events, times, previous, published, statements):
+    if st.event is not None:
+        ev = events[st.event]
+        if ev.date is not None and ev.date_basis != "published":
+            return ev.date.day.isoformat(), "text" if doc[ev.trigger].sent == sent else "context"
+    outside = [t for t in times if t.day is not None and sent.start_char <= t.start < sent.end_char
+               and not any(o.content[0] <= t.start < o.content[1] for o in statements)]
+    if at.i < len(doc) and outside:
+        cue_span = {t.idx for t in at.subtree}
+        own = [t for t in outside if t.start in cue_span]
+        if own:
+            return own[0].day.isoformat(), "text"
+    # The discourse in focus: the speaker's previous statement or latest event, whichever is nearer.
+    candidates = []
+    if previous is not None and previous.speaker and previous.speaker == st.speaker and previous.date_basis != "published":
+        candidates.append((previous.content[0], previous.date))
+    for ev in events:
+        if doc[ev.trigger].idx < at.idx and st.speaker and st.speaker in ev.actors + ev.recipients \
+                and ev.date is not None and ev.date_basis != "published":
+            candidates.append((doc[ev.trigger].idx, ev.date.day.isoformat()))
+    if candidates:
+        return max(candidates)[1], "context"
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, None

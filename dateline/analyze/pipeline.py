@@ -1,0 +1,109 @@
+"""From a cleaned Article to the full ``dateline.article/1`` record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..calendar import day_of, parse_datetime
+from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
+                     Statement, TimeExpression)
+from .actors import build_actors
+from .events import extract_events
+from .linking import link
+from .nlp import load_pipeline
+from .places import find_place_mentions
+from .quotes import QuoteIndex, find_quotes
+from .statements import extract_statements
+from .times import find_times
+
+BATCH_SIZE = 16
+
+
+def published_day(article: Article) -> date | None:
+    return day_of(parse_datetime(article.published)) if article.published else None
+
+
+def analyze(article: Article, nlp: Language | None = None) -> AnalyzedArticle:
+    """Analyse one article."""
+    return records(article, (nlp or load_pipeline())(article.text))
+
+
+def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[AnalyzedArticle]:
+    """Analyse a stream of articles, parsing them in batches."""
+    nlp = nlp or load_pipeline()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        yield records(article, doc)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def records(article: Article, doc: Doc) -> AnalyzedArticle:
+    """Run every analysis stage over a parsed article and assemble its records."""
+    text = article.text
+    day = published_day(article)
+    quotes = QuoteIndex(find_quotes(text))
+    table = build_actors(doc, quotes)
+    times = find_times(doc, day)
+    people = {i for a in table.actors if a.kind == "person" for m in a.mentions for i in range(m.start, m.end)}
+    place_mentions = find_place_mentions(doc, people)
+    statements = extract_statements(doc, table, quotes)
+    events = extract_events(doc, table, statements, place_mentions, times)
+    link(doc, statements, events, times, day)
+
+    places: dict[str, Place] = {}
+    for pm in place_mentions:
+        info = pm.place
+        place = places.get(info.key)
+        if place is None:
+            place = places[info.key] = Place(
+                id=f"p{len(places) + 1}", name=info.name, country=info.country, admin1=info.admin1,
+                lat=info.lat, lon=info.lon, geonames_id=info.geonames_id, feature=info.feature)
+        place.mentions.append(_span(text, pm.start, pm.end))
+
+    actors = [
+        Actor(id=a.id, name=a.name, kind=a.kind, titles=a.titles, affiliations=a.affiliations,
+              country=a.country, mentions=[
+                  Mention(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                          text=doc[m.start:m.end].text, form=m.form)
+                  for m in a.mentions])
+        for a in table.actors
+    ]
+    event_ids = [f"e{n}" for n in range(1, len(events) + 1)]
+    statement_ids = [f"s{n}" for n in range(1, len(statements) + 1)]
+    statement_records = [
+        Statement(
+            id=statement_ids[n], kind=s.kind, speaker=s.speaker,
+            speaker_mention=_span(text, *s.speaker_mention) if s.speaker_mention else None,
+            cue=_span(text, *s.cue) if s.cue else None, content=_span(text, *s.content),
+            content_parts=[_span(text, *p) for p in s.parts], date=s.date, date_basis=s.date_basis,
+            addressee=s.addressee, event=event_ids[s.event] if s.event is not None else None,
+            confidence=s.confidence)
+        for n, s in enumerate(statements)
+    ]
+    event_records = []
+    for n, e in enumerate(events):
+        trigger = doc[e.trigger:e.trigger_end]
+        date_record = None
+        if e.date is not None and e.date.value:
+            date_record = EventDate(value=e.date.value, basis=e.date_basis,
+                                    text=e.date.text or None,
+                                    start=e.date.start if e.date.text else None,
+                                    end=e.date.end if e.date.text else None)
+        event_records.append(Event(
+            id=event_ids[n], type=e.type, mode=e.mode, actors=e.actors, recipients=e.recipients,
+            place=places[e.place.place.key].id if e.place is not None else None,
+            date=date_record, evidence=_span(text, *e.evidence),
+            trigger=_span(text, trigger.start_char, trigger.end_char), modality=e.modality,
+            statement=statement_ids[e.statement] if e.statement is not None else None,
+            confidence=e.confidence))
+    time_records = [TimeExpression(text=t.text, start=t.start, end=t.end, type=t.type, value=t.value,
+                                   anchor=t.anchor) for t in times]
+    return AnalyzedArticle(article=article, actors=actors, statements=statement_records,
+                           events=event_records, places=list(places.values()), times=time_records)

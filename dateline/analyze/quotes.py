@@ -1,0 +1,80 @@
+"""Quotation marks: pair them into quoted spans, across paragraphs where news does."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+_OPEN_CONTEXT = " \t\n([{—–-:;/"  # a straight mark after these opens a quote
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark, or the end of the last paragraph
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted spans in ``text``.
+
+    A quote left open at the end of a paragraph continues when the next
+    paragraph opens with a quotation mark (the newspaper convention for
+    multi-paragraph quotes); otherwise it ends with its paragraph.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in OPENING or text[j] == STRAIGHT):
+                i = j + 1  # the quote goes on in the next paragraph
+                continue
+            end = i
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            quotes.append(Quote(open_at, end, closed=False))
+            open_at = None
+        elif ch in OPENING:
+            open_at = i
+        elif ch in CLOSING:
+            if open_at is not None:
+                quotes.append(Quote(open_at, i + 1, closed=True))
+                open_at = None
+        elif ch == STRAIGHT:
+            prev = text[i - 1] if i else " "
+            if open_at is None:
+                if prev in _OPEN_CONTEXT or i == 0:
+                    open_at = i
+            else:
+                quotes.append(Quote(open_at, i + 1, closed=True))
+                open_at = None
+        i += 1
+    if open_at is not None:
+        quotes.append(Quote(open_at, len(text.rstrip()), closed=False))
+    return quotes
+
+
+class QuoteIndex:
+    """Fast 'is this offset inside a quote?' over sorted, non-overlapping quotes."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self._starts = [q.start for q in self.quotes]
+
+    def at(self, offset: int) -> Quote | None:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.quotes[k].start <= offset < self.quotes[k].end:
+            return self.quotes[k]
+        return None

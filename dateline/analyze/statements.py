@@ -1,0 +1,344 @@
+"""Statements: who said what — direct, indirect and mixed quotations.
+
+Direct quotes are found from quotation marks and attributed to the nearest
+speech cue around them; indirect speech from cue verbs (``data/cues.yaml``) and
+the dependent that carries the content. Speakers come from the cue's subject
+through the actor table, so "he" and "the president" name the actor they refer
+to, and a speaker that cannot be resolved with confidence stays a mention only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .. import data
+from .actors import ActorTable, SUBJECT_DEPS
+from .quotes import Quote, QuoteIndex
+
+MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
+CUE_AFTER_WINDOW = 8  # tokens after a closing mark searched for "he said"
+CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
+MAX_SPEAKER_TOKENS = 14
+FLOATING_QUOTE_SENTENCES = 3  # how far back a floating quote looks for the speaker in focus
+CONFIDENT = 0.5
+_TRAILING = ",.;:!? \n\t—–-"
+_QUOTE_CHARS = "\"“”„«»"
+
+
+@cache
+def cue_lexicon() -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(kinds) for lemma, kinds in data.load("cues")["verbs"].items()}
+
+
+@dataclass
+class StatementBuild:
+    kind: str
+    content: tuple[int, int]  # character offsets
+    cue: tuple[int, int] | None
+    cue_token: int | None
+    speaker: str | None
+    speaker_mention: tuple[int, int] | None
+    confidence: float
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    addressee: str | None = None
+    date: str | None = None
+    date_basis: str | None = None
+    event: int | None = None  # index into the events list, set when linked
+
+
+def _is_cue(token: Token, kinds: set[str] | None = None) -> bool:
+    entry = cue_lexicon().get(token.lemma_.lower())
+    return token.pos_ in ("VERB", "AUX") and entry is not None and (kinds is None or bool(entry & kinds))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited through participles and conjunctions."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i and \
+                (verb.dep_ == "conj" or verb.tag_ == "VBG"):
+            # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
+            cues_above = [a for a in verb.ancestors if _is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
+            cue_above = cues_above[-1] if cues_above else None
+            verb = cue_above if verb.tag_ == "VBG" and cue_above is not None else verb.head
+            continue
+        return None
+    return None
+
+
+def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, int], float]:
+    """Actor id, token span of the speaker mention, and confidence."""
+    doc = subject.doc
+    mention = table.mention_at(subject)
+    if mention is None:
+        # The head may be a role noun whose name sits in apposition or a compound.
+        for token in subject.subtree:
+            if (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
+                mention = m
+                break
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if end - start > MAX_SPEAKER_TOKENS:
+        start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if mention is None or mention.actor is None:
+        return None, (start, end), 0.5
+    if mention.confidence < CONFIDENT:
+        return None, (start, end), mention.confidence
+    return mention.actor, (start, end), mention.confidence
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [start, end), trimmed of edge punctuation and space."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return trim(doc.text, first, last)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    # A quotation mark at an edge belongs to the content only if its partner is inside too.
+    inner = text[start:end]
+    if end > start and text[end - 1] in _QUOTE_CHARS and sum(inner.count(c) for c in _QUOTE_CHARS) % 2:
+        end -= 1
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+    inner = text[start:end]
+    if end > start and text[start] in _QUOTE_CHARS and sum(inner.count(c) for c in _QUOTE_CHARS) % 2:
+        start += 1
+    return start, end
+
+
+def _content_tokens(cue: Token) -> list[Token] | None:
+    """The tokens that carry what ``cue`` attributes, or None."""
+    kinds = cue_lexicon()[cue.lemma_.lower()]
+    head = None
+    for child in cue.children:
+        if child.dep_ == "ccomp" and "ccomp" in kinds:
+            head = child
+        elif child.dep_ == "dobj" and "dobj" in kinds and head is None:
+            head = child
+        elif child.dep_ == "xcomp" and "xcomp" in kinds and head is None:
+            head = child
+        elif child.dep_ == "prep" and child.lower_ == "for" and "for" in kinds and head is None:
+            head = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if head is not None and head.dep_ == "ccomp":
+            break
+    if head is None:
+        return _content_after_that(cue) if "ccomp" in kinds else None
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    # A participial cue inside the content starts a statement of its own ("…, adding that …").
+    for token in tokens:
+        if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and _is_cue(token) \
+                and _subject_of_own(token) is None:
+            tokens = [t for t in tokens if t.i < token.left_edge.i]
+            break
+    if len(tokens) > 3 and tokens[0].lower_ in ("that", "whether", "if") and tokens[0].dep_ in ("mark", "det", "complm"):
+        tokens = tokens[1:]
+    # A clause the small model hangs on the cue instead of the content ("said A, but B").
+    last = tokens[-1].i if tokens else head.i
+    for child in cue.children:
+        if child.dep_ == "conj" and child.i > last and not _is_cue(child) and \
+                any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in child.children):
+            tokens += sorted(child.subtree, key=lambda t: t.i)
+    return tokens or None
+
+
+def _content_after_that(cue: Token) -> list[Token] | None:
+    """Fallback for a parse that lost the clause: "said on Thursday that …" runs to the sentence end."""
+    doc = cue.doc
+    that = next((t for t in doc[cue.i + 1:cue.i + 5] if t.lower_ == "that" and t.head.i == cue.i), None)
+    if that is None:
+        return None
+    end = cue.sent.end
+    # The small model sometimes breaks a sentence in two; a lowercase start means it goes on.
+    while end < len(doc) and doc[end].text[:1].islower():
+        end = doc[end].sent.end
+    tokens = [t for t in doc[that.i + 1:end] if not t.is_space]
+    return tokens or None
+
+
+def _subject_of_own(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _quote_tokens(doc: Doc, quote: Quote) -> tuple[int, int]:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span.start, span.end
+
+
+def _cue_after(doc: Doc, quote: Quote) -> Token | None:
+    _, end = _quote_tokens(doc, quote)
+    inner_end = doc.text[quote.start:quote.end].rstrip(_QUOTE_CHARS + " ")
+    continues = inner_end.endswith((",", "—", "-")) or not inner_end.endswith((".", "!", "?"))
+    for token in doc[end:end + CUE_AFTER_WINDOW]:
+        if token.text in _QUOTE_CHARS:
+            return None
+        if token.is_sent_start and token.i > end and not continues:
+            return None
+        if token.text in ".!?" and token.i > end:
+            return None
+        if _is_cue(token, {"quote", "ccomp"}):
+            return token
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote) -> Token | None:
+    start, _ = _quote_tokens(doc, quote)
+    before = doc.text[:quote.start].rstrip()
+    colon = before.endswith(":")
+    sent_start = doc[start].sent.start if start < len(doc) else start
+    for token in reversed(doc[max(sent_start, start - 12):start]):
+        if not _is_cue(token, {"quote", "ccomp"}):
+            continue
+        # "X said: “…”" or "X said, “…”" — but not "X said that the deal “…”", which is mixed.
+        between = doc[token.i + 1:start]
+        clause = {t.i for c in token.children if c.dep_ in ("ccomp", "dobj") for t in c.subtree}
+        if colon or (start - token.i <= CUE_BEFORE_WINDOW and not any(t.i in clause and not t.is_punct for t in between)):
+            return token
+    return None
+
+
+def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quote) -> Quote | None:
+    """The second half of a split quote: “…,” he said, “…”."""
+    clause_end = max(t.idx + len(t.text) for t in cue.subtree if t.idx >= after.end)
+    for quote in quotes:
+        if quote.start >= clause_end:
+            gap = doc.text[clause_end:quote.start]
+            return quote if gap.strip(" ,") == "" and len(gap) <= 3 else None
+    return None
+
+
+def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:
+    """All statements in ``doc``, in text order."""
+    found: list[StatementBuild] = []
+    used_cues: set[int] = set()
+    used_quotes: set[int] = set()
+    quote_list = quotes.quotes
+
+    # Direct quotes.
+    for n, quote in enumerate(quote_list):
+        if n in used_quotes:
+            continue
+        inner = doc.text[quote.inner[0]:quote.inner[1]]
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            continue
+        cue = _cue_after(doc, quote) or _cue_before(doc, quote)
+        parts = [trim(doc.text, *quote.inner)]
+        if cue is not None and cue.idx > quote.start:
+            second = _next_quote_after_cue(doc, cue, quote_list, quote)
+            if second is not None:
+                used_quotes.add(quote_list.index(second))
+                parts.append(trim(doc.text, *second.inner))
+        used_quotes.add(n)
+        content = parts[0]
+        if cue is not None:
+            used_cues.add(cue.i)
+            subject = subject_of(cue)
+            if subject is None:
+                speaker, mention, confidence = None, None, 0.5
+            else:
+                speaker, mention, confidence = _speaker(subject, table)
+            found.append(StatementBuild(
+                "direct", content, (cue.idx, cue.idx + len(cue.text)), cue.i, speaker,
+                _chars(doc, *mention) if mention else None,
+                round(min(0.95, confidence), 2), parts=parts if len(parts) > 1 else [],
+                addressee=_addressee(cue, table)))
+        else:
+            found.append(_floating(doc, content, parts, found))
+
+    # Indirect and mixed speech.
+    for token in doc:
+        if token.i in used_cues or not _is_cue(token) or quotes.at(token.idx):
+            continue
+        tokens = _content_tokens(token)
+        subject = subject_of(token)
+        if tokens is None or subject is None:
+            continue
+        if any(t.i == token.i or t.i == subject.i for t in tokens):
+            continue
+        start, end = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        if end <= start:
+            continue
+        enclosing = quotes.at(start)
+        if enclosing is not None and quotes.at(end - 1) is enclosing:
+            continue  # the content is a quotation, attributed above
+        speaker, mention, confidence = _speaker(subject, table)
+        kind = "mixed" if any(c in doc.text[start:end] for c in _QUOTE_CHARS) else "indirect"
+        found.append(StatementBuild(
+            kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
+            _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2),
+            addressee=_addressee(token, table)))
+        used_cues.add(token.i)
+
+    found.extend(_according_to(doc, table, quotes))
+    # A quotation inside reported speech is a fragment of a mixed quote, not a statement of its own.
+    found = [s for s in found if s.cue is not None or not any(
+        o is not s and o.content[0] <= s.content[0] and s.content[1] <= o.content[1] for o in found)]
+    found.sort(key=lambda s: s.content[0])
+    return found
+
+
+def _addressee(cue: Token, table: ActorTable) -> str | None:
+    """Who was spoken to: "told X", "said to X"."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ("tell", "assure", "reassure", "urge", "warn", "ask"):
+            return table.actor_at(child)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and cue.lemma_.lower() in ("say", "write", "explain", "speak"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return table.actor_at(pobj)
+    return None
+
+
+def _floating(doc: Doc, content: tuple[int, int], parts, found: list[StatementBuild]) -> StatementBuild:
+    """A quotation with no cue: it inherits the speaker in focus, if one is close."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    previous = found[-1] if found else None
+    if previous is not None and span is not None:
+        prev_span = doc.char_span(*previous.content, alignment_mode="expand")
+        sents = list(doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+        there = next(i for i, s in enumerate(sents) if s.start <= prev_span.end - 1 < s.end)
+        if here - there <= FLOATING_QUOTE_SENTENCES and previous.speaker:
+            return StatementBuild("direct", content, None, None, previous.speaker, previous.speaker_mention,
+                                  0.6, parts=parts if len(parts) > 1 else [])
+    return StatementBuild("direct", content, None, None, None, None, 0.3, parts=parts if len(parts) > 1 else [])
+
+
+def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:
+    """"…, according to X" and "According to X, …"."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or quotes.at(token.idx):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        sent = token.sent
+        phrase_start = token.i
+        phrase_end = max(pobj.right_edge.i, to.i) + 1
+        before = (sent.start, phrase_start)
+        after = (phrase_end, sent.end)
+        start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+        if end - start < 3:
+            continue
+        content = _chars(doc, start, end)
+        speaker, mention, confidence = _speaker(pobj, table)
+        kind = "mixed" if any(c in doc.text[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
+        found.append(StatementBuild(
+            kind, content, (token.idx, to.idx + len(to.text)), token.i, speaker,
+            _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2)))
+    return found

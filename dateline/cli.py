@@ -1,0 +1,96 @@
+"""The ``dateline`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .calendar import parse_datetime
+from .ingest.decode import DEFAULT_MAX_BYTES
+from .ingest.sources import Failure, load_articles
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dateline: who said what, who did what to whom, where and when — from raw news.")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    pass
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people; json/jsonl follow the schema.")] = Format.text,
+    published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none (ISO or e.g. 'Jun 21, 2023, 9:22 PM').")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
+) -> None:
+    """Analyse news articles into attributed, evidence-carrying records (dateline.article/1)."""
+    when = None
+    if published is not None:
+        when = parse_datetime(published)
+        if when is None:
+            raise typer.BadParameter(f"not a date or date-time: {published!r}", param_hint="--published")
+    from .analyze.nlp import load_pipeline  # deferred: the model loads only when there is work
+    from .analyze.pipeline import analyze as analyze_one
+    from .errors import DatelineError
+    from .render import render
+
+    out = Console(highlight=False, soft_wrap=False) if format is Format.text else None
+    failures = 0
+    results = []
+    nlp = None
+    for item in load_articles(paths, published=when, max_bytes=int(max_mb * 1e6)):
+        if isinstance(item, Failure):
+            failures += 1
+            print(f"dateline: {item.source}: {item.reason}", file=sys.stderr)
+            continue
+        nlp = nlp or load_pipeline()
+        try:
+            result = analyze_one(item, nlp)
+        except DatelineError as exc:
+            failures += 1
+            print(f"dateline: {item.source}: {exc}", file=sys.stderr)
+            continue
+        if format is Format.jsonl:
+            sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
+        elif format is Format.json:
+            results.append(result.to_json_dict())
+        else:
+            render(result, out)
+    if format is Format.json and results:
+        payload = results[0] if len(results) == 1 else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (dateline.article/1)."""
+    from .schema import committed
+
+    print(json.dumps(committed(), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    app()

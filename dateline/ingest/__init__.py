@@ -1,0 +1,1 @@
+"""Ingestion: raw inputs to cleaned :class:`dateline.model.Article` records."""

@@ -1,0 +1,158 @@
+"""The record types of the output contract ``dateline.article/1``.
+
+Every span is a pair of character offsets into ``Article.text`` plus the text it
+covers, so each record carries its own evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import SCHEMA_ID
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Mention(Span):
+    """One place in the text where an actor is referred to."""
+
+    form: Literal["name", "nominal", "pronoun", "title"] = "name"
+
+
+class Removal(Record):
+    """A piece of the raw page left out of ``Article.text``, and why."""
+
+    text: str
+    reason: str
+    raw_start: int = Field(ge=0, description="offset of the removed text in the raw input")
+
+
+class Segment(Record):
+    """``text[start:start+length] == raw[raw_start:raw_start+length]``."""
+
+    start: int
+    raw_start: int
+    length: int
+
+
+class Article(Record):
+    id: str
+    source: str | None = None
+    title: str | None = None
+    published: str | None = Field(None, description="ISO 8601; time and offset when known")
+    outlet: str | None = None
+    source_id: str | None = None
+    byline: str | None = None
+    cited_sources: list[str] = []
+    language: str = "en"
+    dateline_place: str | None = None
+    text: str
+    removed: list[Removal] = []
+    text_map: list[Segment] = Field(
+        default=[], description="how spans of text map back to the raw input"
+    )
+
+
+ActorKind = Literal["person", "organization", "country", "group", "other"]
+
+
+class Actor(Record):
+    id: str
+    name: str
+    kind: ActorKind
+    titles: list[str] = []
+    affiliations: list[str] = []
+    country: str | None = Field(None, description="ISO 3166 alpha-3")
+    kb_id: str | None = None
+    mentions: list[Mention] = []
+
+
+class Statement(Record):
+    id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: str | None = Field(None, description="actor id; null when not resolved confidently")
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    content: Span
+    content_parts: list[Span] = Field(default=[], description="pieces of a split quote")
+    date: str | None = None
+    date_basis: Literal["text", "context", "published"] | None = None
+    addressee: str | None = None
+    event: str | None = None
+    confidence: float = Field(ge=0, le=1)
+
+
+class EventDate(Record):
+    value: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    basis: Literal["text", "context", "published"] = "text"
+
+
+Modality = Literal[
+    "asserted", "reported", "negated", "future", "planned", "hypothetical", "demanded"
+]
+
+
+class Event(Record):
+    id: str
+    type: str
+    mode: str | None = None
+    actors: list[str] = []
+    recipients: list[str] = []
+    place: str | None = None
+    date: EventDate | None = None
+    evidence: Span
+    trigger: Span | None = None
+    modality: Modality = "asserted"
+    statement: str | None = Field(None, description="statement that reports this event")
+    confidence: float = Field(ge=0, le=1)
+
+
+class Place(Record):
+    id: str
+    name: str
+    country: str | None = Field(None, description="ISO 3166 alpha-2")
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: Literal["country", "city", "region", "other"] = "other"
+    mentions: list[Span] = []
+
+
+class TimeExpression(Record):
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None = None
+    anchor: Literal["published", "focus", "none"] = "none"
+
+
+class AnalyzedArticle(Record):
+    """One article and everything dateline found in it."""
+
+    schema_: Literal["dateline.article/1"] = Field(SCHEMA_ID, alias="schema")
+    article: Article
+    actors: list[Actor] = []
+    statements: list[Statement] = []
+    events: list[Event] = []
+    places: list[Place] = []
+    times: list[TimeExpression] = []
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)
