@@ -44,7 +44,8 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         titles=titles, honorifics=honorifics,
         female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
-        role_nouns=frozenset(raw["role_nouns"]), particles=frozenset(raw["name_particles"]),
+        role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
+        particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
     )
 

@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i and \
-                (verb.dep_ == "conj" or verb.tag_ == "VBG"):
+                (verb.dep_ in ("conj", "xcomp") or verb.tag_ == "VBG"):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
             cues_above = [a for a in verb.ancestors if _is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
             cue_above = cues_above[-1] if cues_above else None
@@ -122,7 +122,14 @@ def _content_tokens(cue: Token) -> list[Token] | None:
     """The tokens that carry what ``cue`` attributes, or None."""
     kinds = cue_lexicon()[cue.lemma_.lower()]
     head = None
+    # "reassured residents that …": the clause hangs from the addressee.
     for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and "ccomp" in kinds:
+            head = next((g for g in child.children if g.dep_ in ("acl", "ccomp", "relcl") and g.i > child.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+    for child in cue.children:
+        if head is not None:
+            break
         if child.dep_ == "ccomp" and "ccomp" in kinds:
             head = child
         elif child.dep_ == "dobj" and "dobj" in kinds and head is None:
@@ -210,11 +217,14 @@ def _cue_before(doc: Doc, quote: Quote) -> Token | None:
 
 def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quote) -> Quote | None:
     """The second half of a split quote: “…,” he said, “…”."""
-    clause_end = max(t.idx + len(t.text) for t in cue.subtree if t.idx >= after.end)
-    for quote in quotes:
-        if quote.start >= clause_end:
-            gap = doc.text[clause_end:quote.start]
-            return quote if gap.strip(" ,") == "" and len(gap) <= 3 else None
+    cue_end = cue.idx + len(cue.text)
+    following = next((q for q in quotes if q.start >= cue_end), None)
+    if following is None:
+        return None
+    gap = doc.text[cue_end:following.start]
+    # Only an aside may stand between the cue and the second half: ", " or " in a statement, ".
+    if len(gap) <= 40 and gap.rstrip().endswith(",") and not any(c in gap for c in ".!?"):
+        return following
     return None
 
 
@@ -230,9 +240,14 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if n in used_quotes:
             continue
         inner = doc.text[quote.inner[0]:quote.inner[1]]
-        if len(inner.split()) < MIN_QUOTE_WORDS:
+        words = len(inner.split())
+        opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        starts_sentence = opener is not None and (opener[0].is_sent_start or doc.text[:quote.start].rstrip().endswith(":"))
+        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence):
             continue
         cue = _cue_after(doc, quote) or _cue_before(doc, quote)
+        if cue is None and words < MIN_QUOTE_WORDS:
+            continue
         parts = [trim(doc.text, *quote.inner)]
         if cue is not None and cue.idx > quote.start:
             second = _next_quote_after_cue(doc, cue, quote_list, quote)
@@ -254,7 +269,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                 round(min(0.95, confidence), 2), parts=parts if len(parts) > 1 else [],
                 addressee=_addressee(cue, table)))
         else:
-            found.append(_floating(doc, content, parts, found))
+            found.append(StatementBuild("direct", content, None, None, None, None, 0.3,
+                                        parts=parts if len(parts) > 1 else []))
 
     # Indirect and mixed speech.
     for token in doc:
@@ -285,6 +301,9 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found = [s for s in found if s.cue is not None or not any(
         o is not s and o.content[0] <= s.content[0] and s.content[1] <= o.content[1] for o in found)]
     found.sort(key=lambda s: s.content[0])
+    for n, statement in enumerate(found):
+        if statement.cue is None:
+            _inherit_speaker(doc, statement, found[:n])
     return found
 
 
@@ -300,19 +319,26 @@ def _addressee(cue: Token, table: ActorTable) -> str | None:
     return None
 
 
-def _floating(doc: Doc, content: tuple[int, int], parts, found: list[StatementBuild]) -> StatementBuild:
-    """A quotation with no cue: it inherits the speaker in focus, if one is close."""
-    span = doc.char_span(*content, alignment_mode="expand")
-    previous = found[-1] if found else None
-    if previous is not None and span is not None:
-        prev_span = doc.char_span(*previous.content, alignment_mode="expand")
-        sents = list(doc.sents)
-        here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
-        there = next(i for i, s in enumerate(sents) if s.start <= prev_span.end - 1 < s.end)
-        if here - there <= FLOATING_QUOTE_SENTENCES and previous.speaker:
-            return StatementBuild("direct", content, None, None, previous.speaker, previous.speaker_mention,
-                                  0.6, parts=parts if len(parts) > 1 else [])
-    return StatementBuild("direct", content, None, None, None, None, 0.3, parts=parts if len(parts) > 1 else [])
+def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[StatementBuild]) -> None:
+    """A quotation with no cue inherits the speaker in focus, if one is close."""
+    previous = next((s for s in reversed(before) if s.speaker), None)
+    if previous is None:
+        return
+    sentence = _sentence_number(doc)
+    here = doc.char_span(*statement.content, alignment_mode="expand")
+    there = doc.char_span(*previous.content, alignment_mode="expand")
+    if here is None or there is None:
+        return
+    if sentence[here.start] - sentence[there.end - 1] <= FLOATING_QUOTE_SENTENCES:
+        statement.speaker, statement.speaker_mention, statement.confidence = previous.speaker, previous.speaker_mention, 0.6
+
+
+def _sentence_number(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = n
+    return numbers
 
 
 def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:

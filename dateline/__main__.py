@@ -1,0 +1,5 @@
+"""``python -m dateline``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,59 @@
+from conftest import actor_named
+
+
+def test_name_variants_and_titles_make_one_actor(run):
+    result = run("Talks in Oslo\n\nPrime Minister Jonas Gahr Store met Finnish President Sauli Niinisto in Oslo. "
+                 "Store said the talks were useful. Niinisto thanked his host.")
+    store = actor_named(result, "Jonas Gahr Store")
+    assert store["kind"] == "person"
+    assert "Prime Minister" in store["titles"]
+    assert sum(m["form"] == "name" for m in store["mentions"]) == 2
+    niinisto = actor_named(result, "Sauli Niinisto")
+    assert any("President" in t for t in niinisto["titles"])
+    assert niinisto["country"] == "FIN"
+
+
+def test_apposition_gives_title_and_affiliation(run):
+    result = run("The talks\n\nThe minister met the head of the World Health Organization, Tedros Ghebreyesus, on Monday.")
+    tedros = actor_named(result, "Tedros Ghebreyesus")
+    assert any(t.startswith("head of the World Health Organization") for t in tedros["titles"])
+    assert "World Health Organization" in tedros["affiliations"]
+
+
+def test_surname_is_the_person_whatever_the_ner_said(run):
+    result = run("Visit\n\nPresident Ebrahim Raisi received the envoy. Raisi said the visit was important. "
+                 "According to Raisi, trade will grow.")
+    raisi = actor_named(result, "Ebrahim Raisi")
+    names = [m["text"] for m in raisi["mentions"] if m["form"] == "name"]
+    assert names.count("Raisi") == 2
+    assert not any(p["name"] == "Raisi" for p in result["places"])
+
+
+def test_nominal_and_pronoun_references_resolve(run):
+    result = run("Summit\n\nPresident Maria Lopes opened the summit on Monday. "
+                 "The president said the region needed water. She also met farmers.")
+    lopes = actor_named(result, "Maria Lopes")
+    forms = {(m["text"], m["form"]) for m in lopes["mentions"]}
+    assert ("The president", "nominal") in forms
+    assert ("She", "pronoun") in forms
+
+
+def test_pronoun_prefers_the_subject_in_focus(run):
+    result = run("Meeting\n\nMinister Omar Haddad met envoy Luis Ortega in Rome. He said the meeting went well.")
+    haddad = actor_named(result, "Omar Haddad")
+    assert any(m["text"] == "He" for m in haddad["mentions"])
+
+
+def test_organisations_merge_with_their_acronym(run):
+    result = run("Talks\n\nThe Palestinian Islamic Jihad rejected the offer. A spokesman for Palestinian Islamic Jihad "
+                 "said the group would not negotiate.")
+    pij = [a for a in result["actors"] if a["kind"] == "organization" and "Islamic Jihad" in a["name"]]
+    assert len(pij) == 1 and len(pij[0]["mentions"]) == 2
+
+
+def test_every_mention_is_evidence(run):
+    result = run("Visit\n\nPresident Ebrahim Raisi received the envoy. He said the visit was important.")
+    text = result["article"]["text"]
+    for actor in result["actors"]:
+        for m in actor["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]

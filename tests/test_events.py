@@ -1,0 +1,67 @@
+import pytest
+
+from conftest import actor_named
+
+
+def names(result, ids):
+    table = {a["id"]: a["name"] for a in result["actors"]}
+    return [table[i] for i in ids]
+
+
+def test_meeting_with_participants_place_and_date(run):
+    result = run("Talks\n\nPresident Ebrahim Raisi met Foreign Minister Amina Odhiambo on Monday in Tehran.")
+    [event] = result["events"]
+    assert event["type"] == "CONSULT" and event["modality"] == "asserted"
+    assert names(result, event["actors"]) == ["Ebrahim Raisi"]
+    assert names(result, event["recipients"]) == ["Amina Odhiambo"]
+    assert event["date"]["value"] == "2023-06-19" and event["date"]["text"] == "Monday"
+    place = next(p for p in result["places"] if p["id"] == event["place"])
+    assert place["name"] == "Tehran" and place["country"] == "IR"
+
+
+def test_meeting_noun_takes_the_speaker_as_participant(run):
+    result = run("Talks\n\n“We are ready,” President Ebrahim Raisi said in a meeting with Minister Amina Odhiambo "
+                 "on Wednesday.")
+    [event] = result["events"]
+    assert names(result, event["actors"]) == ["Ebrahim Raisi"]
+    assert names(result, event["recipients"]) == ["Amina Odhiambo"]
+    [statement] = result["statements"]
+    assert statement["event"] == event["id"]
+    assert statement["date"] == "2023-06-21"
+    assert statement["addressee"] == actor_named(result, "Amina Odhiambo")["id"]
+
+
+def test_anaphoric_date_follows_the_date_in_focus(run):
+    result = run("Talks\n\nPresident Ebrahim Raisi met Minister Amina Odhiambo on Wednesday. "
+                 "Odhiambo had met Chancellor Olaf Scholz a day earlier.")
+    dates = sorted(e["date"]["value"] for e in result["events"])
+    assert dates == ["2023-06-20", "2023-06-21"]
+
+
+def test_undated_event_is_flagged_as_dated_by_publication(run):
+    result = run("Talks\n\nPresident Ebrahim Raisi met Minister Amina Odhiambo in Tehran.")
+    [event] = result["events"]
+    assert event["date"]["basis"] == "published" and event["date"]["text"] is None
+
+
+@pytest.mark.parametrize("sentence,modality", [
+    ("President Ebrahim Raisi did not meet Minister Amina Odhiambo.", "negated"),
+    ("President Ebrahim Raisi will meet Minister Amina Odhiambo on Friday.", "future"),
+    ("President Ebrahim Raisi plans to meet Minister Amina Odhiambo.", "planned"),
+    ("If President Ebrahim Raisi meets Minister Amina Odhiambo, trade will grow.", "hypothetical"),
+])
+def test_modality(run, sentence, modality):
+    result = run("Talks\n\n" + sentence)
+    assert [e["modality"] for e in result["events"]] == [modality]
+
+
+def test_reported_event_is_linked_to_its_statement(run):
+    result = run("Talks\n\nMinister Amina Odhiambo said that President Ebrahim Raisi attacked Senator Tom Baker.")
+    [event] = result["events"]
+    assert event["modality"] == "reported" and event["type"] == "ASSAULT"
+    assert event["statement"] == result["statements"][0]["id"]
+
+
+def test_future_weekday_in_event(run):
+    result = run("Talks\n\nPresident Ebrahim Raisi will meet Minister Amina Odhiambo on Friday.")
+    assert result["events"][0]["date"]["value"] == "2023-06-23"
