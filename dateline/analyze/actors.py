@@ -225,6 +225,8 @@ def _candidate_names(doc: Doc) -> list[_Name]:
             while end < len(doc) and doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
                     and doc[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not doc[end].is_punct:
                 end += 1
+        while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Clinton’s" names Clinton
         span = doc[ent.start:end]
         name = _Name(span.start, span.end, ent.label_, span.start)
         if ent.label_ in ("PERSON", "ORG"):
@@ -317,9 +319,10 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
                 or (len(key) == 1 and key[0] in c[0].key)
                 or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]
             if len(same) > 1:
-                # The namesake mentioned most recently before this mention.
-                same.sort(key=lambda c: max((n.start for n in c[1] if n.start < name.start), default=-1))
-                same = same[-1:]
+                # A bare surname shared by two people names the more prominent one
+                # (more mentions, then introduced first): "Clinton" is rarely the daughter.
+                same.sort(key=lambda c: (-len(c[1]), min(n.start for n in c[1])))
+                same = same[:1]
         elif kind == "country":
             info = gaz.lookup(text)
             key = (info.country,)

@@ -102,7 +102,9 @@ def cited_sources(text: str) -> list[str]:
     found: list[str] = []
     for pattern in _patterns().cited:
         for match in pattern.finditer(text):
-            name = re.sub(r"^(?:the|The)\s+", "", " ".join(match.group("src").split()))
+            # A name never spans a sentence or line break.
+            name = re.split(r"(?<=[a-z])\.\s+|\n", match.group("src"))[-1]
+            name = re.sub(r"^(?:the|The)\s+", "", " ".join(name.split()))
             if name.casefold() not in {f.casefold() for f in found}:
                 found.append(name)
     return found
