@@ -463,7 +463,7 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     word = token.lower_
     if word not in MALE_PRONOUNS | FEMALE_PRONOUNS:
         return None
-    sent_index = _sentence_index(doc)
+    sent_index = sentence_index(doc)
     here = sent_index[token.i]
     inside = quotes.at(token.idx)
     scores: dict[str, float] = {}
@@ -493,7 +493,8 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     return MentionRef(token.i, token.i + 1, "pronoun", token.i, ranked[0][0], confidence)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token, computed once per Doc."""
     if not doc.user_data.get("dateline_sent_index"):
         index = [0] * len(doc)
         for number, sent in enumerate(doc.sents):

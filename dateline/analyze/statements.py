@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import ActorTable, SUBJECT_DEPS
+from .actors import SUBJECT_DEPS, ActorTable, sentence_index
 from .quotes import Quote, QuoteIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
@@ -324,21 +324,13 @@ def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[Statement
     previous = next((s for s in reversed(before) if s.speaker), None)
     if previous is None:
         return
-    sentence = _sentence_number(doc)
+    sentence = sentence_index(doc)
     here = doc.char_span(*statement.content, alignment_mode="expand")
     there = doc.char_span(*previous.content, alignment_mode="expand")
     if here is None or there is None:
         return
     if sentence[here.start] - sentence[there.end - 1] <= FLOATING_QUOTE_SENTENCES:
         statement.speaker, statement.speaker_mention, statement.confidence = previous.speaker, previous.speaker_mention, 0.6
-
-
-def _sentence_number(doc: Doc) -> list[int]:
-    numbers = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            numbers[i] = n
-    return numbers
 
 
 def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:
