@@ -55,13 +55,11 @@ class Gazetteer:
         self.countries: dict[str, PlaceInfo] = {}
         self._alpha3: dict[str, str] = {}
         self._index: dict[str, PlaceInfo] = {}
-        capitals: dict[str, dict] = {}
         cities = gc.get_cities()
-        for country in gc.get_countries().values():
-            capital = next((c for c in cities.values() if c["countrycode"] == country["iso"]
-                            and c["name"] == country["capital"]), None)
-            if capital:
-                capitals[country["iso"]] = capital
+        geo_countries = gc.get_countries()
+        by_country_and_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
+        capitals = {iso: by_country_and_name[(iso, c["capital"])] for iso, c in geo_countries.items()
+                    if (iso, c["capital"]) in by_country_and_name}
         for country in pycountry.countries:
             capital = capitals.get(country.alpha_2, {})
             aliases = extra["country_aliases"].get(country.alpha_2)
@@ -69,7 +67,7 @@ class Gazetteer:
                 name=getattr(country, "common_name", None) or (aliases[0] if aliases else country.name),
                 country=country.alpha_2, feature="country",
                 lat=capital.get("latitude"), lon=capital.get("longitude"),
-                geonames_id=gc.get_countries().get(country.alpha_2, {}).get("geonameid"),
+                geonames_id=geo_countries.get(country.alpha_2, {}).get("geonameid"),
             )
             self.countries[country.alpha_2] = info
             self._alpha3[country.alpha_2] = country.alpha_3
