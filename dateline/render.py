@@ -32,7 +32,7 @@ def render(result: AnalyzedArticle, console: Console) -> None:
             header.append(f"\n{label}: ", style="dim")
             header.append(value)
     if art.removed:
-        header.append(f"\nremoved: ", style="dim")
+        header.append("\nremoved: ", style="dim")
         header.append("; ".join(f"{r.reason} ({_clip(r.text, 40)!r})" for r in art.removed))
     console.print(Panel(header, title="article", expand=True))
 

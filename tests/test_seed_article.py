@@ -62,7 +62,7 @@ def test_direct_quotes_have_their_speakers(seed):
         ("Ebrahim Raisi", "Those who are seeking to normalize"),
     ]
     assert len(direct) == len(expected)
-    for (speaker, content), (want_speaker, want_start) in zip(direct, expected):
+    for (speaker, content), (want_speaker, want_start) in zip(direct, expected, strict=True):
         assert speaker == want_speaker and content.startswith(want_start)
 
 

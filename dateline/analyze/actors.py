@@ -94,14 +94,6 @@ class ActorTable:
         mention = self.by_token.get(token.i)
         return mention.actor if mention else None
 
-    def actors_in(self, tokens) -> list[str]:
-        """Actor ids referred to by ``tokens`` (a phrase), conjuncts included, in order."""
-        found: list[str] = []
-        for token in tokens:
-            actor = self.actor_at(token)
-            if actor and actor not in found:
-                found.append(actor)
-        return found
 
 
 # ---------------------------------------------------------------- helpers
@@ -440,7 +432,7 @@ def _nominal(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
     for actor in table.actors:
         if actor.kind != "person":
             continue
-        earlier = [m.start for m in actor.mentions if m.start < start and m.form != "title" or m.end <= start]
+        earlier = [m.start for m in actor.mentions if m.end <= start]
         if not earlier or noun not in actor.title_words():
             continue
         score = (len(modifiers & (actor.title_words() | {fold(a) for a in actor.affiliations})), max(earlier))

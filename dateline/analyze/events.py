@@ -8,7 +8,7 @@ trigger's clause, and modality from the words that govern the trigger.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -39,18 +39,17 @@ class EventBuild:
     date: Timex | None = None
     date_basis: str = "text"
     confidence: float = 0.7
-    sentence: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 @cache
-def _config() -> dict:
+def config() -> dict:
+    """The trigger lexicon and modality words of ``data/events.yaml``."""
     return data.load("events")
 
 
 def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
-    for etype, spec in _config().items():
+    for etype, spec in config().items():
         if etype == "modality":
             continue
         if spec.get("verbs"):
@@ -91,7 +90,7 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
 
 
 def _modality(trigger: Token) -> str:
-    mod = _config()["modality"]
+    mod = config()["modality"]
     clause = trigger
     if trigger.pos_ == "NOUN":
         clause = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
@@ -127,17 +126,18 @@ def _nearest(items, trigger: Token, sent, key_start, excluded) -> object | None:
 def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild],
                    places: list[PlaceMention], times: list[Timex]) -> list[EventBuild]:
     """Events in ``doc`` with participants, place, date and modality."""
-    matcher = _MATCHERS.setdefault(id(doc.vocab), _matcher(doc.vocab))
-    config = _config()
+    matcher = _MATCHERS.get(id(doc.vocab))
+    if matcher is None:  # built once per vocabulary, not per document
+        matcher = _MATCHERS[id(doc.vocab)] = _matcher(doc.vocab)
+    lexicon_config = config()
     found: list[EventBuild] = []
     seen: set[int] = set()
-    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         label = doc.vocab.strings[match_id]
         etype, form = label.split("|")
         if start in seen:
             continue
-        spec = config[etype]
+        spec = lexicon_config[etype]
         trigger = doc[end - 1] if form == "noun" else doc[start]
         lexicon = {"verb": spec.get("verbs", {}), "noun": spec.get("nouns", {}), "phrase": spec.get("phrases", {})}[form]
         phrase = doc[start:end].text.lower()
@@ -173,8 +173,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         found.append(EventBuild(
             type=etype, mode=mode, trigger=start, trigger_end=end, actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
-            modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6,
-            sentence=sentence_of[sent.start]))
+            modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6))
     for event in found:
         _ground(doc, event, statements, places, times)
     return found

@@ -13,13 +13,13 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .events import EventBuild, _config
+from .events import EventBuild, config
 from .statements import StatementBuild
 from .times import Timex
 
 
 def _anaphoric_event_nouns() -> set[str]:
-    return {n for n in _config()["CONSULT"]["nouns"] if " " not in n}
+    return {n for n in config()["CONSULT"]["nouns"] if " " not in n}
 
 
 def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],

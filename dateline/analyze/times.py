@@ -32,7 +32,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 EXTRA_PATTERNS = [
     re.compile(rf"\b(?:(?:last|next|this|on|early|late)\s+)?(?:{_WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
     re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b", re.I),
-    re.compile(rf"\b(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|later|before|after|ago)\b", re.I),
+    re.compile(r"\b(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|later|before|after|ago)\b", re.I),
     re.compile(r"\bthe\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)\b", re.I),
     re.compile(r"\bthe\s+day\s+(?:before|after)\b", re.I),
 ]

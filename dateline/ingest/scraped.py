@@ -61,8 +61,7 @@ class _Line:
 
 
 def _lines(raw: str) -> list[_Line]:
-    return [_Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n\r]*\S[^\n\r]*", raw)
-            for _ in [None] if m.group().strip()]
+    return [_Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n\r]*\S[^\n\r]*", raw)]
 
 
 def _strip_line(line: _Line) -> _Line:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
-from .decode import DEFAULT_MAX_BYTES, decode_document, require_prose
+from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_prose
 from .scraped import read_scraped_text
 
 
@@ -43,9 +43,7 @@ def _read_bytes(source: str | Path, max_bytes: int) -> bytes:
         raise InputError("no such file")
     if not path.is_file():
         raise InputError("not a regular file")
-    if path.stat().st_size > max_bytes:
-        raise InputError(f"document too large: {path.stat().st_size / 1e6:.1f} MB exceeds the limit of "
-                         f"{max_bytes / 1e6:.1f} MB (see --max-mb)")
+    check_size(path.stat().st_size, max_bytes)
     try:
         return path.read_bytes()
     except OSError as exc:
