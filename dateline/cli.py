@@ -15,7 +15,7 @@ from .calendar import parse_datetime
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.sources import Failure, load_articles
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="dateline: who said what, who did what to whom, where and when — from raw news.")
 
 
@@ -70,6 +70,10 @@ def analyze(
         except DatelineError as exc:
             failures += 1
             print(f"dateline: {item.source}: {exc}", file=sys.stderr)
+            continue
+        except Exception as exc:  # one document's fault must not stop the batch
+            failures += 1
+            print(f"dateline: {item.source}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
             continue
         if format is Format.jsonl:
             sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")

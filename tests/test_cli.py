@@ -61,3 +61,25 @@ def test_bad_documents_do_not_stop_the_batch(tmp_path: Path):
 @pytest.mark.parametrize("args", [["analyze", "--format", "xml", "x.txt"], ["analyze", "--published", "soon", "x.txt"], ["nonsense"]])
 def test_usage_errors_exit_2(args):
     assert dateline(*args).returncode == 2
+
+
+def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path: Path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import dateline.analyze.pipeline as pipeline
+    from dateline.cli import app
+
+    real = pipeline.analyze
+
+    def fragile(article, nlp=None):
+        if "explode" in article.text:
+            raise RuntimeError("simulated fault")
+        return real(article, nlp)
+
+    monkeypatch.setattr(pipeline, "analyze", fragile)
+    (tmp_path / "a.txt").write_text("Talks\n\nMinister Amina Odhiambo said the deal would explode.")
+    (tmp_path / "b.txt").write_text("Talks\n\nMinister Amina Odhiambo said the port would open.")
+    result = CliRunner().invoke(app, ["analyze", "--format", "jsonl", str(tmp_path)])
+    assert result.exit_code == 1
+    assert len([l for l in result.stdout.splitlines() if l.startswith("{")]) == 1
+    assert "internal error (RuntimeError: simulated fault)" in result.output
