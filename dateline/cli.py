@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -86,6 +87,28 @@ def analyze(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
     raise typer.Exit(1 if failures else 0)
+
+
+eval_app = typer.Typer(help="Measure dateline against public gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Annotated[Path, typer.Option(help="PolNeAR directory (holding dev/ and train/).")],
+    split: Annotated[str, typer.Option(help="Which split to score.")] = "dev",
+    errors: Annotated[Path | None, typer.Option(help="Write every false positive and negative here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Who said what: source, cue, content and whole-attribution P/R/F1 on PolNeAR."""
+    from .evaluate.attribution import evaluate
+    from .evaluate.report import print_attribution
+
+    scores = evaluate(data, split, errors)
+    if as_json:
+        print(json.dumps(scores.as_dict(), indent=2))
+    else:
+        print_attribution(scores.as_dict(), Console())
 
 
 @app.command()

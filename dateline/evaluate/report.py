@@ -1,0 +1,20 @@
+"""Evaluation tables for people."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_attribution(figures: dict, console: Console) -> None:
+    table = Table(title=f"PolNeAR attribution — {figures['documents']} documents, {figures['seconds']} s")
+    for column in ("", "EXACT P", "R", "F1", "OVERLAP P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for key in ("source", "cue", "content", "whole"):
+        e, o = figures["exact"][key], figures["overlap"][key]
+        table.add_row(key, *(f"{e[k]:.3f}" for k in ("p", "r", "f1")), *(f"{o[k]:.3f}" for k in ("p", "r", "f1")))
+    console.print(table)
+    t = figures["content_token"]
+    console.print(f"content token  P {t['p']:.3f}  R {t['r']:.3f}  F1 {t['f1']:.3f}")
+    recall = figures["recall_whole_overlap"]
+    console.print("whole-attribution recall (OVERLAP): " + ", ".join(f"{k} {v:.3f}" for k, v in recall.items()))
