@@ -34,7 +34,7 @@ def test_split_quote_keeps_both_parts(run):
 
 def test_indirect_speech_with_that(run):
     result = run("Vote\n\nPresident Ebrahim Raisi said that the talks would continue next month.")
-    assert ("indirect", "Ebrahim Raisi", "the talks would continue next month") in statements_of(result)
+    assert ("indirect", "Ebrahim Raisi", "that the talks would continue next month") in statements_of(result)
 
 
 def test_according_to(run):

@@ -19,9 +19,11 @@ from .actors import SUBJECT_DEPS, ActorTable, sentence_index
 from .quotes import Quote, QuoteIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
-CUE_AFTER_WINDOW = 8  # tokens after a closing mark searched for "he said"
+CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (titles, party labels)
+DASHES = ("—", "―", "–", "-", "--")
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
+MAX_CONTINUATION_GAP = 100  # characters of cue clause between a quote and its continuation
 FLOATING_QUOTE_SENTENCES = 3  # how far back a floating quote looks for the speaker in focus
 CONFIDENT = 0.5
 _TRAILING = ",.;:!? \n\t—–-"
@@ -149,8 +151,6 @@ def _content_tokens(cue: Token) -> list[Token] | None:
                 and _subject_of_own(token) is None:
             tokens = [t for t in tokens if t.i < token.left_edge.i]
             break
-    if len(tokens) > 3 and tokens[0].lower_ in ("that", "whether", "if") and tokens[0].dep_ in ("mark", "det", "complm"):
-        tokens = tokens[1:]
     # A clause the small model hangs on the cue instead of the content ("said A, but B").
     last = tokens[-1].i if tokens else head.i
     for child in cue.children:
@@ -170,7 +170,7 @@ def _content_after_that(cue: Token) -> list[Token] | None:
     # The small model sometimes breaks a sentence in two; a lowercase start means it goes on.
     while end < len(doc) and doc[end].text[:1].islower():
         end = doc[end].sent.end
-    tokens = [t for t in doc[that.i + 1:end] if not t.is_space]
+    tokens = [t for t in doc[that.i:end] if not t.is_space]
     return tokens or None
 
 
@@ -192,10 +192,25 @@ def _cue_after(doc: Doc, quote: Quote) -> Token | None:
             return None
         if token.is_sent_start and token.i > end and not continues:
             return None
-        if token.text in ".!?" and token.i > end:
+        # A full stop ends the search only where it ends a sentence, not in "(D-Wis.)".
+        if token.text in ".!?" and token.i > end and (token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start):
             return None
         if _is_cue(token, {"quote", "ccomp"}):
             return token
+        if token.pos_ == "VERB" and token.i > end:
+            return None  # another verb first: "“…,” the report, which he wrote, …"
+    return None
+
+
+def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
+    """“…” — Jane Doe: a dash and a name right after the quote sign it."""
+    _, end = _quote_tokens(doc, quote)
+    tokens = [t for t in doc[end:end + 3] if not t.is_space]
+    if len(tokens) >= 2 and tokens[0].text in DASHES and tokens[1].pos_ == "PROPN":
+        head = tokens[1]
+        while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > head.i and head.head.i < head.i + 5:
+            head = head.head
+        return tokens[0], head
     return None
 
 
@@ -256,7 +271,14 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                 parts.append(trim(doc.text, *second.inner))
         used_quotes.add(n)
         content = parts[0]
-        if cue is not None:
+        signature = _dash_signature(doc, quote) if cue is None else None
+        if signature is not None:
+            dash, name = signature
+            speaker, mention, confidence = _speaker(name, table)
+            found.append(StatementBuild(
+                "direct", content, (dash.idx, dash.idx + len(dash.text)), dash.i, speaker,
+                _chars(doc, *mention), round(min(0.9, confidence), 2)))
+        elif cue is not None:
             used_cues.add(cue.i)
             subject = subject_of(cue)
             if subject is None:
@@ -301,10 +323,27 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found = [s for s in found if s.cue is not None or not any(
         o is not s and o.content[0] <= s.content[0] and s.content[1] <= o.content[1] for o in found)]
     found.sort(key=lambda s: s.content[0])
+    found = _merge_continuations(doc, found)
     for n, statement in enumerate(found):
         if statement.cue is None:
             _inherit_speaker(doc, statement, found[:n])
     return found
+
+
+def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
+    """“A,” she said. “B.” — a cue-less quote right after a quoted statement continues it."""
+    merged: list[StatementBuild] = []
+    for statement in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
+            last_end = (previous.parts or [previous.content])[-1][1]
+            gap = doc.text[last_end:statement.content[0]]
+            if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") \
+                    and sum(gap.count(c) for c in _QUOTE_CHARS) <= 2:
+                previous.parts = (previous.parts or [previous.content]) + [statement.content]
+                continue
+        merged.append(statement)
+    return merged
 
 
 def _addressee(cue: Token, table: ActorTable) -> str | None:
