@@ -16,10 +16,12 @@ class Quote:
     start: int  # offset of the opening mark
     end: int  # offset after the closing mark, or the end of the last paragraph
     closed: bool
+    open_len: int = 1  # '' (two apostrophes, as some newspapers print quotes) is one mark
+    close_len: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -31,38 +33,42 @@ def find_quotes(text: str) -> list[Quote]:
     """
     quotes: list[Quote] = []
     open_at: int | None = None
+    open_len = 1
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        width = 1
+        if ch == "'" and text[i + 1:i + 2] == "'":
+            ch, width = STRAIGHT, 2
         if ch == "\n" and open_at is not None:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if j < n and (text[j] in OPENING or text[j] == STRAIGHT):
+            if j < n and (text[j] in OPENING or text[j] == STRAIGHT or text[j:j + 2] == "''"):
                 i = j + 1  # the quote goes on in the next paragraph
                 continue
             end = i
             while end > open_at and text[end - 1].isspace():
                 end -= 1
-            quotes.append(Quote(open_at, end, closed=False))
+            quotes.append(Quote(open_at, end, closed=False, open_len=open_len))
             open_at = None
         elif ch in OPENING:
-            open_at = i
+            open_at, open_len = i, 1
         elif ch in CLOSING:
             if open_at is not None:
-                quotes.append(Quote(open_at, i + 1, closed=True))
+                quotes.append(Quote(open_at, i + 1, closed=True, open_len=open_len))
                 open_at = None
         elif ch == STRAIGHT:
             prev = text[i - 1] if i else " "
             if open_at is None:
                 if prev in _OPEN_CONTEXT or i == 0:
-                    open_at = i
+                    open_at, open_len = i, width
             else:
-                quotes.append(Quote(open_at, i + 1, closed=True))
+                quotes.append(Quote(open_at, i + width, closed=True, open_len=open_len, close_len=width))
                 open_at = None
-        i += 1
+        i += width
     if open_at is not None:
-        quotes.append(Quote(open_at, len(text.rstrip()), closed=False))
+        quotes.append(Quote(open_at, len(text.rstrip()), closed=False, open_len=open_len))
     return quotes
 
 

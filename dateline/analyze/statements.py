@@ -143,7 +143,7 @@ def _content_tokens(cue: Token) -> list[Token] | None:
         if head is not None and head.dep_ == "ccomp":
             break
     if head is None:
-        return _content_after_that(cue) if "ccomp" in kinds else None
+        return (_content_after_that(cue) or _content_rest_of_sentence(cue)) if "ccomp" in kinds else None
     tokens = sorted(head.subtree, key=lambda t: t.i)
     # A participial cue inside the content starts a statement of its own ("…, adding that …").
     for token in tokens:
@@ -172,6 +172,20 @@ def _content_after_that(cue: Token) -> list[Token] | None:
         end = doc[end].sent.end
     tokens = [t for t in doc[that.i:end] if not t.is_space]
     return tokens or None
+
+
+def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
+    """Fallback for "X said many of the examples …" parsed without a clause: the rest of the sentence."""
+    doc = cue.doc
+    subject = _subject_of_own(cue)
+    if subject is None or subject.i > cue.i or cue.i + 1 >= cue.sent.end:
+        return None
+    first = doc[cue.i + 1]
+    if first.pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or first.ent_type_ in ("DATE", "TIME") \
+            or first.dep_ in ("dobj", "dative", "npadvmod") and first.head.i == cue.i and cue.lemma_ != "say":
+        return None
+    tokens = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    return tokens if len(tokens) >= 3 else None
 
 
 def _subject_of_own(verb: Token) -> Token | None:
@@ -224,8 +238,9 @@ def _cue_before(doc: Doc, quote: Quote) -> Token | None:
             continue
         # "X said: “…”" or "X said, “…”" — but not "X said that the deal “…”", which is mixed.
         between = doc[token.i + 1:start]
-        clause = {t.i for c in token.children if c.dep_ in ("ccomp", "dobj") for t in c.subtree}
-        if colon or (start - token.i <= CUE_BEFORE_WINDOW and not any(t.i in clause and not t.is_punct for t in between)):
+        clause = {t.i for c in token.children if c.dep_ == "ccomp" for t in c.subtree}
+        window = CUE_BEFORE_WINDOW if not before.endswith(",") else 2 * CUE_BEFORE_WINDOW
+        if colon or (start - token.i <= window and not any(t.i in clause and not t.is_punct for t in between)):
             return token
     return None
 
