@@ -129,22 +129,31 @@ def _content_tokens(cue: Token) -> list[Token] | None:
         if child.dep_ in ("dobj", "dative") and "ccomp" in kinds:
             head = next((g for g in child.children if g.dep_ in ("acl", "ccomp", "relcl") and g.i > child.i
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
-    for child in cue.children:
+    extra: list[Token] = []  # further right-hand dependents that belong to the content
+    if head is None:
+        head = next((c for c in cue.children if c.dep_ == "ccomp" and "ccomp" in kinds), None)
+    if head is None and "dobj" in kinds:
+        head = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
         if head is not None:
-            break
-        if child.dep_ == "ccomp" and "ccomp" in kinds:
-            head = child
-        elif child.dep_ == "dobj" and "dobj" in kinds and head is None:
-            head = child
-        elif child.dep_ == "xcomp" and "xcomp" in kinds and head is None:
-            head = child
-        elif child.dep_ == "prep" and child.lower_ == "for" and "for" in kinds and head is None:
-            head = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if head is not None and head.dep_ == "ccomp":
-            break
+            # "blasted him for not paying", "called the plan a disaster", "urged them to vote"
+            extra = [c for c in cue.children if c.i > head.i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))]
+    if head is None and "oprd" in kinds:
+        head = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i
+                     and any(o.dep_ == "oprd" for o in cue.children)), None)
+        if head is not None:
+            extra = [c for c in cue.children if c.dep_ == "oprd" and c.i > head.i]
+    if head is None and "xcomp" in kinds:
+        head = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    if head is None:
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in kinds and c.i > cue.i):
+            head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if head is not None:
+                extra = [c for c in cue.children if c.i > head.i and c.dep_ == "xcomp"]  # "called on X to Y"
+                break
     if head is None:
         return (_content_after_that(cue) or _content_rest_of_sentence(cue)) if "ccomp" in kinds else None
-    tokens = sorted(head.subtree, key=lambda t: t.i)
+    tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
     # A participial cue inside the content starts a statement of its own ("…, adding that …").
     for token in tokens:
         if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and _is_cue(token) \
