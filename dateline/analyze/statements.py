@@ -9,6 +9,7 @@ to, and a speaker that cannot be resolved with confidence stays a mention only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +21,7 @@ from .quotes import Quote, QuoteIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
 CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (titles, party labels)
-DASHES = ("—", "―", "–", "-", "--")
+_DASH_AFTER = re.compile(r"[ \t]*([—―–]|--?)[ \t]*(?=[A-Z])")
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
 MAX_CONTINUATION_GAP = 100  # characters of cue clause between a quote and its continuation
@@ -206,6 +207,33 @@ def _quote_tokens(doc: Doc, quote: Quote) -> tuple[int, int]:
     return span.start, span.end
 
 
+def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
+    """The speech verb the quotation hangs from in the parse, if it sits outside the quote."""
+    inner = doc.char_span(*quote.inner, alignment_mode="contract")
+    if inner is None or not len(inner):
+        return None
+    for token in inner:
+        head = token.head
+        if not (quote.start <= head.idx < quote.end) and head.sent == token.sent and _is_cue(head, {"quote", "ccomp"}) \
+                and token.dep_ in ("ccomp", "dobj", "parataxis", "xcomp"):
+            return head
+    return None
+
+
+def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
+    """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue."""
+    for token in cue.doc[cue.i + 1:cue.i + 6]:
+        if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",):
+            return None
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = token
+            while head.head.i != head.i and head.head.i > head.i and head.head.i < cue.i + 8 \
+                    and head.head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("compound", "amod", "det"):
+                head = head.head
+            return head
+    return None
+
+
 def _cue_after(doc: Doc, quote: Quote) -> Token | None:
     _, end = _quote_tokens(doc, quote)
     inner_end = doc.text[quote.start:quote.end].rstrip(_QUOTE_CHARS + " ")
@@ -227,13 +255,16 @@ def _cue_after(doc: Doc, quote: Quote) -> Token | None:
 
 def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     """“…” — Jane Doe: a dash and a name right after the quote sign it."""
-    _, end = _quote_tokens(doc, quote)
-    tokens = [t for t in doc[end:end + 3] if not t.is_space]
-    if len(tokens) >= 2 and tokens[0].text in DASHES and tokens[1].pos_ == "PROPN":
-        head = tokens[1]
+    match = _DASH_AFTER.match(doc.text, quote.end)
+    if match is None:
+        return None
+    name = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if name is not None and dash is not None and name[0].pos_ == "PROPN":
+        head = name[0]
         while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > head.i and head.head.i < head.i + 5:
             head = head.head
-        return tokens[0], head
+        return dash[0], head
     return None
 
 
@@ -284,7 +315,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         starts_sentence = opener is not None and (opener[0].is_sent_start or doc.text[:quote.start].rstrip().endswith(":"))
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence):
             continue
-        cue = _cue_after(doc, quote) or _cue_before(doc, quote)
+        cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote)
         if cue is None and words < MIN_QUOTE_WORDS:
             continue
         parts = [trim(doc.text, *quote.inner)]
@@ -305,6 +336,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         elif cue is not None:
             used_cues.add(cue.i)
             subject = subject_of(cue)
+            if subject is None or quote.start <= subject.idx < quote.end:
+                subject = _inverted_subject(cue, quote) or (None if subject is None or quote.start <= subject.idx < quote.end else subject)
             if subject is None:
                 speaker, mention, confidence = None, None, 0.5
             else:
