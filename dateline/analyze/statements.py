@@ -223,7 +223,8 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
 def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
     """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue."""
     for token in cue.doc[cue.i + 1:cue.i + 6]:
-        if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",):
+        if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",) \
+                or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
             return None
         if token.pos_ in ("PROPN", "NOUN", "PRON"):
             head = token
@@ -384,7 +385,13 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     for n, statement in enumerate(found):
         if statement.cue is None:
             _inherit_speaker(doc, statement, found[:n])
-    return found
+    # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
+    return [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(doc.text, s.content[0])]
+
+
+def _opens_paragraph(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip(_QUOTE_CHARS + " \t")
+    return before == "" or before.endswith("\n")
 
 
 def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
