@@ -29,6 +29,7 @@ FLOATING_QUOTE_SENTENCES = 3  # how far back a floating quote looks for the spea
 CONFIDENT = 0.5
 _TRAILING = ",.;:!? \n\t—–-"
 _QUOTE_CHARS = "\"“”„«»"
+SENTIENT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who"}
 
 
 @cache
@@ -121,9 +122,33 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content_tokens(cue: Token) -> list[Token] | None:
+def _generic_cue(token: Token, table: ActorTable) -> bool:
+    """A verb outside the lexicon that still attributes: someone (not something) + a finite clause.
+
+    "Ryan reckons that …", "she figures the race is close": a clause complement of a
+    verb whose subject is a person, an organisation or a personal pronoun.
+    """
+    if token.pos_ != "VERB" or token.lemma_.lower() in _not_cues():
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
+                   and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+    subject = _subject_of_own(token)
+    if clause is None or subject is None:
+        return False
+    if subject.lower_ in SENTIENT_PRONOUNS:
+        return True
+    actor = table.actor(table.actor_at(subject))
+    return actor is not None and actor.kind in ("person", "organization", "group")
+
+
+@cache
+def _not_cues() -> frozenset[str]:
+    return frozenset(data.load("cues")["not_cues"])
+
+
+def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Token] | None:
     """The tokens that carry what ``cue`` attributes, or None."""
-    kinds = cue_lexicon()[cue.lemma_.lower()]
+    kinds = kinds or cue_lexicon()[cue.lemma_.lower()]
     head = None
     # "reassured residents that …": the clause hangs from the addressee.
     for child in cue.children:
@@ -354,9 +379,14 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
 
     # Indirect and mixed speech.
     for token in doc:
-        if token.i in used_cues or not _is_cue(token) or quotes.at(token.idx):
+        if token.i in used_cues or quotes.at(token.idx):
             continue
-        tokens = _content_tokens(token)
+        if _is_cue(token):
+            tokens = _content_tokens(token)
+        elif _generic_cue(token, table):
+            tokens = _content_tokens(token, frozenset({"ccomp"}))
+        else:
+            continue
         subject = subject_of(token)
         if tokens is None or subject is None:
             continue
