@@ -32,6 +32,7 @@ class _Lexicon:
     female: frozenset[str]
     male: frozenset[str]
     role_nouns: frozenset[str]
+    org_nouns: frozenset[str]
     particles: frozenset[str]
     longest: int
 
@@ -45,6 +46,7 @@ def lexicon() -> _Lexicon:
         titles=titles, honorifics=honorifics,
         female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
         role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
+        org_nouns=frozenset(raw["org_nouns"]),
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
     )
@@ -86,6 +88,24 @@ class ActorTable:
 
     def actor(self, actor_id: str | None) -> ActorBuild | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def add_name(self, doc: Doc, start: int, end: int) -> MentionRef:
+        """Register a proper name the NER missed, found where only a person or group can stand."""
+        words = [t.text for t in doc[start:end]]
+        key = name_key(words)
+        lexicon_ = lexicon()
+        kind = "organization" if words[-1].lower() in lexicon_.org_nouns else "person"
+        actor = next((a for a in self.actors if a.kind == kind and (a.key == key or (
+            kind == "person" and len(key) == 1 and key[0] in a.key))), None)
+        if actor is None:
+            actor = ActorBuild(id=f"a{len(self.actors) + 1}", name=" ".join(words), kind=kind, key=key)
+            self.actors.append(actor)
+        mention = MentionRef(start, end, "name", _head_of(doc, start, end), actor.id)
+        actor.mentions.append(mention)
+        actor.mentions.sort(key=lambda m: m.start)
+        for i in range(start, end):
+            self.by_token[i] = mention
+        return mention
 
     def mention_at(self, token: Token) -> MentionRef | None:
         return self.by_token.get(token.i)

@@ -81,13 +81,18 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
     """Actor id, token span of the speaker mention, and confidence."""
     doc = subject.doc
     mention = table.mention_at(subject)
+    if mention is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
+        # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
+        names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t == subject]
+        if names and names[-1].i - names[0].i + 1 == len(names):
+            mention = table.add_name(doc, names[0].i, names[-1].i + 1)
     if mention is None:
         # The head may be a role noun whose name sits in apposition or a compound.
         for token in subject.subtree:
             if (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
                 mention = m
                 break
-    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    start, end = max(subject.left_edge.i, subject.sent.start), min(subject.right_edge.i, subject.sent.end - 1) + 1
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -251,6 +256,8 @@ def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
         if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",) \
                 or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
             return None
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Monday"
         if token.pos_ in ("PROPN", "NOUN", "PRON"):
             head = token
             while head.head.i != head.i and head.head.i > head.i and head.head.i < cue.i + 8 \
@@ -329,6 +336,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found: list[StatementBuild] = []
     used_cues: set[int] = set()
     used_quotes: set[int] = set()
+    short_floating: set[int] = set()
     quote_list = quotes.quotes
 
     # Direct quotes.
@@ -343,7 +351,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote)
         if cue is None and words < MIN_QUOTE_WORDS:
-            continue
+            short_floating.add(trim(doc.text, *quote.inner)[0])  # kept only as the continuation of a quote before it
         parts = [trim(doc.text, *quote.inner)]
         if cue is not None and cue.idx > quote.start:
             second = _next_quote_after_cue(doc, cue, quote_list, quote)
@@ -407,11 +415,18 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         used_cues.add(token.i)
 
     found.extend(_according_to(doc, table, quotes))
+    found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}))
+    colon_lines = _colon_lines(doc, table, {s.content[0] for s in found})
+    if colon_lines:
+        # The transcript line is the statement; a quotation mark opening it is not another one.
+        line_starts = {s.speaker_mention[0] for s in colon_lines}
+        found = [s for s in found if s.cue is not None or s.content[0] not in line_starts] + colon_lines
     # A quotation inside reported speech is a fragment of a mixed quote, not a statement of its own.
     found = [s for s in found if s.cue is not None or not any(
         o is not s and o.content[0] <= s.content[0] and s.content[1] <= o.content[1] for o in found)]
     found.sort(key=lambda s: s.content[0])
     found = _merge_continuations(doc, found)
+    found = [s for s in found if not (s.cue is None and s.content[0] in short_floating)]
     for n, statement in enumerate(found):
         if statement.cue is None:
             _inherit_speaker(doc, statement, found[:n])
@@ -464,6 +479,74 @@ def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[Statement
         return
     if sentence[here.start] - sentence[there.end - 1] <= FLOATING_QUOTE_SENTENCES:
         statement.speaker, statement.speaker_mention, statement.confidence = previous.speaker, previous.speaker_mention, 0.6
+
+
+_COLON_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(?P<what>\S.*)$", re.M)
+
+
+def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[StatementBuild]:
+    """Transcripts and headlines: "WALLACE: Let's start …", "Pat Caddell: Voters Worried …"."""
+    found = []
+    for match in _COLON_LINE.finditer(doc.text):
+        who, what = match.span("who"), match.span("what")
+        name = doc.text[who[0]:who[1]]
+        words = doc.text[what[0]:what[1]].split()
+        speaker_tokens = doc.char_span(*who, alignment_mode="expand")
+        if len(words) < 3 or speaker_tokens is None or what[0] in taken:
+            continue
+        actor = table.actor_at(speaker_tokens.root)
+        is_transcript = name.isupper() and len(name) > 1
+        if actor is None and not is_transcript:
+            continue
+        colon = who[1]
+        found.append(StatementBuild("direct" if is_transcript else "indirect", trim(doc.text, *what), (colon, colon + 1),
+                                    None, actor, who, 0.8 if actor else 0.5))
+    return found
+
+
+@cache
+def _noun_lexicon() -> dict[str, frozenset[str]]:
+    return {noun: frozenset(preps) for noun, preps in data.load("cues")["nouns"].items()}
+
+
+def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> list[StatementBuild]:
+    """"Trump's claim that …", "the call by officials for …": a noun, its owner and its content."""
+    lexicon = _noun_lexicon()
+    found = []
+    for token in doc:
+        preps = lexicon.get(token.lemma_.lower())
+        if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its",):
+            continue
+        content = None
+        for child in token.children:
+            if child.i < token.i:
+                continue
+            if child.dep_ in ("acl", "ccomp", "relcl") and "that" in preps and \
+                    any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                content = child
+            elif child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "by":
+                content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            elif child.dep_ in ("acl", "relcl") and "to" in preps and any(a.lower_ == "to" for a in child.children):
+                content = child
+            if content is not None:
+                break
+        if content is None:
+            continue
+        tokens = sorted(content.subtree, key=lambda t: t.i)
+        span = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        if span[1] - span[0] < 3 or span in taken:
+            continue
+        speaker, mention, confidence = _speaker(owner, table)
+        kind = "mixed" if any(c in doc.text[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
+        found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
+                                    _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
+    return found
 
 
 def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:

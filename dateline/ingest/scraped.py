@@ -109,6 +109,14 @@ def cited_sources(text: str) -> list[str]:
     return found
 
 
+_SPEAKER_LINE = re.compile(r"^[\"“]?[A-Z][A-Z.'’ -]{1,30}:\s")
+
+
+def _is_transcript(lines: list[_Line], first: int) -> bool:
+    """More than one later paragraph opens with an upper-case speaker label."""
+    return sum(1 for line in lines[first + 1:] if _SPEAKER_LINE.match(line.text)) >= 1
+
+
 def _is_body(line: _Line) -> bool:
     return len(line.text.split()) > TITLE_MAX_WORDS or len(line.text) > TITLE_MAX_CHARS
 
@@ -161,6 +169,8 @@ def read_scraped_text(raw: str, *, source: str | None = None, doc_id: str | None
             in_header = False
             first_body = i
             prefix = _dateline_prefix(text)
+            if prefix and text[:prefix[0]].rstrip().endswith(":") and _is_transcript(lines, i):
+                prefix = None  # "WALLACE: …" opens a transcript, it names no outlet
             if prefix:
                 length, meta["outlet"], meta["dateline_place"] = prefix
                 cuts.append((line.start, line.start + length, "outlet dateline prefix"))

@@ -1,0 +1,93 @@
+"""One small text per construction of how news attributes speech (issue 3, point 1)."""
+
+import pytest
+
+from conftest import speaker_name
+
+
+def only(result, **where):
+    found = [s for s in result["statements"] if all(
+        (s[k]["text"] if isinstance(s[k], dict) else s[k]) == v for k, v in where.items())]
+    assert len(found) == 1, [(s["cue"], s["content"]["text"]) for s in result["statements"]]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ('“We will not back down,” said Senator Ana Ruiz.', "Ana Ruiz", "We will not back down"),
+    ('“We will not back down,” Senator Ana Ruiz, who chairs the committee, said on Monday.', "Ana Ruiz", "We will not back down"),
+    ('Senator Ana Ruiz said: “We will not back down.”', "Ana Ruiz", "We will not back down"),
+    ('Senator Ana Ruiz told the crowd in Austin, “We will not back down.”', "Ana Ruiz", "We will not back down"),
+    ('“We will not back down.” ― Ana Ruiz', "Ana Ruiz", "We will not back down"),
+    ("Senator Ana Ruiz said, ''We will not back down.''", "Ana Ruiz", "We will not back down"),
+])
+def test_direct_quote_forms(run, text, speaker, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == speaker
+    assert statement["content"]["text"] == content
+
+
+def test_multi_paragraph_quote(run):
+    result = run("Vote\n\nSenator Ana Ruiz said: “The roads come first.\n\n“Then the schools.”")
+    statement = only(result, kind="direct")
+    assert statement["content"]["text"].startswith("The roads come first")
+    assert statement["content"]["text"].endswith("Then the schools")
+
+
+def test_quote_continued_after_the_cue_sentence(run):
+    result = run("Vote\n\n“The roads come first,” Senator Ana Ruiz said on Monday. “Then the schools.”")
+    statement = only(result, kind="direct")
+    assert [p["text"] for p in statement["content_parts"]] == ["The roads come first", "Then the schools"]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Senator Ana Ruiz believes that the tax cut will pass.", "believes", "that the tax cut will pass"),
+    ("Senator Ana Ruiz wants to cut taxes for farmers.", "wants", "to cut taxes for farmers"),
+    ("Senator Ana Ruiz backs the new pipeline.", "backs", "the new pipeline"),
+    ("Senator Ana Ruiz insists the vote was fair.", "insists", "the vote was fair"),
+    ("Senator Ana Ruiz called on lawmakers to pass the bill.", "called", "lawmakers to pass the bill"),
+    ("Senator Ana Ruiz praised the volunteers, adding that the city owed them thanks.", "adding", "that the city owed them thanks"),
+])
+def test_beliefs_positions_and_participles(run, text, cue, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue=cue)
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == content
+
+
+def test_noun_cue_with_owner(run):
+    result = run("Vote\n\nSenator Ana Ruiz met voters. Ruiz's claim that the election was rigged drew criticism.")
+    statement = only(result, cue="claim")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == "that the election was rigged"
+
+
+def test_transcript_lines(run):
+    result = run("Debate\n\nWALLACE: Will you attend the debate tomorrow night?\n\nPENCE: I will be there with my wife.")
+    speakers = [s["speaker_mention"]["text"] for s in result["statements"]]
+    assert speakers == ["WALLACE", "PENCE"]
+    assert result["statements"][1]["content"]["text"] == "I will be there with my wife"
+
+
+def test_organisation_media_and_unnamed_speakers(run):
+    result = run("Vote\n\nThe Daily Meridian reported that the mayor had resigned. "
+                 "A source familiar with the talks said the deal was close.")
+    reported = only(result, cue="reported")
+    assert speaker_name(result, reported) == "Daily Meridian"
+    unnamed = only(result, cue="said")
+    assert unnamed["speaker"] is None
+    assert unnamed["speaker_mention"]["text"] == "A source familiar with the talks"
+
+
+def test_passive_with_agent(run):
+    result = run("Vote\n\nIt was announced by the Finance Ministry that taxes would rise.")
+    statement = only(result, cue="announced")
+    assert statement["speaker_mention"]["text"] == "the Finance Ministry"
+    assert statement["content"]["text"] == "that taxes would rise"
+
+
+def test_headline_statement(run):
+    result = run("Senator Ana Ruiz: Roads Come Before Schools\n\nThe senator spoke in Austin on Monday.")
+    statement = result["statements"][0]
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == "Roads Come Before Schools"
