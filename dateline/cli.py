@@ -111,6 +111,23 @@ def eval_attribution(
         print_attribution(scores.as_dict(), Console())
 
 
+@eval_app.command("time")
+def eval_time(
+    data: Annotated[Path, typer.Option(help="TBAQ-cleaned directory (holding TimeBank/ and AQUAINT/).")],
+    errors: Annotated[Path | None, typer.Option(help="Write every miss, false alarm and wrong value here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Time expressions: extent F1 strict and relaxed, type and value accuracy, value F1 (TempEval-3)."""
+    from .evaluate.report import print_time
+    from .evaluate.time import evaluate
+
+    figures = evaluate(data, errors).as_dict()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_time(figures, Console())
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output (dateline.article/1)."""

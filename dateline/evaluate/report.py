@@ -18,3 +18,15 @@ def print_attribution(figures: dict, console: Console) -> None:
     console.print(f"content token  P {t['p']:.3f}  R {t['r']:.3f}  F1 {t['f1']:.3f}")
     recall = figures["recall_whole_overlap"]
     console.print("whole-attribution recall (OVERLAP): " + ", ".join(f"{k} {v:.3f}" for k, v in recall.items()))
+
+
+def print_time(figures: dict, console: Console) -> None:
+    table = Table(title=f"TimeML time expressions — {figures['documents']} documents, {figures['seconds']} s")
+    for column in ("extent", "P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for key in ("strict", "relaxed"):
+        row = figures[key]
+        table.add_row(key, *(f"{row[k]:.3f}" for k in ("p", "r", "f1")))
+    console.print(table)
+    console.print(f"type accuracy {figures['type_accuracy']:.3f}   value accuracy {figures['value_accuracy']:.3f}   "
+                  f"value F1 {figures['value_f1']:.3f}")

@@ -1,0 +1,77 @@
+"""Time expressions against TimeML gold (TempEval-3 measures).
+
+Extent: strict (same offsets) and relaxed (overlap) precision/recall/F1. Over the
+relaxed matches: type accuracy and value accuracy; value F1 = relaxed F1 × value
+accuracy, as TempEval-3 reports attribute F1.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analyze.nlp import load_pipeline
+from ..analyze.times import find_times
+from ..calendar import day_of, parse_datetime
+from .metrics import PRF, greedy_match
+from .timeml import read_timeml
+
+
+@dataclass
+class TimeScores:
+    strict: PRF = field(default_factory=PRF)
+    relaxed: PRF = field(default_factory=PRF)
+    matched: int = 0
+    type_correct: int = 0
+    value_correct: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        type_acc = self.type_correct / self.matched if self.matched else 0.0
+        value_acc = self.value_correct / self.matched if self.matched else 0.0
+        return {"documents": self.documents, "seconds": round(self.seconds, 1),
+                "strict": self.strict.row(), "relaxed": self.relaxed.row(),
+                "type_accuracy": round(type_acc, 3), "value_accuracy": round(value_acc, 3),
+                "value_f1": round(self.relaxed.f1 * value_acc, 3)}
+
+
+def _files(data: Path) -> list[Path]:
+    return sorted(p for sub in ("TimeBank", "AQUAINT") for p in (data / sub).glob("*.tml"))
+
+
+def evaluate(data: Path, errors_path: Path | None = None) -> TimeScores:
+    """Tag and normalise the TimeBank and AQUAINT documents under ``data`` against their DCT."""
+    files = _files(data)
+    if not files:
+        raise FileNotFoundError(f"no TimeML files under {data}/TimeBank or {data}/AQUAINT")
+    started = time.perf_counter()
+    nlp = load_pipeline()
+    documents = [read_timeml(p) for p in files]
+    scores = TimeScores()
+    docs = nlp.pipe((d.text for d in documents), batch_size=16)
+    for gold_doc, doc in zip(documents, docs, strict=True):
+        found = find_times(doc, day_of(parse_datetime(gold_doc.dct)))
+        gold = gold_doc.timexes
+        strict = greedy_match(gold, found, lambda g, p: 1.0 if (g.start, g.end) == (p.start, p.end) else 0.0)
+        scores.strict.add(len(strict), len(found) - len(strict), len(gold) - len(strict))
+        relaxed = greedy_match(gold, found, lambda g, p: max(0, min(g.end, p.end) - max(g.start, p.start)))
+        scores.relaxed.add(len(relaxed), len(found) - len(relaxed), len(gold) - len(relaxed))
+        for gi, pi in relaxed:
+            g, p = gold[gi], found[pi]
+            scores.matched += 1
+            scores.type_correct += g.type == p.type
+            scores.value_correct += g.value == p.value
+            if g.value != p.value or g.type != p.type:
+                scores.errors.append(f"VALUE\t{gold_doc.name}\t{g.text!r}\t{g.type} {g.value}\t{p.text!r}\t{p.type} {p.value}")
+        matched_g = {gi for gi, _ in relaxed}
+        matched_p = {pi for _, pi in relaxed}
+        scores.errors += [f"FN\t{gold_doc.name}\t{g.text!r}\t{g.type} {g.value}" for i, g in enumerate(gold) if i not in matched_g]
+        scores.errors += [f"FP\t{gold_doc.name}\t{p.text!r}\t{p.type} {p.value}" for i, p in enumerate(found) if i not in matched_p]
+        scores.documents += 1
+    scores.seconds = time.perf_counter() - started
+    if errors_path is not None:
+        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    return scores
