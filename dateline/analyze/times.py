@@ -1,8 +1,10 @@
 """Time expressions: find them and normalise them to TIMEX3 values.
 
-Deictic expressions ("today", "on Monday") are anchored to the publication
-date-time; anaphoric ones ("a day earlier", "the next day") to the last date in
-focus, i.e. the most recent fully resolved date before them in the text.
+Deictic expressions ("today", "on Monday", "last fall") are anchored to the
+publication date-time; anaphoric ones ("a day earlier", "the next day", "that
+day") to the last date in focus, i.e. the most recent fully resolved date
+before them in the text. Candidates are spaCy's DATE/TIME entities, cleaned of
+ages and bare numbers, plus patterns the small model misses.
 """
 
 from __future__ import annotations
@@ -16,26 +18,57 @@ from spacy.tokens import Doc, Span
 from ..calendar import MONTHS, WEEKDAYS
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "several": None, "few": None, "a few": None, "couple of": 2, "a couple of": 2}
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+           "several": None, "few": None, "a few": None, "some": None, "many": None,
+           "couple of": 2, "a couple of": 2, "half a": None}
 UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
          "hour": "H", "minute": "M", "second": "S", "weekend": "WE", "quarter": "Q"}
 TIME_UNITS = {"hour", "minute", "second"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PRESENT = {"now", "currently", "current", "nowadays", "at present", "present", "the present", "right now",
+           "at the moment", "these days", "this time", "today's"}
+PAST = {"recently", "recent", "lately", "the past", "previously", "past", "earlier", "formerly", "once",
+        "recent years", "recent months", "in the past", "years ago", "several years ago", "some time ago",
+        "a while ago", "the old days"}
+FUTURE = {"the future", "future", "soon", "the near future", "the near term", "the short term", "the long term",
+          "the coming years", "the years ahead", "the coming months", "shortly", "eventually", "one day"}
+SETS = {"daily": "P1D", "every day": "P1D", "each day": "P1D", "weekly": "P1W", "every week": "P1W",
+        "each week": "P1W", "monthly": "P1M", "every month": "P1M", "each month": "P1M",
+        "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y", "each year": "P1Y", "nightly": "TNI"}
+MODIFIERS = re.compile(
+    r"^(?:(?:early|late|mid|the (?:end|beginning|start|middle|rest|remainder) of|end of|beginning of|"
+    r"about|around|approximately|nearly|almost|more than|less than|fewer than|up to|over|at least|"
+    r"at most|just|only|some|roughly|within|another|no more than|as (?:early|late) as|by|since|until|"
+    r"through|throughout|during|from|in|on|at|for|of|before|after)[- ]+)+")
 
-_NUM = r"(?P<num>\d+|a couple of|couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_UNIT = r"(?P<unit>day|week|month|year|decade|hour|minute)s?"
+_NUM = r"(?P<num>\d+|a couple of|couple of|a few|several|some|many|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter)s?"
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_FULL_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASON_RE = "spring|summer|fall|autumn|winter"
 
-# Expressions spaCy's small model tends to miss; added to its DATE/TIME entities.
+# Expressions spaCy's small model tends to miss or to cut short.
 EXTRA_PATTERNS = [
-    re.compile(rf"\b(?:(?:last|next|this|on|early|late)\s+)?(?:{_WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
-    re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b", re.I),
-    re.compile(r"\b(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|later|before|after|ago)\b", re.I),
-    re.compile(r"\bthe\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)\b", re.I),
-    re.compile(r"\bthe\s+day\s+(?:before|after)\b", re.I),
+    re.compile(rf"\b(?:(?:last|next|this|early|late|the previous|the following)\s+)?(?:{_FULL_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
+    re.compile(r"\b(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
+    re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:day|week|month|year)s?|years|months|weeks|days)\s+(?:earlier|later|before|after|ago)\b", re.I),
+    re.compile(r"\bthe\s+(?:next|following|previous|same|prior)\s+(?:day|week|month|year|morning|evening|night)\b", re.I),
+    re.compile(r"\b(?:the\s+day\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+same\s+day)\b", re.I),
+    re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b(?!:)", re.I),
+    re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?(?:{_SEASON_RE})(?:\s+of\s+\d{{4}})?\b", re.I),
+    re.compile(r"\b(?:the\s+)?(?:(?:\d{4}|latest|previous|current|last|first|second|third|fourth)\s+)?(?:first|second|third|fourth|latest|current|previous|fiscal)[- ]quarter\b", re.I),
+    re.compile(r"\b(?:right\s+now|now|currently|nowadays|at\s+present|recently|lately|previously|soon|the\s+(?:near\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past)\b", re.I),
+    re.compile(r"\b(?:daily|weekly|nightly|annually|yearly|every\s+(?:day|week|month|year)|each\s+(?:day|week|month|year))\b", re.I),
 ]
+_AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|^\d+$", re.I)
+_SHORT_WEEKDAY = re.compile(r"^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)$", re.I)
+_NOISE_WORDS = {"annual", "quarterly", "sat", "sun"}
 
 
 @dataclass
@@ -79,65 +112,105 @@ def _shift(anchor: date, unit: str, n: int) -> str:
     if unit == "month":
         month_index = anchor.year * 12 + anchor.month - 1 + n
         return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    if unit == "quarter":
+        quarter_index = anchor.year * 4 + (anchor.month - 1) // 3 + n
+        return f"{quarter_index // 4:04d}-Q{quarter_index % 4 + 1}"
     if unit == "year":
         return f"{anchor.year + n:04d}"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * n) // 10:03d}"
     return anchor.isoformat()
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def _clean(text: str) -> str:
+    t = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
+    t = re.sub(r"'s$|s'$", "", t)
+    t = t.strip(" .,;:")
+    previous = None
+    while previous != t:
+        previous = t
+        t = MODIFIERS.sub("", t).strip()
+    return t
 
 
 def normalize(text: str, *, published: date | None, focus: date | None, tense: str = "past"):
     """Return (type, value, anchor) for one time expression."""
-    t = " ".join(text.lower().replace("’", "'").split())
-    t = re.sub(r"^(?:on|in|at|during|since|by|from|until|of)\s+", "", t)
+    t = _clean(text)
     today = published
-
-    if t in ("now", "currently", "nowadays", "at present", "present"):
+    if not t:
+        return "DATE", None, "none"
+    if t in PRESENT:
         return "DATE", "PRESENT_REF", "none"
-    if t in ("recently", "lately", "the past", "previously"):
+    if t in PAST or re.fullmatch(rf"(?:{_NUM}|the last|the past)?\s*(?:years|months|decades)\s+ago|recent (?:years|months|weeks|days|decades)|the (?:past|last) (?:few|several) (?:years|months|decades)", t):
+        if re.fullmatch(r"the (?:past|last) (?:few|several) (?:years|months|decades)", t):
+            return "DURATION", f"PX{UNITS[t.split()[-1][:-1]]}", "none"
         return "DATE", "PAST_REF", "none"
-    if t in ("the future", "soon"):
+    if t in FUTURE:
         return "DATE", "FUTURE_REF", "none"
-    if m := re.fullmatch(r"(today|tonight|this (morning|afternoon|evening))", t):
+    if t in SETS:
+        return "SET", SETS[t], "none"
+    if m := re.fullmatch(rf"(?:every|each) (?P<mon>{_MONTH_RE})", t):
+        return "SET", f"XXXX-{MONTHS[m['mon']]:02d}", "none"
+
+    # Today, tonight, yesterday, tomorrow, with a part of the day.
+    if m := re.fullmatch(r"(?P<day>today|tonight|yesterday|tomorrow|this)(?: (?P<part>morning|afternoon|evening|night))?", t):
         if not today:
             return "DATE", None, "none"
-        part = {"tonight": "TNI", "this morning": "TMO", "this afternoon": "TAF", "this evening": "TEV"}.get(t)
-        return ("TIME", f"{today.isoformat()}T{part}", "published") if part else ("DATE", today.isoformat(), "published")
-    if t in ("yesterday", "tomorrow"):
-        if not today:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m["day"], 0)
+        day = (today + timedelta(days=offset)).isoformat()
+        if m["part"]:
+            return "TIME", f"{day}T{PARTS_OF_DAY[m['part']]}", "published"
+        if m["day"] == "this":
             return "DATE", None, "none"
-        return "DATE", (today + timedelta(days=-1 if t == "yesterday" else 1)).isoformat(), "published"
+        return "DATE", day, "published"
 
     # Anaphoric: relative to the date in focus.
     if m := re.fullmatch(rf"{_NUM}\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|ago)", t):
-        n = NUMBERS.get(m["num"], None) if not m["num"].isdigit() else int(m["num"])
+        n = _number(m["num"])
         base, anchor = (today, "published") if m["dir"] == "ago" else (focus or today, "focus" if focus else "published")
-        if n is None or base is None or m["unit"] in TIME_UNITS:
+        if n is None:
+            return "DATE", "PAST_REF" if m["dir"] in ("ago", "earlier", "before") else "FUTURE_REF", "none"
+        if base is None or m["unit"] in TIME_UNITS:
             return "DATE", None, "none"
         sign = 1 if m["dir"] in ("later", "after") else -1
         return "DATE", _shift(base, m["unit"], sign * n), anchor
-    if m := re.fullmatch(r"the (?:(?P<dir>next|following|previous|same) (?P<unit>day|week|month|year|morning|evening|night)|day (?P<dir2>before|after))", t):
-        direction = m["dir"] or m["dir2"]
+    if m := re.fullmatch(r"(?:the )?(?:(?P<dir>next|following|previous|prior|same) (?P<unit>day|week|month|year|morning|evening|night)|day (?P<dir2>before|after)|that (?:same )?day|same day)", t):
+        direction = m["dir"] or m["dir2"] or "same"
         unit = m["unit"] or "day"
         base = focus or today
         if base is None:
             return "DATE", None, "none"
         if unit in ("morning", "evening", "night"):
             unit = "day"
-        step = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1, "same": 0}[direction]
+        step = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1, "same": 0}[direction]
         return "DATE", _shift(base, unit, step), "focus" if focus else "published"
-    if m := re.fullmatch(r"(?P<rel>last|next|this|past|coming) (?P<unit>week|month|year|weekend)", t):
+    if m := re.fullmatch(r"(?P<rel>last|next|this|past|coming|current|previous) (?P<unit>week|month|year|weekend|quarter|decade)", t):
         if not today:
             return "DATE", None, "none"
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[m["rel"]]
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}[m["rel"]]
         if m["unit"] == "weekend":
             return "DATE", _shift(today, "week", step) + "-WE", "published"
         return "DATE", _shift(today, m["unit"], step), "published"
+    if m := re.fullmatch(r"(?:the )?(?:latest|most recent|last|previous) (?:quarter|period)", t):
+        return ("DATE", _shift(today, "quarter", -1), "published") if today else ("DATE", None, "none")
 
     # Weekday names, tense-aware: past → on or before publication, future → after.
-    if m := re.fullmatch(rf"(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{_WEEKDAY_RE})\.?(?:\s+(?P<part>morning|afternoon|evening|night))?", t):
-        if not today:
-            return "DATE", f"XXXX-WXX-{WEEKDAYS[m['wd']] + 1}", "none"
+    if m := re.fullmatch(rf"(?:(?P<rel>last|next|this|the previous|the following) )?(?P<wd>{_WEEKDAY_RE})\.?(?: (?P<part>morning|afternoon|evening|night))?", t):
         target = WEEKDAYS[m["wd"]]
+        part = PARTS_OF_DAY.get(m["part"] or "")
         rel = m["rel"]
+        if rel in ("the previous", "the following"):
+            base = focus or today
+            if base is None:
+                return "DATE", None, "none"
+            delta = ((target - base.weekday()) % 7 or 7) if rel == "the following" else -((base.weekday() - target) % 7 or 7)
+            return "DATE", (base + timedelta(days=delta)).isoformat(), "focus" if focus else "published"
+        if not today:
+            return "DATE", f"XXXX-WXX-{target + 1}", "none"
         forward = rel == "next" or (rel != "last" and tense == "future")
         if forward:
             delta = (target - today.weekday()) % 7 or 7
@@ -146,12 +219,40 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             if rel == "last" and delta == 0:
                 delta = -7
         day = (today + timedelta(days=delta)).isoformat()
-        part = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(m["part"] or "")
-        return ("TIME", f"{day}T{part}", "published") if part else ("DATE", day, "published")
+        return ("DATE", f"{day}T{part}", "published") if part else ("DATE", day, "published")
+
+    # Seasons and quarters.
+    if m := re.fullmatch(rf"(?:(?P<rel>last|next|this) )?(?P<season>{_SEASON_RE})(?: (?:of )?(?P<year>\d{{4}}))?", t):
+        code = SEASONS[m["season"]]
+        if m["year"]:
+            return "DATE", f"{m['year']}-{code}", "none"
+        if not today:
+            return "DATE", f"XXXX-{code}", "none"
+        year = today.year
+        started = today.month >= SEASON_START[code] or (code == "WI" and today.month <= 2)
+        if code == "WI" and today.month <= 2:
+            year -= 1
+        if m["rel"] == "last" or (m["rel"] is None and tense == "past"):
+            if not started or today.month < SEASON_START[code] + 3 and m["rel"] == "last":
+                year -= 1
+        elif m["rel"] == "next" and started:
+            year += 1
+        return "DATE", f"{year}-{code}", "published"
+    if m := re.fullmatch(r"(?:(?P<y1>\d{4}) |(?P<this>this year|last year|next year) )?(?:fiscal )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<y2>\d{4}))?(?: (?P<y3>\d{4}))?", t):
+        n = ORDINALS[m["n"]]
+        year = m["y1"] or m["y2"] or m["y3"]
+        if year is None and today is not None:
+            year = today.year + {"last year": -1, "next year": 1}.get(m["this"] or "", 0)
+            if m["this"] is None and n > (today.month - 1) // 3 + 1:
+                year -= 1
+        return "DATE", f"{int(year):04d}-Q{n}" if year else f"XXXX-Q{n}", "published" if today else "none"
+    if m := re.fullmatch(r"(?P<n>first|second) half(?: of (?P<year>\d{4}))?", t):
+        year = m["year"] or (today.year if today else None)
+        return "DATE", f"{year}-H{1 if m['n'] == 'first' else 2}" if year else None, "published"
 
     # Calendar dates.
-    if m := re.fullmatch(rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?", t) \
-            or re.fullmatch(rf"(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?(?:,?\s+(?P<year>\d{{4}}))?", t):
+    if m := re.fullmatch(rf"(?:(?:{_WEEKDAY_RE})\.?,? )?(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?", t) \
+            or re.fullmatch(rf"(?:(?:{_WEEKDAY_RE})\.?,? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_RE})\.?(?:,? (?P<year>\d{{4}}))?", t):
         year = int(m["year"]) if m["year"] else (today.year if today else None)
         if year is None:
             return "DATE", f"XXXX-{MONTHS[m['mon']]:02d}-{int(m['day']):02d}", "none"
@@ -159,44 +260,97 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             return "DATE", date(year, MONTHS[m["mon"]], int(m["day"])).isoformat(), "published" if not m["year"] else "none"
         except ValueError:
             return "DATE", None, "none"
-    if m := re.fullmatch(rf"(?:(?:early|mid|late)[- ])?(?P<mon>{_MONTH_RE})\.?(?:,?\s+(?P<year>\d{{4}}))?", t):
-        year = int(m["year"]) if m["year"] else (today.year if today else None)
-        value = f"{year:04d}-{MONTHS[m['mon']]:02d}" if year else f"XXXX-{MONTHS[m['mon']]:02d}"
-        return "DATE", value, "none" if m["year"] or not today else "published"
-    if m := re.fullmatch(r"(?:the\s+)?(?:year\s+)?(?P<year>1[6-9]\d\d|20\d\d)", t):
+    if m := re.fullmatch(rf"(?:(?P<rel>last|next|this) )?(?P<mon>{_MONTH_RE})\.?(?:,? (?:of )?(?P<year>\d{{4}}))?(?: (?P<rel2>last|next|this) year)?", t):
+        month = MONTHS[m["mon"]]
+        if m["year"]:
+            return "DATE", f"{m['year']}-{month:02d}", "none"
+        if not today:
+            return "DATE", f"XXXX-{month:02d}", "none"
+        year = today.year
+        rel = m["rel"] or m["rel2"]
+        if m["rel2"] == "last":
+            year -= 1
+        elif m["rel2"] == "next":
+            year += 1
+        elif rel == "last" and month >= today.month:
+            year -= 1
+        elif rel == "next" and month <= today.month:
+            year += 1
+        return "DATE", f"{year:04d}-{month:02d}", "published"
+    if m := re.fullmatch(r"(?:(?:the )?(?:year|fiscal|calendar|fiscal year|model year) )?(?P<year>1[6-9]\d\d|20\d\d)", t):
         return "DATE", m["year"], "none"
-    if m := re.fullmatch(r"(?:the\s+)?(?P<dec>1[6-9]\d|20\d)0'?s", t):
+    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-)?(?P<dec>1[6-9]\d|20\d)0'?s", t):
         return "DATE", m["dec"], "none"
-    if m := re.fullmatch(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})", t):
+    if m := re.fullmatch(r"(?:the )?'(?P<dec>\d)0s", t):
+        return "DATE", f"19{m['dec']}", "none"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
         return "DATE", t, "none"
 
-    # Durations and sets.
-    if m := re.fullmatch(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|over)\s+)*{_NUM}\s+{_UNIT}", t):
-        n = NUMBERS.get(m["num"]) if not m["num"].isdigit() else int(m["num"])
+    # Durations.
+    if m := re.fullmatch(rf"(?:the )?(?:(?:last|past|next|coming|first|previous|final|same) )*{_NUM}[- ](?:more |additional |straight |consecutive |full )?{_UNIT}(?:[- ]long| period| span)?", t):
+        n = _number(m["num"])
         unit = UNITS[m["unit"]]
         prefix = "PT" if m["unit"] in TIME_UNITS else "P"
         return "DURATION", f"{prefix}{n if n is not None else 'X'}{unit}", "none"
-    if m := re.fullmatch(r"(?:every|each)\s+(?P<unit>day|week|month|year)|(?P<adj>daily|weekly|monthly|annually|yearly)", t):
-        unit = m["unit"] or {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[m["adj"]]
-        return "SET", f"P1{UNITS[unit]}", "none"
-    if m := re.fullmatch(r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)", t):
-        hour = int(m["h"]) % 12 + (12 if m["ap"].startswith("p") else 0)
+    if m := re.fullmatch(r"(?P<unit>day|week|month|year|decade|hour|minute|quarter)s", t):
+        prefix = "PT" if m["unit"] in TIME_UNITS else "P"
+        return "DURATION", f"{prefix}X{UNITS[m['unit']]}", "none"
+    if m := re.fullmatch(r"(?:a|one|the) (?P<unit>day|week|month|year|decade|hour)", t):
+        prefix = "PT" if m["unit"] in TIME_UNITS else "P"
+        return "DURATION", f"{prefix}1{UNITS[m['unit']]}", "none"
+
+    # Clock times.
+    if m := re.fullmatch(r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.?\s?m\.?)?(?: (?P<zone>[a-z]{2,4}))?", t):
+        if m["ap"] is None and m["mi"] is None:
+            return "DATE", None, "none"
+        hour = int(m["h"]) % 12 + (12 if m["ap"] and m["ap"].startswith("p") else 0) if m["ap"] else int(m["h"])
         clock = f"{hour:02d}:{int(m['mi'] or 0):02d}"
         return "TIME", f"{today.isoformat()}T{clock}" if today else f"XXXX-XX-XXT{clock}", "published" if today else "none"
+    if t in ("noon", "midday", "midnight"):
+        clock = "12:00" if t != "midnight" else "24:00"
+        return "TIME", f"{today.isoformat()}T{clock}" if today else f"XXXX-XX-XXT{clock}", "published" if today else "none"
+    if m := re.fullmatch(r"(?P<part>morning|afternoon|evening|night)", t):
+        return "TIME", f"{today.isoformat()}T{PARTS_OF_DAY[m['part']]}" if today else None, "published" if today else "none"
     return ("TIME" if re.search(r"\d:\d\d|[ap]\.?m\b|morning|night|evening", t) else "DATE"), None, "none"
 
 
+def _is_noise(span: Span) -> bool:
+    text = span.text.strip()
+    if _AGE.search(text) and not re.fullmatch(r"1[6-9]\d\d|20\d\d", text):
+        return True
+    after = span.doc[span.end:span.end + 2].text.lower()
+    if re.match(r"[- ]?years?[- ]old|-year-old", after):
+        return True
+    if _SHORT_WEEKDAY.match(text) or text.lower() in _NOISE_WORDS:
+        return True
+    return False
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading preposition and a trailing possessive from a candidate."""
+    while len(span) > 1 and span[0].lower_ in ("on", "in", "at", "since", "by", "from", "until", "during", "of", "for"):
+        span = span[1:]
+    while len(span) > 1 and (span[-1].tag_ == "POS" or span[-1].is_punct):
+        span = span[:-1]
+    return span
+
+
 def _spans(doc: Doc) -> list[Span]:
-    """Candidate time spans: spaCy's DATE/TIME entities plus the extra patterns."""
-    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    """Candidate time spans: spaCy's DATE/TIME entities and the extra patterns, longest kept."""
+    candidates = [_trim(ent) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     for pattern in EXTRA_PATTERNS:
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and not taken & set(range(span.start, span.end)):
-                spans.append(span)
-                taken |= set(range(span.start, span.end))
-    return sorted(spans, key=lambda s: s.start)
+            if span is not None:
+                candidates.append(_trim(span))
+    candidates = [c for c in candidates if len(c) and not _is_noise(c)]
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(candidates, key=lambda s: (-(s.end_char - s.start_char), s.start)):
+        if not taken & set(range(span.start, span.end)):
+            chosen.append(span)
+            taken |= set(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
 
 
 def find_times(doc: Doc, published: date | None) -> list[Timex]:
@@ -204,13 +358,10 @@ def find_times(doc: Doc, published: date | None) -> list[Timex]:
     found: list[Timex] = []
     focus: date | None = None
     for span in _spans(doc):
-        text = span.text.strip()
-        if span[0].lower_ in ("on", "in", "at") and len(span) > 1:
-            span = span[1:]
-            text = span.text
+        text = span.text
         kind, value, anchor = normalize(text, published=published, focus=focus, tense=_tense(span))
-        timex = Timex(span.start_char, span.start_char + len(text), text, kind, value, anchor)
+        timex = Timex(span.start_char, span.end_char, text, kind, value, anchor)
         found.append(timex)
-        if timex.day is not None:
+        if timex.day is not None and timex.type == "DATE":
             focus = timex.day
     return found
