@@ -35,13 +35,14 @@ PRESENT = {"now", "currently", "current", "nowadays", "at present", "present", "
 PAST = {"recently", "recent", "lately", "the past", "previously", "past", "earlier", "formerly", "once",
         "recent years", "recent months", "in the past", "years ago", "several years ago", "some time ago",
         "a while ago", "the old days"}
-FUTURE = {"the future", "future", "soon", "the near future", "the near term", "the short term", "the long term",
+FUTURE = {"the future", "future", "near future", "near term", "short term", "long term", "coming years", "soon", "the near future", "the near term", "the short term", "the long term",
           "the coming years", "the years ahead", "the coming months", "shortly", "eventually", "one day"}
 SETS = {"daily": "P1D", "every day": "P1D", "each day": "P1D", "weekly": "P1W", "every week": "P1W",
         "each week": "P1W", "monthly": "P1M", "every month": "P1M", "each month": "P1M",
         "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y", "each year": "P1Y", "nightly": "TNI"}
 MODIFIERS = re.compile(
-    r"^(?:(?:early|late|mid|the (?:end|beginning|start|middle|rest|remainder) of|end of|beginning of|"
+    r"^(?:(?:early|late|mid|the (?:end|beginning|start|middle|rest|remainder) of|end of|beginning of|the|"
+    r"earlier|later|"
     r"about|around|approximately|nearly|almost|more than|less than|fewer than|up to|over|at least|"
     r"at most|just|only|some|roughly|within|another|no more than|as (?:early|late) as|by|since|until|"
     r"through|throughout|during|from|in|on|at|for|of|before|after)[- ]+)+")
@@ -137,8 +138,20 @@ def _clean(text: str) -> str:
     return t
 
 
-def normalize(text: str, *, published: date | None, focus: date | None, tense: str = "past"):
-    """Return (type, value, anchor) for one time expression."""
+def _granular_shift(value: str, years: int) -> str | None:
+    """Shift an absolute TIMEX3 value by whole years, keeping its granularity (day, month, quarter, year)."""
+    if m := re.fullmatch(r"(\d{4})(-.*)?", value):
+        return f"{int(m[1]) + years:04d}{m[2] or ''}" if not (m[2] or "").startswith("-02-29") else None
+    return None
+
+
+def normalize(text: str, *, published: date | None, focus: date | None, tense: str = "past",
+              focus_value: str | None = None):
+    """Return (type, value, anchor) for one time expression.
+
+    ``focus`` is the last day in focus, ``focus_value`` the last absolute value of any
+    granularity ("1989-Q3"), which relative expressions like "a year earlier" inherit.
+    """
     t = _clean(text)
     today = published
     if not t:
@@ -177,6 +190,12 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
         if base is None or m["unit"] in TIME_UNITS:
             return "DATE", None, "none"
         sign = 1 if m["dir"] in ("later", "after") else -1
+        if m["unit"] == "year" and focus_value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", focus_value) \
+                and (shifted := _granular_shift(focus_value, sign * n)):
+            return "DATE", shifted, "focus"
+        if m["unit"] == "year" and m["dir"] != "ago" and focus is not None:
+            return "DATE", (focus.replace(year=focus.year + sign * n) if not (focus.month == 2 and focus.day == 29)
+                            else focus).isoformat(), "focus"
         return "DATE", _shift(base, m["unit"], sign * n), anchor
     if m := re.fullmatch(r"(?:the )?(?:(?P<dir>next|following|previous|prior|same) (?P<unit>day|week|month|year|morning|evening|night)|day (?P<dir2>before|after)|that (?:same )?day|same day)", t):
         direction = m["dir"] or m["dir2"] or "same"
@@ -188,7 +207,14 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             unit = "day"
         step = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1, "same": 0}[direction]
         return "DATE", _shift(base, unit, step), "focus" if focus else "published"
-    if m := re.fullmatch(r"(?P<rel>last|next|this|past|coming|current|previous) (?P<unit>week|month|year|weekend|quarter|decade)", t):
+    if m := re.fullmatch(r"that (?P<unit>year|month|week)", t):
+        base = focus or today
+        return ("DATE", _shift(base, m["unit"], 0), "focus" if focus else "published") if base else ("DATE", None, "none")
+    if t in ("quarter", "period", "latest period", "latest quarter", "most recent quarter") and today is not None:
+        if focus_value and re.fullmatch(r"\d{4}-Q\d", focus_value):
+            return "DATE", focus_value, "focus"
+        return "DATE", _shift(today, "quarter", -1), "published"
+    if m := re.fullmatch(r"(?P<rel>last|next|this|past|coming|current|previous) (?:fiscal )?(?P<unit>week|month|year|weekend|quarter|decade)", t):
         if not today:
             return "DATE", None, "none"
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}[m["rel"]]
@@ -257,9 +283,12 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
         if year is None:
             return "DATE", f"XXXX-{MONTHS[m['mon']]:02d}-{int(m['day']):02d}", "none"
         try:
-            return "DATE", date(year, MONTHS[m["mon"]], int(m["day"])).isoformat(), "published" if not m["year"] else "none"
+            day = date(year, MONTHS[m["mon"]], int(m["day"]))
         except ValueError:
             return "DATE", None, "none"
+        if not m["year"] and today is not None and tense == "past" and day > today:
+            day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+        return "DATE", day.isoformat(), "published" if not m["year"] else "none"
     if m := re.fullmatch(rf"(?:(?P<rel>last|next|this) )?(?P<mon>{_MONTH_RE})\.?(?:,? (?:of )?(?P<year>\d{{4}}))?(?: (?P<rel2>last|next|this) year)?", t):
         month = MONTHS[m["mon"]]
         if m["year"]:
@@ -335,6 +364,21 @@ def _trim(span: Span) -> Span:
     return span
 
 
+_RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?)(?: and | to | through |\s?[-–]\s?)(?P<b>.+)$", re.I)
+_POINT = re.compile(rf"^(?:(?:{_MONTH_RE})\.?(?: \d{{1,2}}(?:, \d{{4}})?)?|\d{{4}}|(?:{_FULL_WEEKDAY}))$", re.I)
+
+
+def _split_range(span: Span) -> list[Span]:
+    """"between 1994 and 1997", "April 24 and 25" are two expressions, not one."""
+    m = _RANGE.match(span.text)
+    if not m or not _POINT.match(m["a"]) or not (_POINT.match(m["b"]) or re.fullmatch(r"\d{1,2}", m["b"])):
+        return [span]
+    doc = span.doc
+    first = doc.char_span(span.start_char + m.start("a"), span.start_char + m.end("a"), alignment_mode="contract")
+    second = doc.char_span(span.start_char + m.start("b"), span.start_char + m.end("b"), alignment_mode="contract")
+    return [s for s in (first, second) if s is not None and len(s)] or [span]
+
+
 def _spans(doc: Doc) -> list[Span]:
     """Candidate time spans: spaCy's DATE/TIME entities and the extra patterns, longest kept."""
     candidates = [_trim(ent) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
@@ -343,7 +387,7 @@ def _spans(doc: Doc) -> list[Span]:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 candidates.append(_trim(span))
-    candidates = [c for c in candidates if len(c) and not _is_noise(c)]
+    candidates = [part for c in candidates if len(c) and not _is_noise(c) for part in _split_range(c)]
     chosen: list[Span] = []
     taken: set[int] = set()
     for span in sorted(candidates, key=lambda s: (-(s.end_char - s.start_char), s.start)):
@@ -357,11 +401,15 @@ def find_times(doc: Doc, published: date | None) -> list[Timex]:
     """All time expressions in ``doc`` in text order, normalised."""
     found: list[Timex] = []
     focus: date | None = None
+    focus_value: str | None = None
     for span in _spans(doc):
         text = span.text
-        kind, value, anchor = normalize(text, published=published, focus=focus, tense=_tense(span))
+        kind, value, anchor = normalize(text, published=published, focus=focus, tense=_tense(span),
+                                        focus_value=focus_value)
         timex = Timex(span.start_char, span.end_char, text, kind, value, anchor)
         found.append(timex)
         if timex.day is not None and timex.type == "DATE":
             focus = timex.day
+        if kind == "DATE" and value and re.fullmatch(r"\d{4}(-(Q\d|\d{2}(-\d{2})?))?", value):
+            focus_value = value
     return found
