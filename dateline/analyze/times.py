@@ -26,6 +26,8 @@ UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "ce
          "hour": "H", "minute": "M", "second": "S", "weekend": "WE", "quarter": "Q"}
 TIME_UNITS = {"hour", "minute", "second"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
+MODALS = {"might", "may", "could", "should", "must", "would"}
+PLANNING = {"plan", "schedule", "expect", "intend", "prepare", "aim", "hope", "promise", "set", "due"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -90,17 +92,25 @@ class Timex:
 
 
 def _tense(span: Span) -> str:
-    """past | future | present for the clause governing ``span``."""
+    """past | future | present for the clause governing ``span``.
+
+    Infinitives and participles take the tense of the verb they depend on; modals,
+    "will" and verbs of planning ("planned a rally on Saturday") point forward.
+    """
     head = span.root
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            break
+    for _ in range(10):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
+            aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if aux & (FUTURE_AUX | MODALS) or head.lemma_ in PLANNING:
+                return "future"
+            if head.tag_ in ("VBD", "VBN") and not aux & {"to"} or aux & {"had", "did", "was", "were", "has", "have"}:
+                return "past"
+            untensed = head.tag_ in ("VB", "VBG") or "to" in aux
+            if not untensed or head.head.i == head.i:
+                return "present"
+        if head.head.i == head.i:
+            return "present"
         head = head.head
-    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_AUX or any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
-        return "future"
-    if head.tag_ in ("VBD", "VBN") or aux & {"had", "did", "was", "were", "has", "have"}:
-        return "past"
     return "present"
 
 
@@ -286,7 +296,7 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             day = date(year, MONTHS[m["mon"]], int(m["day"]))
         except ValueError:
             return "DATE", None, "none"
-        if not m["year"] and today is not None and tense == "past" and day > today:
+        if not m["year"] and today is not None and tense != "future" and day > today + timedelta(days=60):
             day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
         return "DATE", day.isoformat(), "published" if not m["year"] else "none"
     if m := re.fullmatch(rf"(?:(?P<rel>last|next|this) )?(?P<mon>{_MONTH_RE})\.?(?:,? (?:of )?(?P<year>\d{{4}}))?(?: (?P<rel2>last|next|this) year)?", t):
