@@ -185,7 +185,7 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             return "DATE", None, "none"
         offset = {"yesterday": -1, "tomorrow": 1}.get(m["day"], 0)
         day = (today + timedelta(days=offset)).isoformat()
-        if m["part"]:
+        if m["part"] and not (m["day"] == "tonight"):
             return "TIME", f"{day}T{PARTS_OF_DAY[m['part']]}", "published"
         if m["day"] == "this":
             return "DATE", None, "none"
@@ -220,6 +220,18 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
     if m := re.fullmatch(r"that (?P<unit>year|month|week)", t):
         base = focus or today
         return ("DATE", _shift(base, m["unit"], 0), "focus" if focus else "published") if base else ("DATE", None, "none")
+    if m := re.fullmatch(r"(?:(?:comparable|corresponding|same) )?(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)(?: (?:(?P<n>first|second|third|fourth) )?(?:quarter|period))?", t):
+        if focus_value and re.fullmatch(r"\d{4}-Q\d", focus_value):
+            quarter = f"Q{ORDINALS[m['n']]}" if m["n"] else focus_value[-2:]
+            return "DATE", f"{int(focus_value[:4]) - 1:04d}-{quarter}", "focus"
+        if today is not None:
+            return "DATE", _shift(today, "quarter", -4), "published"
+        return "DATE", None, "none"
+    if t in ("year", "full year", "fiscal year", "year end", "year-end", "end of the year", "current year",
+             "calendar year") and today is not None:
+        if focus_value and re.fullmatch(r"\d{4}(-.*)?", focus_value):
+            return "DATE", focus_value[:4], "focus"
+        return "DATE", f"{today.year:04d}", "published"
     if t in ("quarter", "period", "latest period", "latest quarter", "most recent quarter") and today is not None:
         if focus_value and re.fullmatch(r"\d{4}-Q\d", focus_value):
             return "DATE", focus_value, "focus"
@@ -315,6 +327,10 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             year -= 1
         elif rel == "next" and month <= today.month:
             year += 1
+        elif rel is None and tense == "future" and month < today.month:
+            year += 1  # "will end in April", written in December
+        elif rel is None and tense != "future" and month > today.month:
+            year -= 1  # "was signed in December", written in April
         return "DATE", f"{year:04d}-{month:02d}", "published"
     if m := re.fullmatch(r"(?:(?:the )?(?:year|fiscal|calendar|fiscal year|model year) )?(?P<year>1[6-9]\d\d|20\d\d)", t):
         return "DATE", m["year"], "none"
