@@ -49,7 +49,7 @@ MODIFIERS = re.compile(
     r"at most|just|only|some|roughly|within|another|no more than|as (?:early|late) as|by|since|until|"
     r"through|throughout|during|from|in|on|at|for|of|before|after)[- ]+)+")
 
-_NUM = r"(?P<num>\d+|a couple of|couple of|a few|several|some|many|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+_NUM = r"(?P<num>\d+|a couple of|couple of|a few|few|several|some|many|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter)s?"
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _FULL_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -140,6 +140,10 @@ def _number(word: str) -> int | None:
 def _clean(text: str) -> str:
     t = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
     t = re.sub(r"'s$|s'$", "", t)
+    t = re.sub(r" or so$| or more$| or less$", "", t)
+    t = re.sub(r"^this past ", "last ", t)
+    t = re.sub(r"^this coming ", "next ", t)
+    t = _spelled_years(t)
     t = t.strip(" .,;:")
     previous = None
     while previous != t:
@@ -153,6 +157,32 @@ def _granular_shift(value: str, years: int) -> str | None:
     if m := re.fullmatch(r"(\d{4})(-.*)?", value):
         return f"{int(m[1]) + years:04d}{m[2] or ''}" if not (m[2] or "").startswith("-02-29") else None
     return None
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def _spelled_years(t: str) -> str:
+    """Broadcast transcripts spell years out: "nineteen ninety-six" → "1996", "two thousand" → "2000"."""
+    def two_digits(words: str) -> int | None:
+        if words in _TEENS:
+            return _TEENS[words]
+        if m := re.fullmatch(r"(?P<tens>\w+)(?:[- ](?P<ones>\w+))?", words):
+            if m["tens"] in _TENS and (m["ones"] is None or m["ones"] in _ONES):
+                return _TENS[m["tens"]] + _ONES.get(m["ones"] or "", 0)
+        return None
+
+    def century(m: re.Match) -> str:
+        low = two_digits(m["low"])
+        return f"{_TEENS[m['high']] * 100 + low:04d}" if low is not None else m.group(0)
+
+    t = re.sub(r"\b(?P<high>nineteen|eighteen)[ -](?P<low>[a-z]+(?:[- ][a-z]+)?)\b", century, t)
+    t = re.sub(r"\btwo thousand(?: and (?P<ones>[a-z]+))?\b",
+               lambda m: f"{2000 + _ONES.get(m['ones'] or '', 0)}", t)
+    return t
 
 
 def normalize(text: str, *, published: date | None, focus: date | None, tense: str = "past",
@@ -217,6 +247,10 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
             unit = "day"
         step = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1, "same": 0}[direction]
         return "DATE", _shift(base, unit, step), "focus" if focus else "published"
+    if t == "weekend" and today is not None:
+        return "DATE", _shift(today, "week", 0 if today.weekday() >= 4 else -1) + "-WE", "published"
+    if t == "nineties" or t == "eighties" or t == "seventies" or t == "sixties":
+        return "DATE", {"nineties": "199", "eighties": "198", "seventies": "197", "sixties": "196"}[t], "none"
     if m := re.fullmatch(r"that (?P<unit>year|month|week)", t):
         base = focus or today
         return ("DATE", _shift(base, m["unit"], 0), "focus" if focus else "published") if base else ("DATE", None, "none")
@@ -394,8 +428,17 @@ _RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?)(?: and | to | through |\s?[
 _POINT = re.compile(rf"^(?:(?:{_MONTH_RE})\.?(?: \d{{1,2}}(?:, \d{{4}})?)?|\d{{4}}|(?:{_FULL_WEEKDAY}))$", re.I)
 
 
+_ENDED = re.compile(r"^(?P<a>.+?) (?:ended|ending|that ended|which ended) (?P<b>.+)$", re.I)
+
+
 def _split_range(span: Span) -> list[Span]:
-    """"between 1994 and 1997", "April 24 and 25" are two expressions, not one."""
+    """"between 1994 and 1997", "April 24 and 25", "the quarter ended Sept. 30" are two expressions."""
+    m = _ENDED.match(span.text)
+    if m:
+        doc = span.doc
+        parts = [doc.char_span(span.start_char + m.start(g), span.start_char + m.end(g), alignment_mode="contract")
+                 for g in ("a", "b")]
+        return [p for p in parts if p is not None and len(p)] or [span]
     m = _RANGE.match(span.text)
     if not m or not _POINT.match(m["a"]) or not (_POINT.match(m["b"]) or re.fullmatch(r"\d{1,2}", m["b"])):
         return [span]
