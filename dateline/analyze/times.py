@@ -186,6 +186,49 @@ def _spelled_years(t: str) -> str:
     return t
 
 
+_CLOCK = re.compile(
+    r"(?P<clock>\d{1,2}(?:[:.]\d{2})?\s*(?P<ap>[ap]\.?\s?m\b\.?)(?:\s+[a-z]{2,4}\b)?|noon|midday|midnight|"
+    r"\d{1,2} (?:o'clock )?in the (?P<inpart>morning|afternoon|evening)|(?:mid-?)?(?P<part>morning|afternoon|evening|night|overnight))")
+
+
+def _clock_time(t: str, *, published, focus, tense, focus_value):
+    """"10 p.m. Wednesday", "noon Thursday", "last night", "Friday morning": a day plus a time of day."""
+    m = _CLOCK.search(t)
+    if m is None:
+        return None
+    rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
+    rest = re.sub(r"^(?:on|of)\s+|\s+(?:on|of)$", "", rest).strip()
+    if m["part"] or m["inpart"]:
+        part = PARTS_OF_DAY.get(m["part"] or m["inpart"], "NI")
+    if m["clock"].startswith(("noon", "midday")):
+        clock = "12:00"
+    elif m["clock"].startswith("midnight"):
+        clock = "24:00"
+    elif m["part"]:
+        clock = part
+    else:
+        hm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", m["clock"])
+        hour = int(hm[1])
+        if m["ap"]:
+            hour = hour % 12 + (12 if m["ap"].startswith("p") else 0)
+        elif m["inpart"] in ("afternoon", "evening") and hour < 12:
+            hour += 12
+        clock = f"{hour:02d}:{int(hm[2] or 0):02d}"
+    if rest in ("last", "") and m["part"] in ("night", "overnight") and published is not None and (rest == "last" or m["part"] == "overnight"):
+        return "TIME", f"{(published - timedelta(days=1)).isoformat()}T{clock}", "published"
+    if rest in ("", "this", "the", "that", "early", "late", "later", "earlier"):
+        base = focus if rest in ("that", "the") and focus else (focus or published) if not m["part"] else published
+        if rest == "the" and focus:
+            base = focus
+        if base is None:
+            return "TIME", f"XXXX-XX-XXT{clock}", "none"
+        return "TIME", f"{base.isoformat()}T{clock}", "focus" if base == focus and base != published else "published"
+    _, value, anchor = normalize(rest, published=published, focus=focus, tense=tense, focus_value=focus_value)
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "TIME", f"{value}T{clock}", anchor
+    return None
+
+
 def normalize(text: str, *, published: date | None, focus: date | None, tense: str = "past",
               focus_value: str | None = None):
     """Return (type, value, anchor) for one time expression.
@@ -197,6 +240,8 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
     today = published
     if not t:
         return "DATE", None, "none"
+    if (clock := _clock_time(t, published=published, focus=focus, tense=tense, focus_value=focus_value)) is not None:
+        return clock
     if t in PRESENT:
         return "DATE", "PRESENT_REF", "none"
     if t in PAST or re.fullmatch(rf"(?:{_NUM}|the last|the past)?\s*(?:years|months|decades)\s+ago|recent (?:years|months|weeks|days|decades)|the (?:past|last) (?:few|several) (?:years|months|decades)", t):
