@@ -128,6 +128,23 @@ def eval_time(
         print_time(figures, Console())
 
 
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[Path, typer.Option(help="PLOVER gold file (PLOVER_GSR_CAMEO.json).")],
+    errors: Annotated[Path | None, typer.Option(help="Write every missed or mis-typed event here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Events: type, (type, actor) and (type, actor, recipient) P/R/F1; location country accuracy."""
+    from .evaluate.events import evaluate
+    from .evaluate.report import print_events
+
+    figures = evaluate(data, errors).as_dict()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_events(figures, Console())
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output (dateline.article/1)."""

@@ -30,3 +30,15 @@ def print_time(figures: dict, console: Console) -> None:
     console.print(table)
     console.print(f"type accuracy {figures['type_accuracy']:.3f}   value accuracy {figures['value_accuracy']:.3f}   "
                   f"value F1 {figures['value_f1']:.3f}")
+
+
+def print_events(figures: dict, console: Console) -> None:
+    table = Table(title=f"PLOVER gold events — {figures['sentences']} sentences, {figures['seconds']} s")
+    for column in ("", "P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for key in ("type", "type_actor", "type_actor_recipient"):
+        row = figures[key]
+        table.add_row(key.replace("_", ", "), *(f"{row[k]:.3f}" for k in ("p", "r", "f1")))
+    console.print(table)
+    console.print(f"location country accuracy {figures['location_country_accuracy']:.3f} "
+                  f"({figures['located']} sentences with a gold location)")

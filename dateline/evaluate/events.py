@@ -1,0 +1,116 @@
+"""Events against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.json).
+
+The gold file is coded in PLOVER 0.5; its types are mapped to the current 16
+types (``LEGACY_TYPES``): DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
+INVESTIGATE → ACCUSE (mode investigate). Each sentence holds one gold event.
+Scores: event type; (type, actor); (type, actor, recipient), with actors matched
+by text overlap; and location country accuracy where gold gives a location.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..analyze.pipeline import analyze_many
+from ..analyze.places import gazetteer
+from ..ingest.scraped import read_scraped_text
+from ..model import AnalyzedArticle
+from .metrics import PRF
+
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+
+
+@dataclass
+class EventScores:
+    type: PRF = field(default_factory=PRF)
+    type_actor: PRF = field(default_factory=PRF)
+    type_actor_recipient: PRF = field(default_factory=PRF)
+    located: int = 0
+    country_correct: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"sentences": self.sentences, "seconds": round(self.seconds, 1), "type": self.type.row(),
+                "type_actor": self.type_actor.row(), "type_actor_recipient": self.type_actor_recipient.row(),
+                "location_country_accuracy": round(self.country_correct / self.located, 3) if self.located else 0.0,
+                "located": self.located}
+
+
+def _spans_of(text: str, actor_texts: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for actor_text in actor_texts:
+        at = text.find(actor_text)
+        if at >= 0:
+            spans.append((at, at + len(actor_text)))
+    return spans
+
+
+def _touches(result: AnalyzedArticle, actor_ids: list[str], gold: list[tuple[int, int]]) -> bool:
+    """Whether any mention of the given actors overlaps a gold actor span."""
+    if not gold:
+        return True
+    mentions = [(m.start, m.end) for a in result.actors if a.id in actor_ids for m in a.mentions]
+    return any(ms < ge and gs < me for ms, me in mentions for gs, ge in gold)
+
+
+def _actor_texts(value) -> list[str]:
+    """Gold actors come as a list of records, a single record or a bare string."""
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, str):
+        value = [{"actorText": value}]
+    return [a["actorText"] if isinstance(a, dict) else str(a) for a in value or [] if a]
+
+
+def _gold_country(location: dict) -> str | None:
+    if location.get("country code"):
+        return location["country code"]
+    info = gazetteer().lookup(location.get("name", ""))
+    return info.country if info else None
+
+
+def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    started = time.perf_counter()
+    articles = (read_scraped_text(r["text"], doc_id=r["id"], published=date.fromisoformat(r["date"]))
+                for r in records)
+    scores = EventScores()
+    for record, result in zip(records, analyze_many(articles), strict=True):
+        scores.sentences += 1
+        gold_type = LEGACY_TYPES.get(record["event"], record["event"])
+        text = result.article.text
+        sources = _spans_of(text, _actor_texts(record.get("source")))
+        targets = _spans_of(text, _actor_texts(record.get("target")))
+        events = result.events
+        typed = [e for e in events if e.type == gold_type]
+        with_actor = [e for e in typed if _touches(result, e.actors + e.recipients, sources)]
+        with_both = [e for e in with_actor if _touches(result, e.recipients + e.actors, targets)
+                     and (not sources or not targets or _touches(result, e.actors, sources) or _touches(result, e.recipients, targets))]
+        for prf, hits in ((scores.type, typed), (scores.type_actor, with_actor), (scores.type_actor_recipient, with_both)):
+            prf.add(1 if hits else 0, len(events) - (1 if hits else 0), 0 if hits else 1)
+        if not typed:
+            found = ", ".join(f"{e.type}:{e.trigger.text if e.trigger else ''}" for e in events) or "-"
+            scores.errors.append(f"TYPE\t{record['id']}\tgold={gold_type}:{record['eventText']}\tfound={found}\t{text}")
+        elif not with_both:
+            scores.errors.append(f"ACTORS\t{record['id']}\t{gold_type}\tsource={_actor_texts(record.get('source'))}"
+                                 f"\ttarget={_actor_texts(record.get('target'))}\t{text}")
+        if "eventLoc" in record:
+            want = _gold_country(record["eventLoc"])
+            if want:
+                scores.located += 1
+                places = {p.id: p for p in result.places}
+                best = (typed or events or [None])[0]
+                got = places[best.place].country if best is not None and best.place in places else None
+                if got is None and len(result.places) == 1:
+                    got = result.places[0].country
+                scores.country_correct += got == want
+    scores.seconds = time.perf_counter() - started
+    if errors_path is not None:
+        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    return scores
