@@ -33,6 +33,7 @@ class _Lexicon:
     male: frozenset[str]
     role_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
     particles: frozenset[str]
     longest: int
 
@@ -47,6 +48,7 @@ def lexicon() -> _Lexicon:
         female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
         role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
         org_nouns=frozenset(raw["org_nouns"]),
+        agent_nouns=frozenset(raw["agent_nouns"]),
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
     )
@@ -105,6 +107,34 @@ class ActorTable:
         actor.mentions.sort(key=lambda m: m.start)
         for i in range(start, end):
             self.by_token[i] = mention
+        return mention
+
+    def add_nominal(self, head: Token) -> MentionRef | None:
+        """An unnamed participant ("Angry French paper workers") becomes a group actor of its own."""
+        doc = head.doc
+        start = head.left_edge.i
+        while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM") or doc[start].dep_ in ("poss", "case")
+                                  or doc[start].lower_ in ("angry", "some", "several", "many", "other")):
+            start += 1
+        end = head.i + 1
+        words = [t.text for t in doc[start:end]]
+        if not words:
+            return None
+        lexicon_ = lexicon()
+        info = gazetteer().lookup(" ".join(words))
+        kind = "country" if info and info.feature == "country" else (
+            "organization" if head.lemma_.lower() in lexicon_.org_nouns else "group")
+        key = tuple(fold(" ".join(words)).split())
+        actor = next((a for a in self.actors if a.key == key and a.kind == kind), None)
+        if actor is None:
+            actor = ActorBuild(id=f"a{len(self.actors) + 1}", name=" ".join(words), kind=kind, key=key)
+            actor.country = next((c for t in doc[start:end] if (c := gazetteer().country_of_word(t.text))), None)
+            self.actors.append(actor)
+        mention = MentionRef(start, end, "nominal", head.i, actor.id, 0.7)
+        actor.mentions.append(mention)
+        actor.mentions.sort(key=lambda m: m.start)
+        for i in range(start, end):
+            self.by_token.setdefault(i, mention)
         return mention
 
     def mention_at(self, token: Token) -> MentionRef | None:

@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import ActorTable
+from .actors import ActorTable, lexicon
 from .places import PlaceMention
 from .statements import StatementBuild, subject_of
 from .times import Timex
@@ -48,20 +48,71 @@ def config() -> dict:
 
 
 def _matcher(vocab) -> Matcher:
+    """Candidate triggers: every verb, noun and phrase the lexicon names, typed afterwards."""
     matcher = Matcher(vocab)
-    for etype, spec in config().items():
-        if etype == "modality":
-            continue
-        if spec.get("verbs"):
-            matcher.add(f"{etype}|verb", [[{"LEMMA": {"IN": list(spec["verbs"])}, "POS": "VERB"}]])
-        single_nouns = [n for n in spec.get("nouns", {}) if " " not in n]
-        if single_nouns:
-            matcher.add(f"{etype}|noun", [[{"LEMMA": {"IN": single_nouns}, "POS": "NOUN"}]])
-        for phrase in [n for n in spec.get("nouns", {}) if " " in n]:
-            matcher.add(f"{etype}|noun", [[{"LOWER": w} for w in phrase.split()[:-1]] + [{"LEMMA": phrase.split()[-1]}]])
-        for phrase in spec.get("phrases", {}):
-            matcher.add(f"{etype}|phrase", [[{"LOWER": w} for w in phrase.split()]])
+    verbs, nouns, phrases = set(), set(), set()
+    for etype, spec in _types().items():
+        verbs |= set(spec.get("verbs", {})) | set(spec.get("verb_objects", {}))
+        nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
+        phrases |= {p for p in spec.get("phrases", {})} | {n for n in spec.get("nouns", {}) if " " in n}
+    matcher.add("verb", [[{"LEMMA": {"IN": sorted(verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("noun", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    for phrase in sorted(phrases):
+        words = phrase.split()
+        matcher.add("phrase", [[{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1]}]])
     return matcher
+
+
+@cache
+def _types() -> dict:
+    return {k: v for k, v in config().items() if k not in ("modality", "matrix")}
+
+
+def _complements(verb: Token) -> set[str]:
+    """What a verb acts on, as comparable words: objects, particles, complements, prepositional objects."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp", "ccomp"):
+            found.add(child.lemma_.lower())
+            found.add(child.lower_)
+            found.add(" ".join(t.lower_ for t in child.subtree))
+        elif child.dep_ == "prt":
+            found.add(child.lower_)
+        elif child.dep_ == "xcomp":
+            found |= {"to", child.lemma_.lower()}
+        elif child.dep_ in ("prep", "agent"):
+            found.add(child.lower_)
+            found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "pcomp")}
+    return found
+
+
+def _verb_type(verb: Token) -> tuple[str, str | None] | None:
+    """(PLOVER type, mode) of a verb, its objects considered first."""
+    lemma = verb.lemma_.lower()
+    complements = None
+    for etype, spec in _types().items():
+        objects = spec.get("verb_objects", {}).get(lemma)
+        if objects:
+            complements = complements if complements is not None else _complements(verb)
+            for word, mode in objects.items():
+                if word in complements or any(" " in word and word in c for c in complements):
+                    return etype, mode
+    for etype, spec in _types().items():
+        if lemma in spec.get("verbs", {}):
+            return etype, spec["verbs"][lemma]
+    return None
+
+
+def _noun_type(noun: Token, phrase: str) -> tuple[str, str | None] | None:
+    for etype, spec in _types().items():
+        nouns = spec.get("nouns", {})
+        if phrase in nouns:
+            return etype, nouns[phrase]
+        if noun.lemma_.lower() in nouns:
+            return etype, nouns[noun.lemma_.lower()]
+        if phrase in spec.get("phrases", {}):
+            return etype, spec["phrases"][phrase]
+    return None
 
 
 _MATCHERS: dict[int, Matcher] = {}
@@ -73,12 +124,16 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 def _actors_of(tokens: list[Token], table: ActorTable) -> list[str]:
     found: list[str] = []
+    agents = lexicon().agent_nouns
     for token in tokens:
         for t in _with_conjuncts(token):
             actor = table.actor_at(t)
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
                 actor = next((table.actor_at(c) for c in t.children if c.dep_ == "appos" and table.actor_at(c)), None)
+            if actor is None and t.pos_ == "NOUN" and t.lemma_.lower() in agents | {t.lower_ for _ in [0] if t.lower_ in agents}:
+                mention = table.add_nominal(t)
+                actor = mention.actor if mention else None
             if actor and actor not in found:
                 found.append(actor)
     return found
@@ -129,41 +184,26 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     matcher = _MATCHERS.get(id(doc.vocab))
     if matcher is None:  # built once per vocabulary, not per document
         matcher = _MATCHERS[id(doc.vocab)] = _matcher(doc.vocab)
-    lexicon_config = config()
     found: list[EventBuild] = []
     seen: set[int] = set()
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
-        label = doc.vocab.strings[match_id]
-        etype, form = label.split("|")
+        form = doc.vocab.strings[match_id]
         if start in seen:
             continue
-        spec = lexicon_config[etype]
-        trigger = doc[end - 1] if form == "noun" else doc[start]
-        lexicon = {"verb": spec.get("verbs", {}), "noun": spec.get("nouns", {}), "phrase": spec.get("phrases", {})}[form]
-        phrase = doc[start:end].text.lower()
-        mode = lexicon.get(phrase, lexicon.get(trigger.lemma_.lower()))
-        preps = set(spec.get("with_preps", [])) | {"with", "between"} if etype == "CONSULT" else set(spec.get("with_preps", []))
-        if form in ("verb", "phrase"):
-            head = trigger if form == "verb" else doc[start]
-            subject = subject_of(head)
-            actors = _actors_of([subject], table) if subject is not None else []
-            objects = [c for c in head.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(head, preps)
-            recipients = [a for a in _actors_of(objects, table) if a not in actors]
+        trigger = doc[start] if form == "verb" else doc[end - 1]
+        typed = _verb_type(trigger) if form == "verb" else _noun_type(trigger, doc[start:end].text.lower())
+        if typed is None:
+            continue
+        etype, mode = typed
+        spec = _types()[etype]
+        preps = set(spec.get("with_preps", []))
+        if form == "verb":
+            actors, recipients = _verb_participants(trigger, preps, table)
         else:
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) \
-                    and not _prep_objects(trigger, preps) and not any(c.dep_ == "poss" for c in trigger.children):
-                continue  # "during the meeting": a reference back, not a new event
-            args = _prep_objects(trigger, preps)
-            between = _prep_objects(trigger, {"between", "among"})
-            owners = [c for c in trigger.children if c.dep_ == "poss"]
-            clause = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            governing = []
-            if clause is not None and (trigger.head.dep_ == "prep" and trigger.head.head == clause
-                                       or trigger.dep_ in ("dobj", "nsubjpass") and clause.lemma_ in LIGHT_VERBS):
-                subj = subject_of(clause)
-                governing = [subj] if subj is not None else []
-            actors = _actors_of(owners + governing + between, table)
-            recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
+            participants = _noun_participants(trigger, preps, table)
+            if participants is None:
+                continue
+            actors, recipients = participants
         if etype == "CONSULT" and len(actors) + len(recipients) < 2:
             continue
         if not actors and not recipients:
@@ -171,12 +211,52 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         seen.update(range(start, end))
         sent = trigger.sent
         found.append(EventBuild(
-            type=etype, mode=mode, trigger=start, trigger_end=end, actors=actors, recipients=recipients,
+            type=etype, mode=mode, trigger=trigger.i, trigger_end=trigger.i + 1 if form == "verb" else end,
+            actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6))
+    found = _drop_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
     return found
+
+
+def _verb_participants(verb: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]]:
+    subject = subject_of(verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    actors = _actors_of([subject], table) if subject is not None else []
+    objects = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(verb, preps)
+    if passive is not None:
+        objects.append(passive)
+    recipients = [a for a in _actors_of(objects, table) if a not in actors]
+    return actors, recipients
+
+
+def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:
+    args = _prep_objects(noun, preps | {"with", "between", "against", "on"})
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            and not args and not owners and not light:
+        return None  # "during the meeting": a reference back, not a new event
+    between = _prep_objects(noun, {"between", "among"})
+    governing = []
+    if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
+        subject = subject_of(clause)
+        governing = [subject] if subject is not None else []
+    actors = _actors_of(owners + governing + between, table)
+    recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
+    return actors, recipients
+
+
+def _drop_embedded(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
+    """An event under a matrix verb ("agreed to a ceasefire", "refused to meet") is coded by that verb."""
+    matrix = config()["matrix"]
+    heads = [e for e in events if doc[e.trigger].lemma_.lower() in matrix]
+    return [e for e in events if not any(
+        h is not e and doc[e.trigger] in doc[h.trigger].subtree and doc[e.trigger].sent == doc[h.trigger].sent
+        for h in heads)]
 
 
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],

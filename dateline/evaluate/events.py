@@ -89,9 +89,8 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
         targets = _spans_of(text, _actor_texts(record.get("target")))
         events = result.events
         typed = [e for e in events if e.type == gold_type]
-        with_actor = [e for e in typed if _touches(result, e.actors + e.recipients, sources)]
-        with_both = [e for e in with_actor if _touches(result, e.recipients + e.actors, targets)
-                     and (not sources or not targets or _touches(result, e.actors, sources) or _touches(result, e.recipients, targets))]
+        with_actor = [e for e in typed if _touches(result, e.actors, sources)]
+        with_both = [e for e in with_actor if _touches(result, e.recipients, targets)]
         for prf, hits in ((scores.type, typed), (scores.type_actor, with_actor), (scores.type_actor_recipient, with_both)):
             prf.add(1 if hits else 0, len(events) - (1 if hits else 0), 0 if hits else 1)
         if not typed:
