@@ -122,7 +122,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return [token] + [t for t in token.conjuncts if t.i > token.i]
 
 
-def _actors_of(tokens: list[Token], table: ActorTable) -> list[str]:
+def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False) -> list[str]:
+    """Actors a phrase refers to; unnamed people and bodies become group actors.
+
+    A subject is an agent whatever its head noun ("the APEC forum agreed"); an object
+    only when its head names people or a body ("arrested students"), not a thing.
+    """
     found: list[str] = []
     agents = lexicon().agent_nouns
     for token in tokens:
@@ -131,9 +136,13 @@ def _actors_of(tokens: list[Token], table: ActorTable) -> list[str]:
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
                 actor = next((table.actor_at(c) for c in t.children if c.dep_ == "appos" and table.actor_at(c)), None)
-            if actor is None and t.pos_ == "NOUN" and t.lemma_.lower() in agents | {t.lower_ for _ in [0] if t.lower_ in agents}:
-                mention = table.add_nominal(t)
-                actor = mention.actor if mention else None
+            if actor is None and t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in agents or t.lower_ in agents or subject):
+                named = [m.actor for m in (table.mention_at(x) for x in t.subtree if x.i < t.i) if m and m.actor]
+                if subject and named and t.lemma_.lower() not in agents:
+                    actor = named[0]  # "Taiwan's vice foreign minister" → Taiwan when nothing better
+                else:
+                    mention = table.add_nominal(t)
+                    actor = mention.actor if mention else None
             if actor and actor not in found:
                 found.append(actor)
     return found
@@ -204,7 +213,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             if participants is None:
                 continue
             actors, recipients = participants
-        if etype == "CONSULT" and len(actors) + len(recipients) < 2:
+        if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
         if not actors and not recipients:
             continue
@@ -224,7 +233,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
 def _verb_participants(verb: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]]:
     subject = subject_of(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    actors = _actors_of([subject], table) if subject is not None else []
+    actors = _actors_of([subject], table, subject=True) if subject is not None else []
     objects = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(verb, preps)
     if passive is not None:
         objects.append(passive)
@@ -245,7 +254,7 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = subject_of(clause)
         governing = [subject] if subject is not None else []
-    actors = _actors_of(owners + governing + between, table)
+    actors = _actors_of(owners + governing, table, subject=True) + _actors_of(between, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
     return actors, recipients
 
