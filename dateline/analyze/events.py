@@ -238,7 +238,24 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable) -> tuple
     if passive is not None:
         objects.append(passive)
     recipients = [a for a in _actors_of(objects, table) if a not in actors]
+    if not recipients:
+        recipients = _named_in_clause(verb, actors, table)
     return actors, recipients
+
+
+MAX_CLAUSE_RECIPIENTS = 3
+
+
+def _named_in_clause(head: Token, actors: list[str], table: ActorTable) -> list[str]:
+    """Recipients written anywhere in the trigger's own phrase: "offered to hand over … to Great Britain"."""
+    found: list[str] = []
+    for token in head.subtree:
+        mention = table.mention_at(token)
+        if token.i <= head.i or mention is None or mention.actor is None or mention.form == "pronoun":
+            continue
+        if mention.actor not in actors and mention.actor not in found:
+            found.append(mention.actor)
+    return found[:MAX_CLAUSE_RECIPIENTS]
 
 
 def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:
