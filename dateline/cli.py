@@ -14,7 +14,7 @@ from rich.console import Console
 from . import __version__
 from .calendar import parse_datetime
 from .ingest.decode import DEFAULT_MAX_BYTES
-from .ingest.sources import Failure, load_articles
+from .ingest.sources import Failure, Pending, load_articles
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="dateline: who said what, who did what to whom, where and when — from raw news.")
@@ -64,6 +64,9 @@ def analyze(
         if isinstance(item, Failure):
             failures += 1
             print(f"dateline: {item.source}: {item.reason}", file=sys.stderr)
+            continue
+        if isinstance(item, Pending):
+            print(f"dateline: {item.locator}: feed entry only links to {item.url} (not fetched)", file=sys.stderr)
             continue
         nlp = nlp or load_pipeline()
         try:

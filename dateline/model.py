@@ -48,6 +48,7 @@ class Segment(Record):
 class Article(Record):
     id: str
     source: str | None = None
+    url: str | None = None
     title: str | None = None
     published: str | None = Field(None, description="ISO 8601; time and offset when known")
     outlet: str | None = None

@@ -46,6 +46,8 @@ def _span(text: str, start: int, end: int) -> Span:
 
 def records(article: Article, doc: Doc) -> AnalyzedArticle:
     """Run every analysis stage over a parsed article and assemble its records."""
+    if article.language != "en":
+        return AnalyzedArticle(article=article)  # the analysis stages are English-only
     text = article.text
     day = published_day(article)
     quotes = QuoteIndex(find_quotes(text))

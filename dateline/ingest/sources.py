@@ -1,23 +1,60 @@
-"""Where documents come from: files, directories and standard input."""
+"""Where documents come from: files, directories, standard input — text, HTML, feeds, WARC, JSONL.
+
+Every input becomes the same kind of item: a ``Document`` (a cleaned Article with
+its raw bytes), a ``Failure`` (what could not be read, and why) or a ``Pending``
+feed entry that only links out (nothing is fetched over the network).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ..calendar import parse_datetime
 from ..errors import InputError
 from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_prose
+from .detect import sniff
+from .feeds import entry_date, read_feed
+from .html import read_html
+from .jsonl import read_jsonl
+from .language import guess_language
 from .scraped import read_scraped_text
+from .warc import read_warc
+
+SNIFF_BYTES = 65536
+
+
+@dataclass
+class Document:
+    locator: str  # path, or path#record for one record inside a feed, archive or JSONL file
+    kind: str
+    raw: bytes
+    article: Article
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
 
 
 @dataclass
 class Failure:
     source: str
     reason: str
+
+
+@dataclass
+class Pending:
+    locator: str
+    url: str | None
+    title: str | None
+
+
+Item = Document | Failure | Pending
 
 
 def iter_paths(paths: list[str]) -> Iterator[str | Path]:
@@ -35,31 +72,131 @@ def iter_paths(paths: list[str]) -> Iterator[str | Path]:
             yield path
 
 
-def _read_bytes(source: str | Path, max_bytes: int) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
-    path = Path(source)
-    if not path.exists():
-        raise InputError("no such file")
-    if not path.is_file():
-        raise InputError("not a regular file")
-    check_size(path.stat().st_size, max_bytes)
+def _doc_id(raw: bytes) -> str:
+    return hashlib.sha1(raw).hexdigest()[:16]
+
+
+def _finish(article: Article) -> Article:
+    language = guess_language(article.text)
+    return article if language == article.language else article.model_copy(update={"language": language})
+
+
+def _text_document(locator: str, raw: bytes, published, max_bytes: int) -> Document:
+    text = decode_document(raw, max_bytes=max_bytes)
+    article = read_scraped_text(text, source=locator, doc_id=_doc_id(raw), published=published)
+    require_prose(article.text)
+    return Document(locator, "text", raw, _finish(article))
+
+
+def _html_document(locator: str, raw: bytes, published, url: str | None = None) -> Document:
+    article = read_html(raw, source=locator, doc_id=_doc_id(raw), published=published, url=url)
+    return Document(locator, "html", raw, _finish(article))
+
+
+def _jsonl_items(path_name: str, stream, published, max_bytes: int) -> Iterator[Item]:
+    for record in read_jsonl(stream):
+        if isinstance(record, InputError):
+            yield Failure(path_name, str(record))
+            continue
+        fields = record.fields
+        locator = f"{path_name}#{record.line}"
+        try:
+            when = parse_datetime(str(fields["published"])) if fields.get("published") else None
+            if fields.get("published") and when is None:
+                raise InputError(f"line {record.line}: unreadable 'published' value {fields['published']!r}")
+            text = fields["text"]
+            if fields.get("title") and not text.lstrip().startswith(str(fields["title"])):
+                text = f"{fields['title']}\n\n{text}"
+            check_size(len(text.encode("utf-8")), max_bytes)
+            doc_id = str(fields.get("id") or _doc_id(record.raw))
+            article = read_scraped_text(text, source=locator, doc_id=doc_id, published=when or published)
+            require_prose(article.text)
+            article = article.model_copy(update={k: v for k, v in (
+                ("title", fields.get("title")), ("outlet", fields.get("outlet")), ("url", fields.get("url"))) if v})
+            yield Document(locator, "jsonl", record.raw, _finish(article))
+        except InputError as exc:
+            yield Failure(locator, str(exc))
+
+
+def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}") from None
+        entries = list(read_feed(raw))
+    except InputError as exc:
+        yield Failure(path_name, str(exc))
+        return
+    for entry in entries:
+        locator = f"{path_name}#{entry.index}"
+        if entry.html is None:
+            yield Pending(locator, entry.link, entry.title)
+            continue
+        html = f"<html><head><title>{entry.title or ''}</title></head><body><article>" \
+               f"<h1>{entry.title or ''}</h1>{entry.html}</article></body></html>".encode()
+        try:
+            document = _html_document(locator, html, entry_date(entry) or published, url=entry.link)
+            if entry.title:
+                document.article = document.article.model_copy(update={"title": entry.title})
+            yield document
+        except InputError as exc:
+            yield Failure(locator, str(exc))
 
 
-def load_articles(paths: list[str], *, published: datetime | date | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
-    """Yield an Article for each readable document and a Failure for each other one."""
+def _warc_items(path: Path, published) -> Iterator[Item]:
+    for page in read_warc(path):
+        if isinstance(page, InputError):
+            yield Failure(str(path), str(page))
+            return
+        locator = f"{path}#{page.offset}"
+        try:
+            when = parse_datetime(page.date) if page.date else None
+            yield _html_document(locator, page.html, published or when, url=page.url)
+        except InputError as exc:
+            yield Failure(locator, str(exc))
+
+
+def iter_documents(paths: list[str], *, published: datetime | date | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Every document under ``paths``, of whatever kind, in a stable order."""
     for source in iter_paths(paths):
         name = "<stdin>" if source == "-" else str(source)
         try:
-            text = decode_document(_read_bytes(source, max_bytes), max_bytes=max_bytes)
-            article = read_scraped_text(text, source=name, published=published)
-            require_prose(article.text)
+            if source == "-":
+                raw = sys.stdin.buffer.read(max_bytes + 1)
+                kind = sniff(raw[:SNIFF_BYTES])
+            else:
+                path = Path(source)
+                if not path.exists():
+                    raise InputError("no such file")
+                if not path.is_file():
+                    raise InputError("not a regular file")
+                with open(path, "rb") as fh:
+                    head = fh.read(SNIFF_BYTES)
+                kind = sniff(head, path.name)
+                if kind == "warc":
+                    yield from _warc_items(path, published)
+                    continue
+                if kind == "jsonl":
+                    with open(path, "rb") as fh:
+                        yield from _jsonl_items(name, fh, published, max_bytes)
+                    continue
+                check_size(path.stat().st_size, max_bytes)
+                raw = path.read_bytes()
+            if kind == "jsonl":
+                yield from _jsonl_items(name, raw.splitlines(keepends=True), published, max_bytes)
+            elif kind == "feed":
+                yield from _feed_items(name, raw, published)
+            elif kind == "html":
+                check_size(len(raw), max_bytes)
+                yield _html_document(name, raw, published)
+            else:
+                yield _text_document(name, raw, published, max_bytes)
         except InputError as exc:
             yield Failure(name, str(exc))
-            continue
-        yield article
+        except OSError as exc:
+            yield Failure(name, f"cannot read: {exc.strerror or exc}")
+
+
+def load_articles(paths: list[str], *, published: datetime | date | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure | Pending]:
+    """Articles only (for ``dateline analyze``): documents reduced to their Article."""
+    for item in iter_documents(paths, published=published, max_bytes=max_bytes):
+        yield item.article if isinstance(item, Document) else item
