@@ -148,6 +148,260 @@ def eval_events(
         print_events(figures, Console())
 
 
+# ------------------------------------------------------------------ corpus store
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Store file (default ./dateline.db or $DATELINE_DB).")]
+KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Knowledge-base YAML file(s) (also $DATELINE_KB).")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _open_store(db: Path | None, kb: list[Path] | None = None):
+    from .corpus.kb import KnowledgeBase
+    from .store.db import Store, StoreError, default_path
+
+    try:
+        return Store(db or default_path(), kb=KnowledgeBase.load(kb) if kb else None)
+    except StoreError as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+
+
+def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) -> None:
+    from rich.table import Table
+
+    from .store.queries import to_csv
+
+    if fmt is TableFormat.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is TableFormat.csv:
+        sys.stdout.write(to_csv(rows))
+    else:
+        table = Table(title=f"{title} ({len(rows)})", expand=True, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            cells = [", ".join(v) if isinstance(v := row.get(c), list) else str(v if v is not None else "") for c in columns]
+            table.add_row(*[c if len(c) <= 200 else c[:199] + "…" for c in cells])
+        Console().print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC(.gz), JSONL.")],
+    db: DbOption = None,
+    kb: KbOption = None,
+    published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none.")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary line.")] = False,
+) -> None:
+    """Read, analyse and store documents; what is stored already is skipped, a killed run resumes."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .store.ingest import ingest as run_ingest
+
+    when = parse_datetime(published) if published else None
+    if published and when is None:
+        raise typer.BadParameter(f"not a date or date-time: {published!r}", param_hint="--published")
+    store = _open_store(db, kb)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=None), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), disable=quiet, transient=False) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def show(summary) -> None:
+            rate = summary.added / summary.seconds if summary.seconds else 0.0
+            progress.update(task, description=f"{summary.added} added, {summary.skipped} already stored, "
+                                              f"{summary.failed} failed, {rate:.1f} docs/s")
+
+        summary = run_ingest(paths, store, published=when, max_bytes=int(max_mb * 1e6), on_progress=show)
+    for locator, reason in summary.failures:
+        print(f"dateline: {locator}: {reason}", file=sys.stderr)
+    print(f"{summary.added} added, {summary.skipped} already stored, {summary.failed} failed, "
+          f"{summary.pending} pending (link-only feed entries) in {summary.seconds:.1f} s → {store.path}")
+    store.close()
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def reanalyze(
+    db: DbOption = None,
+    kb: KbOption = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Every article, not only those of older versions.")] = False,
+) -> None:
+    """Re-run the analysis of stored articles (from their stored text) after dateline changed."""
+    from . import __version__
+    from .analyze.pipeline import analyze_many
+    from .model import Article
+
+    store = _open_store(db, kb)
+    rows = store.db.execute("SELECT id, record FROM articles" + ("" if all_articles else " WHERE extractor_version != ?"),
+                            () if all_articles else (__version__,)).fetchall()
+    articles = [Article.model_validate(json.loads(r["record"])["article"]) for r in rows]
+    for article, result in zip(articles, analyze_many(articles), strict=True):
+        store.replace_records(article.id, result)
+    print(f"{len(articles)} articles reanalysed with dateline {__version__}")
+
+
+@app.command("search")
+def search_cmd(text: Annotated[str, typer.Argument(help="Words to find in article text (all must occur).")],
+               db: DbOption = None, limit: int = 20,
+               format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+    """Full-text search over stored articles, ranked, with highlighted snippets."""
+    from .store.queries import search
+
+    _emit(search(_open_store(db), text, limit), format, ["published", "title", "outlet", "snippet"], f"search {text!r}")
+
+
+@app.command("statements")
+def statements_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Who said it (any name variant).")] = None,
+    about: Annotated[str | None, typer.Option(help="Words the statement's content must contain.")] = None,
+    since: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
+    limit: int = 100, db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Statements across the corpus: who said what, when, in which article."""
+    from .store.queries import statements
+
+    rows = statements(_open_store(db), speaker=speaker, about=about, since=since, until=until,
+                      unique_stories=unique, limit=limit)
+    _emit(rows, format, ["date", "speaker", "kind", "content", "title"], "statements")
+
+
+@app.command("events")
+def events_cmd(
+    type: Annotated[str | None, typer.Option(help="PLOVER type, e.g. CONSULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="A participant (any name variant).")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name or ISO alpha-2 country.")] = None,
+    since: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    all_modalities: Annotated[bool, typer.Option("--all-modalities", help="Also reported, negated, future … events.")] = False,
+    unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
+    limit: int = 100, db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Events across the corpus (by default only those the articles assert as happened)."""
+    from .store.queries import events
+
+    rows = events(_open_store(db), type=type, actor=actor, place=place, since=since, until=until,
+                  all_modalities=all_modalities, unique_stories=unique, limit=limit)
+    _emit(rows, format, ["date", "type", "actors", "recipients", "place", "modality", "evidence"], "events")
+
+
+@app.command("actor")
+def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.")], db: DbOption = None,
+              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Profile of one corpus actor: aliases, roles over time, why mentions were joined, timeline, counterparts."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from .store.queries import actor_profile
+
+    profile = actor_profile(_open_store(db), name)
+    if profile is None:
+        print(f"dateline: no actor matching {name!r}", file=sys.stderr)
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(profile, ensure_ascii=False, indent=2))
+        return
+    text = Text()
+    text.append(f"{profile['name']}", style="bold")
+    text.append(f"  {profile['kind']}{' · ' + profile['country'] if profile['country'] else ''}"
+                f"  · {profile['articles']} articles, {len(profile['statements'])} statements, "
+                f"{len(profile['events'])} events\n")
+    text.append("names in the text: ", style="dim")
+    text.append(", ".join(f"{n} ({c})" for n, c in list(profile["aliases"].items())[:12]) + "\n")
+    text.append("joined because: ", style="dim")
+    text.append("; ".join(f"{r} ×{c}" for r, c in profile["merge_reasons"].items()) + "\n")
+    if profile["roles"]:
+        text.append("roles: ", style="dim")
+        text.append("; ".join(f"{t} ({v['first']}…{v['last']}, {v['articles']} art.)"
+                              for t, v in list(profile["roles"].items())[:8]) + "\n")
+    if profile["counterparts"]:
+        text.append("most frequent counterparts: ", style="dim")
+        text.append(", ".join(f"{n} ({c})" for n, c in profile["counterparts"].items()) + "\n")
+    for s in profile["statements"][:10]:
+        text.append(f"  {s['date'] or '?'} [{s['kind']}] ", style="cyan")
+        text.append(f"“{s['content'][:140]}”\n")
+    for e in profile["events"][:10]:
+        text.append(f"  {e['date'] or '?'} {e['type']} [{e['modality']}] ", style="magenta")
+        text.append(f"{e['evidence'][:120]}\n")
+    Console().print(Panel(text, title=f"actor {name!r}"))
+
+
+@app.command("stats")
+def stats_cmd(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Corpus counts, date range, sources and errors."""
+    from .store.queries import stats
+
+    figures = stats(_open_store(db))
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    counts = figures["counts"]
+    Console().print(
+        f"[bold]{figures['path']}[/bold] (schema {figures['schema_version']})\n"
+        f"{counts['articles']} articles in {figures['stories']} stories, published "
+        f"{figures['first_published'] or '?'} … {figures['last_published'] or '?'}\n"
+        f"{counts['corpus_actors']} corpus actors ({counts['actors']} in articles), {counts['statements']} statements, "
+        f"{counts['events']} events, {counts['places']} places, {counts['times']} time expressions\n"
+        f"sources: {figures['sources_by_kind']}; languages: {figures['languages']}\n"
+        f"{counts['errors']} documents failed, {counts['pending']} feed entries pending")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command("export")
+def export_cmd(
+    out: Annotated[Path, typer.Argument(help="Output file (jsonl, graphml, gexf) or directory (csv, parquet).")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    db: DbOption = None,
+) -> None:
+    """Export records (jsonl: dateline.article/1 per line; csv/parquet: one file per table) or the actor network."""
+    from .store.queries import export, network
+
+    store = _open_store(db)
+    if format in (ExportFormat.graphml, ExportFormat.gexf):
+        written = [network(store, format.value, out)]
+    else:
+        written = export(store, format.value, out)
+    print("wrote " + ", ".join(str(p) for p in written))
+
+
+kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("import-phoenix")
+def kb_import_phoenix(
+    directory: Annotated[Path, typer.Argument(help="Directory holding Phoenix *.actors.txt dictionaries.")],
+    out: Annotated[Path, typer.Option(help="Knowledge-base YAML file to write.")] = Path("kb-phoenix.yaml"),
+) -> None:
+    """Convert PETRARCH/Phoenix actor dictionaries (with role date ranges) into a knowledge-base file."""
+    import yaml
+
+    from .corpus.kb import import_phoenix
+
+    entries = import_phoenix(directory)
+    if not entries:
+        print(f"dateline: no *actors.txt dictionaries in {directory}", file=sys.stderr)
+        raise typer.Exit(1)
+    out.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    print(f"{len(entries)} actors written to {out}")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output (dateline.article/1)."""

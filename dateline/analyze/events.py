@@ -299,5 +299,9 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
     located = [p for p in places if p.token > 0 and doc[p.token - 1].lower_ in ("in", "at", "near", "outside", "inside")]
     event.place = _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
+    if event.place is None and event.mode == "visit":
+        # "visited Mombasa": the place visited is the object itself.
+        objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
+        event.place = next((p for p in places if p.token in objects), None)
     dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
     event.date = _nearest(dated, trigger, sent, lambda t: t.start, in_other_content)

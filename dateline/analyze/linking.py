@@ -53,6 +53,17 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
                 st.addressee = next((a for a in ev.actors + ev.recipients if a != st.speaker), None)
         st.date, st.date_basis = _date_of(doc, st, at, sent, events, times, previous, published, statements)
         previous = st
+    # An event the text does not date itself takes the date of what is said in its own sentence.
+    for ev in events:
+        if ev.date_basis != "published":
+            continue
+        sent = doc[ev.trigger].sent
+        said = [s for s in statements if s.date and s.date_basis != "published"
+                and sent.start_char <= (s.cue[0] if s.cue else s.content[0]) < sent.end_char]
+        if said:
+            day = said[0].date
+            ev.date = Timex(0, 0, "", "DATE", day, "focus")
+            ev.date_basis = "context"
 
 
 def _date_of(doc, st, at, sent, events, times, previous, published, statements):

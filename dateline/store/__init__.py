@@ -1,0 +1,1 @@
+"""The embedded corpus store (SQLite): articles and their records, queryable across articles."""

@@ -1,0 +1,206 @@
+"""The SQLite store: one writer, WAL, foreign keys, forward migrations, a transaction per batch.
+
+Each analysed article is kept whole (its ``dateline.article/1`` JSON, so nothing is
+lost in the round trip) and also spread over query tables: actors linked to corpus
+actors, statements, events and their participants, places and times, with FTS5
+indexes over article text and statement content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import __version__
+from ..corpus.dedup import StoryIndex
+from ..corpus.kb import KnowledgeBase
+from ..corpus.linking import ActorLinker
+from ..ingest.sources import Document
+from ..model import AnalyzedArticle
+from .schema import LATEST, MIGRATIONS
+
+DEFAULT_PATH = "dateline.db"
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("DATELINE_DB") or DEFAULT_PATH)
+
+
+class StoreError(Exception):
+    """The store file cannot be used."""
+
+
+class Store:
+    """A corpus store at ``path``; created and migrated on open."""
+
+    def __init__(self, path: Path | str, *, kb: KnowledgeBase | None = None):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from None
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+        self.linker = ActorLinker(self.db, kb or KnowledgeBase.load())
+        self._stories: StoryIndex | None = None
+
+    # ------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            raise StoreError(f"{self.path} was written by a newer dateline (schema {version} > {LATEST})")
+        for target in range(version + 1, LATEST + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[target]:
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={target}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ writing
+    @property
+    def stories(self) -> StoryIndex:
+        if self._stories is None:
+            self._stories = StoryIndex.from_rows(self.db.execute(
+                "SELECT rowid, story_id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid"))
+        return self._stories
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            found |= {r[0] for r in self.db.execute(
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)}
+        return found
+
+    def write_batch(self, analysed: list[tuple[Document, AnalyzedArticle]], failures: list[tuple[str, str]] = (),
+                    pending: list[tuple[str, str | None, str | None]] = ()) -> int:
+        """Store a batch of documents, failures and pending entries in one transaction."""
+        added = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for document, result in analysed:
+                added += self._insert(document, result)
+            self.db.executemany("INSERT OR IGNORE INTO errors (locator, reason) VALUES (?, ?)", failures)
+            self.db.executemany("INSERT OR IGNORE INTO pending (locator, url, title) VALUES (?, ?, ?)", pending)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self._stories = None  # the in-memory index may hold rolled-back rows
+            self.linker.forget()
+            raise
+        return added
+
+    def _insert(self, document: Document, result: AnalyzedArticle) -> int:
+        art = result.article
+        if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ? OR id = ?",
+                           (document.content_hash, art.id)).fetchone():
+            return 0
+        self.db.execute("INSERT OR IGNORE INTO sources (locator, kind) VALUES (?, ?)", (document.locator, document.kind))
+        source_id = self.db.execute("SELECT id FROM sources WHERE locator = ?", (document.locator,)).fetchone()[0]
+        signature = self.stories.signature(art.text)
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, source_id, content_hash, extractor_version, title, published, outlet, url, "
+            "language, raw, raw_kind, record, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (art.id, source_id, document.content_hash, __version__, art.title, art.published, art.outlet, art.url,
+             art.language, document.raw, document.kind, json.dumps(result.to_json_dict(), ensure_ascii=False),
+             signature.tobytes()))
+        rowid = cursor.lastrowid
+        story = self.stories.add(rowid, signature)
+        self.db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story, rowid))
+        self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, art.title or "", art.text))
+        self._insert_records(result)
+        return 1
+
+    def _insert_records(self, result: AnalyzedArticle) -> None:
+        art = result.article
+        names = {a.id: a.name for a in result.actors}
+        for actor in result.actors:
+            corpus_id, reason = self.linker.link(actor, art.published)
+            self.db.execute(
+                "INSERT INTO actors (article_id, local_id, name, kind, country, titles, corpus_actor_id, link_reason) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (art.id, actor.id, actor.name, actor.kind, actor.country, json.dumps(actor.titles), corpus_id, reason))
+        self.db.executemany(
+            'INSERT INTO mentions (article_id, actor_id, start, "end", text, form) VALUES (?,?,?,?,?,?)',
+            [(art.id, a.id, m.start, m.end, m.text, m.form) for a in result.actors for m in a.mentions])
+        for s in result.statements:
+            speaker_text = names.get(s.speaker) or (s.speaker_mention.text if s.speaker_mention else None)
+            cursor = self.db.execute(
+                'INSERT INTO statements (article_id, id, kind, speaker, speaker_text, cue, content, start, "end", date, '
+                "date_basis, addressee, event, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (art.id, s.id, s.kind, s.speaker, speaker_text, s.cue.text if s.cue else None, s.content.text,
+                 s.content.start, s.content.end, s.date, s.date_basis, s.addressee, s.event, s.confidence))
+            self.db.execute("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?, ?, ?)",
+                            (cursor.lastrowid, s.content.text, speaker_text or ""))
+        for e in result.events:
+            self.db.execute(
+                "INSERT INTO events (article_id, id, type, mode, modality, date, date_basis, place, evidence, confidence) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (art.id, e.id, e.type, e.mode, e.modality, e.date.value if e.date else None,
+                 e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence))
+            self.db.executemany(
+                "INSERT INTO event_participants (article_id, event_id, role, actor_id) VALUES (?,?,?,?)",
+                [(art.id, e.id, "actor", a) for a in e.actors] + [(art.id, e.id, "recipient", a) for a in e.recipients])
+        self.db.executemany(
+            "INSERT INTO places (article_id, id, name, country, admin1, lat, lon, geonames_id, feature) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(art.id, p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id, p.feature) for p in result.places])
+        self.db.executemany('INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?,?,?,?,?,?)',
+                            [(art.id, t.start, t.end, t.text, t.type, t.value) for t in result.times])
+
+    def replace_records(self, article_id: str, result: AnalyzedArticle) -> None:
+        """Swap the records of one stored article for a new analysis (``dateline reanalyze``)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("actors", "mentions", "event_participants", "events", "places", "times"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            for (rowid,) in self.db.execute("SELECT rowid FROM statements WHERE article_id = ?", (article_id,)).fetchall():
+                self.db.execute("DELETE FROM statements_fts WHERE rowid = ?", (rowid,))
+            self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+            self._insert_records(result)
+            self.db.execute("UPDATE articles SET record = ?, extractor_version = ?, title = ?, published = ? WHERE id = ?",
+                            (json.dumps(result.to_json_dict(), ensure_ascii=False), __version__,
+                             result.article.title, result.article.published, article_id))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self.linker.forget()
+            raise
+
+    # ------------------------------------------------------------ reading
+    def record(self, article_id: str) -> dict | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def records(self) -> Iterable[dict]:
+        for (record,) in self.db.execute("SELECT record FROM articles ORDER BY rowid"):
+            yield json.loads(record)
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "actors", "corpus_actors", "mentions", "statements", "events", "event_participants",
+                  "places", "times", "errors", "pending", "sources")
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

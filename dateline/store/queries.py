@@ -1,0 +1,264 @@
+"""Questions asked of the store: search, statements, events, actor profiles, statistics, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..corpus.names import keys
+from .db import Store
+
+KINDS = ("person", "organization", "country", "group", "other")
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must occur (prefix match on the last one)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return '""'
+    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+
+
+def find_corpus_actors(store: Store, name: str) -> list[int]:
+    """Corpus actors a user's name refers to: by normalised key, then by surname, then by substring."""
+    ids: list[int] = []
+    for kind in KINDS:
+        found = keys(name, kind)
+        for key in ("full", "first_last"):
+            if key in found:
+                ids += [r[0] for r in store.db.execute(
+                    "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (found[key],))]
+    if not ids:
+        ids = [r[0] for r in store.db.execute(
+            "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (keys(name, "person")["last"],))]
+    if not ids:
+        ids = [r[0] for r in store.db.execute(
+            "SELECT id FROM corpus_actors WHERE name LIKE ? ORDER BY id", (f"%{name}%",))]
+    return list(dict.fromkeys(ids))
+
+
+def search(store: Store, text: str, limit: int = 20) -> list[dict]:
+    rows = store.db.execute(
+        "SELECT a.id, a.title, a.published, a.outlet, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
+        "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(text), limit))
+    return [dict(r) for r in rows]
+
+
+def statements(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, unique_stories: bool = False, limit: int = 100) -> list[dict]:
+    where, params = [], []
+    if speaker:
+        ids = find_corpus_actors(store, speaker)
+        if not ids:
+            return []
+        where.append(f"ac.corpus_actor_id IN ({','.join('?' * len(ids))})")
+        params += ids
+    if about:
+        where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        params.append(f"content : ({_fts_query(about)})")
+    if since:
+        where.append("COALESCE(s.date, a.published) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(COALESCE(s.date, a.published), 1, 10) <= ?")
+        params.append(until)
+    sql = ("SELECT s.article_id, s.id, s.kind, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, "
+           "s.date, a.title, a.published, a.story_id FROM statements s JOIN articles a ON a.id = s.article_id "
+           "LEFT JOIN actors ac ON ac.article_id = s.article_id AND ac.local_id = s.speaker "
+           "LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
+           + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY COALESCE(s.date, a.published), s.rowid")
+    rows = [dict(r) for r in store.db.execute(sql, params)]
+    if unique_stories:
+        seen: set[tuple] = set()
+        rows = [r for r in rows if (key := (r["story_id"], r["speaker"], r["content"])) not in seen and not seen.add(key)]
+    return rows[:limit]
+
+
+def events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
+           since: str | None = None, until: str | None = None, all_modalities: bool = False,
+           unique_stories: bool = False, limit: int = 100) -> list[dict]:
+    where, params = [], []
+    if not all_modalities:
+        where.append("e.modality = 'asserted'")
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if actor:
+        ids = find_corpus_actors(store, actor)
+        if not ids:
+            return []
+        where.append("EXISTS (SELECT 1 FROM event_participants p JOIN actors ac ON ac.article_id = p.article_id "
+                     f"AND ac.local_id = p.actor_id WHERE p.article_id = e.article_id AND p.event_id = e.id "
+                     f"AND ac.corpus_actor_id IN ({','.join('?' * len(ids))}))")
+        params += ids
+    if place:
+        where.append("EXISTS (SELECT 1 FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place "
+                     "AND (pl.name LIKE ? OR pl.country = ?))")
+        params += [f"%{place}%", place.upper()]
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(e.date, 1, 10) <= ?")
+        params.append(until)
+    sql = ("SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.evidence, a.title, a.story_id, "
+           "(SELECT name FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place) AS place "
+           "FROM events e JOIN articles a ON a.id = e.article_id "
+           + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY e.date, a.rowid, e.id")
+    rows = []
+    for r in store.db.execute(sql, params):
+        row = dict(r)
+        for role in ("actor", "recipient"):
+            row[role + "s"] = [p[0] for p in store.db.execute(
+                "SELECT COALESCE(ca.name, ac.name) FROM event_participants p JOIN actors ac ON ac.article_id = p.article_id "
+                "AND ac.local_id = p.actor_id LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
+                "WHERE p.article_id = ? AND p.event_id = ? AND p.role = ?", (row["article_id"], row["id"], role))]
+        rows.append(row)
+    if unique_stories:
+        seen: set[tuple] = set()
+        rows = [r for r in rows if (key := (r["story_id"], r["type"], tuple(r["actors"]), tuple(r["recipients"])))
+                not in seen and not seen.add(key)]
+    return rows[:limit]
+
+
+def actor_profile(store: Store, name: str) -> dict | None:
+    ids = find_corpus_actors(store, name)
+    if not ids:
+        return None
+    corpus_id = ids[0]
+    head = dict(store.db.execute("SELECT * FROM corpus_actors WHERE id = ?", (corpus_id,)).fetchone())
+    links = [dict(r) for r in store.db.execute(
+        "SELECT ac.article_id, ac.local_id, ac.name, ac.titles, ac.link_reason, a.published, a.title "
+        "FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE ac.corpus_actor_id = ? ORDER BY a.published",
+        (corpus_id,))]
+    mentions = Counter(r[0] for r in store.db.execute(
+        "SELECT m.text FROM mentions m JOIN actors ac ON ac.article_id = m.article_id AND ac.local_id = m.actor_id "
+        "WHERE ac.corpus_actor_id = ? AND m.form = 'name'", (corpus_id,)))
+    roles: dict[str, list[str]] = {}
+    for link in links:
+        for title in json.loads(link["titles"] or "[]"):
+            roles.setdefault(title, []).append((link["published"] or "")[:10])
+    statements_ = [dict(r) for r in store.db.execute(
+        "SELECT s.date, s.kind, s.content, a.title FROM statements s JOIN actors ac ON ac.article_id = s.article_id "
+        "AND ac.local_id = s.speaker JOIN articles a ON a.id = s.article_id WHERE ac.corpus_actor_id = ? "
+        "ORDER BY s.date", (corpus_id,))]
+    events_ = [dict(r) for r in store.db.execute(
+        "SELECT DISTINCT e.article_id, e.id, e.date, e.type, e.modality, e.evidence FROM events e "
+        "JOIN event_participants p ON p.article_id = e.article_id AND p.event_id = e.id "
+        "JOIN actors ac ON ac.article_id = p.article_id AND ac.local_id = p.actor_id "
+        "WHERE ac.corpus_actor_id = ? ORDER BY e.date", (corpus_id,))]
+    counterparts = Counter(r[0] for r in store.db.execute(
+        "SELECT ca.name FROM event_participants p1 JOIN actors a1 ON a1.article_id = p1.article_id "
+        "AND a1.local_id = p1.actor_id JOIN event_participants p2 ON p2.article_id = p1.article_id "
+        "AND p2.event_id = p1.event_id AND p2.actor_id != p1.actor_id JOIN actors a2 ON a2.article_id = p2.article_id "
+        "AND a2.local_id = p2.actor_id JOIN corpus_actors ca ON ca.id = a2.corpus_actor_id "
+        "WHERE a1.corpus_actor_id = ?", (corpus_id,)))
+    reasons = Counter(link["link_reason"] for link in links)
+    return {"id": corpus_id, "name": head["name"], "kind": head["kind"], "country": head["country"],
+            "kb_id": head["kb_id"], "articles": len({link["article_id"] for link in links}),
+            "aliases": dict(mentions.most_common()), "names_in_articles": sorted({link["name"] for link in links}),
+            "roles": {t: {"first": min(d), "last": max(d), "articles": len(d)} for t, d in roles.items()},
+            "merge_reasons": dict(reasons.most_common()), "statements": statements_, "events": events_,
+            "counterparts": dict(counterparts.most_common(10)), "other_matches": ids[1:]}
+
+
+def stats(store: Store) -> dict:
+    counts = store.counts()
+    first, last = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    stories = store.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+    kinds = dict(store.db.execute("SELECT raw_kind, count(*) FROM articles GROUP BY raw_kind ORDER BY 2 DESC").fetchall())
+    languages = dict(store.db.execute("SELECT language, count(*) FROM articles GROUP BY language").fetchall())
+    return {"counts": counts, "stories": stories, "first_published": first, "last_published": last,
+            "sources_by_kind": kinds, "languages": languages, "schema_version": store.schema_version,
+            "path": str(store.path)}
+
+
+# ------------------------------------------------------------------ export
+
+def export_rows(store: Store, table: str) -> Iterator[dict]:
+    for row in store.db.execute(f"SELECT * FROM {table}"):  # noqa: S608 - table names are fixed below
+        yield dict(row)
+
+
+EXPORT_TABLES = ("statements", "events", "event_participants", "actors", "places", "times")
+
+
+def export(store: Store, fmt: str, out: Path) -> list[Path]:
+    """jsonl: one dateline.article/1 record per line. csv/parquet: one file per query table."""
+    if fmt == "jsonl":
+        with open(out, "w", encoding="utf-8") as fh:
+            for record in store.records():
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return [out]
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    for table in EXPORT_TABLES:
+        rows = list(export_rows(store, table))
+        path = out / f"{table}.{fmt}"
+        if fmt == "csv":
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=[d[0] for d in store.db.execute(f"SELECT * FROM {table} LIMIT 0").description])
+                writer.writeheader()
+                writer.writerows(rows)
+        elif fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            columns = [d[0] for d in store.db.execute(f"SELECT * FROM {table} LIMIT 0").description]
+            pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), path)
+        else:
+            raise ValueError(f"unknown export format {fmt!r}")
+        written.append(path)
+    return written
+
+
+def network(store: Store, fmt: str, out: Path) -> Path:
+    """Actor interaction network: corpus actors as nodes, events and addressed statements as weighted edges."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    for corpus_id, name, kind, country in store.db.execute("SELECT id, name, kind, country FROM corpus_actors"):
+        graph.add_node(corpus_id, label=name, kind=kind, country=country or "")
+    pairs = store.db.execute(
+        "SELECT a1.corpus_actor_id, a2.corpus_actor_id, 'event' FROM event_participants p1 "
+        "JOIN event_participants p2 ON p2.article_id = p1.article_id AND p2.event_id = p1.event_id AND p2.actor_id > p1.actor_id "
+        "JOIN actors a1 ON a1.article_id = p1.article_id AND a1.local_id = p1.actor_id "
+        "JOIN actors a2 ON a2.article_id = p2.article_id AND a2.local_id = p2.actor_id "
+        "UNION ALL SELECT a1.corpus_actor_id, a2.corpus_actor_id, 'statement' FROM statements s "
+        "JOIN actors a1 ON a1.article_id = s.article_id AND a1.local_id = s.speaker "
+        "JOIN actors a2 ON a2.article_id = s.article_id AND a2.local_id = s.addressee").fetchall()
+    for a, b, kind in pairs:
+        if a is None or b is None or a == b:
+            continue
+        data = graph.get_edge_data(a, b) or {"weight": 0, "events": 0, "statements": 0}
+        data["weight"] += 1
+        data["events" if kind == "event" else "statements"] += 1
+        graph.add_edge(a, b, **data)
+    if fmt == "graphml":
+        nx.write_graphml(graph, out)
+    elif fmt == "gexf":
+        nx.write_gexf(graph, out)
+    else:
+        raise ValueError(f"unknown network format {fmt!r}")
+    return out
+
+
+def to_csv(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in rows)
+    return buffer.getvalue()
+
+
+def sqlite_version() -> str:
+    return sqlite3.sqlite_version

@@ -1,0 +1,66 @@
+"""Store schema and its forward migrations. ``PRAGMA user_version`` holds the applied version."""
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE sources (
+            id INTEGER PRIMARY KEY, locator TEXT NOT NULL UNIQUE, kind TEXT NOT NULL)""",
+        """CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            content_hash TEXT NOT NULL UNIQUE,
+            extractor_version TEXT NOT NULL,
+            title TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT,
+            raw BLOB NOT NULL, raw_kind TEXT NOT NULL,
+            record TEXT NOT NULL,
+            story_id INTEGER, minhash BLOB)""",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX articles_story ON articles(story_id)",
+        """CREATE TABLE corpus_actors (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, kb_id TEXT)""",
+        """CREATE TABLE actor_keys (
+            key TEXT NOT NULL, corpus_actor_id INTEGER NOT NULL REFERENCES corpus_actors(id),
+            PRIMARY KEY (key, corpus_actor_id))""",
+        """CREATE TABLE actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, local_id TEXT NOT NULL,
+            name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, titles TEXT,
+            corpus_actor_id INTEGER REFERENCES corpus_actors(id), link_reason TEXT,
+            PRIMARY KEY (article_id, local_id))""",
+        "CREATE INDEX actors_corpus ON actors(corpus_actor_id)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, actor_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, form TEXT)""",
+        "CREATE INDEX mentions_article ON mentions(article_id, actor_id)",
+        """CREATE TABLE statements (
+            rowid INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+            kind TEXT NOT NULL, speaker TEXT, speaker_text TEXT, cue TEXT, content TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT, date_basis TEXT,
+            addressee TEXT, event TEXT, confidence REAL, UNIQUE (article_id, id))""",
+        "CREATE INDEX statements_date ON statements(date)",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+            type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL, date TEXT, date_basis TEXT, place TEXT,
+            evidence TEXT NOT NULL, confidence REAL, PRIMARY KEY (article_id, id))""",
+        "CREATE INDEX events_type_date ON events(type, date)",
+        """CREATE TABLE event_participants (
+            article_id TEXT NOT NULL, event_id TEXT NOT NULL, role TEXT NOT NULL, actor_id TEXT NOT NULL,
+            FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE)""",
+        "CREATE INDEX participants_event ON event_participants(article_id, event_id)",
+        """CREATE TABLE places (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+            name TEXT NOT NULL, country TEXT, admin1 TEXT, lat REAL, lon REAL, geonames_id INTEGER, feature TEXT,
+            PRIMARY KEY (article_id, id))""",
+        """CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, value TEXT)""",
+        """CREATE TABLE errors (
+            id INTEGER PRIMARY KEY, locator TEXT NOT NULL, reason TEXT NOT NULL, UNIQUE (locator, reason))""",
+        """CREATE TABLE pending (
+            locator TEXT PRIMARY KEY, url TEXT, title TEXT)""",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text)",
+        "CREATE VIRTUAL TABLE statements_fts USING fts5(content, speaker)",
+    ],
+}
+
+LATEST = max(MIGRATIONS)
