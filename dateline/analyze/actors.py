@@ -303,7 +303,7 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
                 name.label = "PERSON"
                 _titles_before(doc, name)
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not _is_capitalised(token):
+        if token.i in taken or token.pos_ not in ("PROPN", "NOUN") or not _is_capitalised(token):
             continue
         key = name_key([token.text])
         if key and key[-1] in surnames:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,47 @@ class WarcPage:
     html: bytes
 
 
+def complete_prefix(path: Path) -> int | None:
+    """For a gzip file, the byte offset where its last complete gzip member ends, or None if not gzip.
+
+    WARC.gz stores each record as its own member, so a cut file ends in a partial member
+    that warcio would read as a short record without complaint.
+    """
+    with open(path, "rb") as stream:
+        if stream.read(2) != b"\x1f\x8b":
+            return None
+        stream.seek(0)
+        good_end, consumed = 0, 0
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while chunk := stream.read(1 << 16):
+            data = chunk
+            while data:
+                try:
+                    decoder.decompress(data)
+                except zlib.error:
+                    return good_end
+                if decoder.eof:
+                    used = len(data) - len(decoder.unused_data)
+                    consumed += used
+                    good_end = consumed
+                    data = decoder.unused_data
+                    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                else:
+                    consumed += len(data)
+                    data = b""
+        return good_end
+
+
 def read_warc(path: Path) -> Iterator[WarcPage | InputError]:
     """Yield each HTML response; a broken archive ends with one InputError saying where."""
+    complete = complete_prefix(path)
+    truncated = complete is not None and complete < path.stat().st_size
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
+                if truncated and records.get_record_offset() >= complete:
+                    break
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -39,3 +75,6 @@ def read_warc(path: Path) -> Iterator[WarcPage | InputError]:
                                record.rec_headers.get_header("WARC-Date"), body)
         except Exception as exc:  # warcio and zlib raise many kinds on truncated or corrupt archives
             yield InputError(f"broken archive after offset {records.get_record_offset()}: {type(exc).__name__}: {exc}")
+            return
+    if truncated:
+        yield InputError(f"broken archive: truncated after byte {complete} of {path.stat().st_size}")

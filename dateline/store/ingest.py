@@ -12,7 +12,9 @@ from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import Document, Failure, Pending, iter_documents
 from .db import Store
 
-BATCH_SIZE = 32
+import os
+
+BATCH_SIZE = int(os.environ.get("DATELINE_BATCH_SIZE", "32"))  # documents per transaction
 
 
 @dataclass

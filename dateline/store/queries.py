@@ -34,8 +34,8 @@ def find_corpus_actors(store: Store, name: str) -> list[int]:
             if key in found:
                 ids += [r[0] for r in store.db.execute(
                     "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (found[key],))]
-    if not ids:
-        ids = [r[0] for r in store.db.execute(
+    if len(name.split()) == 1:  # a bare surname names every person who bears it
+        ids += [r[0] for r in store.db.execute(
             "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (keys(name, "person")["last"],))]
     if not ids:
         ids = [r[0] for r in store.db.execute(
