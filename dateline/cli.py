@@ -44,6 +44,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people; json/jsonl follow the schema.")] = Format.text,
     published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none (ISO or e.g. 'Jun 21, 2023, 9:22 PM').")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
 ) -> None:
     """Analyse news articles into attributed, evidence-carrying records (dateline.article/1)."""
     when = None
@@ -51,35 +52,31 @@ def analyze(
         when = parse_datetime(published)
         if when is None:
             raise typer.BadParameter(f"not a date or date-time: {published!r}", param_hint="--published")
-    from .analyze.nlp import load_pipeline  # deferred: the model loads only when there is work
-    from .analyze.pipeline import analyze as analyze_one
-    from .errors import DatelineError
+    from .analyze.parallel import analyze_parallel, default_workers
+    from .analyze.pipeline import AnalysisFailure
+    from .model import Article
     from .render import render
 
     out = Console(highlight=False, soft_wrap=False) if format is Format.text else None
     failures = 0
     results = []
-    nlp = None
-    for item in load_articles(paths, published=when, max_bytes=int(max_mb * 1e6)):
-        if isinstance(item, Failure):
+
+    def articles():
+        nonlocal failures
+        for item in load_articles(paths, published=when, max_bytes=int(max_mb * 1e6)):
+            if isinstance(item, Failure):
+                failures += 1
+                print(f"dateline: {item.source}: {item.reason}", file=sys.stderr)
+            elif isinstance(item, Pending):
+                print(f"dateline: {item.locator}: feed entry only links to {item.url} (not fetched)", file=sys.stderr)
+            elif isinstance(item, Article):
+                yield item
+
+    for result in analyze_parallel(articles(), workers or default_workers()):
+        if isinstance(result, AnalysisFailure):
             failures += 1
-            print(f"dateline: {item.source}: {item.reason}", file=sys.stderr)
-            continue
-        if isinstance(item, Pending):
-            print(f"dateline: {item.locator}: feed entry only links to {item.url} (not fetched)", file=sys.stderr)
-            continue
-        nlp = nlp or load_pipeline()
-        try:
-            result = analyze_one(item, nlp)
-        except DatelineError as exc:
-            failures += 1
-            print(f"dateline: {item.source}: {exc}", file=sys.stderr)
-            continue
-        except Exception as exc:  # one document's fault must not stop the batch
-            failures += 1
-            print(f"dateline: {item.source}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
-            continue
-        if format is Format.jsonl:
+            print(f"dateline: {result.article.source}: {result.reason}", file=sys.stderr)
+        elif format is Format.jsonl:
             sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
         elif format is Format.json:
             results.append(result.to_json_dict())
@@ -198,10 +195,12 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none.")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary line.")] = False,
+    workers: Annotated[int | None, typer.Option(help="Worker processes for analysis (default: all cores).")] = None,
 ) -> None:
     """Read, analyse and store documents; what is stored already is skipped, a killed run resumes."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from .analyze.parallel import ParallelAnalyser, default_workers
     from .store.ingest import ingest as run_ingest
 
     when = parse_datetime(published) if published else None
@@ -217,7 +216,9 @@ def ingest(
             progress.update(task, description=f"{summary.added} added, {summary.skipped} already stored, "
                                               f"{summary.failed} failed, {rate:.1f} docs/s")
 
-        summary = run_ingest(paths, store, published=when, max_bytes=int(max_mb * 1e6), on_progress=show)
+        with ParallelAnalyser(workers or default_workers()) as analyser:
+            summary = run_ingest(paths, store, published=when, max_bytes=int(max_mb * 1e6), on_progress=show,
+                                 analyse=analyser)
     for locator, reason in summary.failures:
         print(f"dateline: {locator}: {reason}", file=sys.stderr)
     print(f"{summary.added} added, {summary.skipped} already stored, {summary.failed} failed, "
@@ -234,16 +235,22 @@ def reanalyze(
 ) -> None:
     """Re-run the analysis of stored articles (from their stored text) after dateline changed."""
     from . import __version__
-    from .analyze.pipeline import analyze_many
+    from .analyze.pipeline import AnalysisFailure, analyze_many
     from .model import Article
 
     store = _open_store(db, kb)
     rows = store.db.execute("SELECT id, record FROM articles" + ("" if all_articles else " WHERE extractor_version != ?"),
                             () if all_articles else (__version__,)).fetchall()
     articles = [Article.model_validate(json.loads(r["record"])["article"]) for r in rows]
+    failed = 0
     for article, result in zip(articles, analyze_many(articles), strict=True):
+        if isinstance(result, AnalysisFailure):
+            failed += 1
+            print(f"dateline: {article.source}: {result.reason}", file=sys.stderr)
+            continue
         store.replace_records(article.id, result)
-    print(f"{len(articles)} articles reanalysed with dateline {__version__}")
+    print(f"{len(articles) - failed} articles reanalysed with dateline {__version__}, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command("search")

@@ -69,17 +69,17 @@ def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path: Pat
     import dateline.analyze.pipeline as pipeline
     from dateline.cli import app
 
-    real = pipeline.analyze
+    real = pipeline.records
 
-    def fragile(article, nlp=None):
+    def fragile(article, doc):
         if "explode" in article.text:
             raise RuntimeError("simulated fault")
-        return real(article, nlp)
+        return real(article, doc)
 
-    monkeypatch.setattr(pipeline, "analyze", fragile)
+    monkeypatch.setattr(pipeline, "records", fragile)
     (tmp_path / "a.txt").write_text("Talks\n\nMinister Amina Odhiambo said the deal would explode.")
     (tmp_path / "b.txt").write_text("Talks\n\nMinister Amina Odhiambo said the port would open.")
-    result = CliRunner().invoke(app, ["analyze", "--format", "jsonl", str(tmp_path)])
+    result = CliRunner().invoke(app, ["analyze", "--format", "jsonl", "--workers", "1", str(tmp_path)])
     assert result.exit_code == 1
     assert len([l for l in result.stdout.splitlines() if l.startswith("{")]) == 1
     assert "internal error (RuntimeError: simulated fault)" in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from corpus_fixtures import corpus, feed, html_page, jsonl, warc
+from corpus_fixtures import corpus, html_page, jsonl, warc
 from dateline.ingest.detect import sniff
 from dateline.ingest.sources import Document, Failure, Pending, iter_documents
 

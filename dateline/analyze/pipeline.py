@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -32,12 +33,23 @@ def analyze(article: Article, nlp: Language | None = None) -> AnalyzedArticle:
     return records(article, (nlp or load_pipeline())(article.text))
 
 
-def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[AnalyzedArticle]:
-    """Analyse a stream of articles, parsing them in batches."""
+@dataclass
+class AnalysisFailure:
+    """An article whose analysis raised: reported on one line, the stream goes on."""
+
+    article: Article
+    reason: str
+
+
+def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[AnalyzedArticle | AnalysisFailure]:
+    """Analyse a stream of articles, parsing them in batches; one article's fault is contained."""
     nlp = nlp or load_pipeline()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield records(article, doc)
+        try:
+            yield records(article, doc)
+        except Exception as exc:  # a bug on one document must not stop a batch of thousands
+            yield AnalysisFailure(article, f"internal error ({type(exc).__name__}: {exc})")
 
 
 def _span(text: str, start: int, end: int) -> Span:

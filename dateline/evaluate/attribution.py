@@ -156,7 +156,8 @@ def evaluate(data: Path, split: str = "dev", errors_path: Path | None = None, nl
     errors: list[str] | None = [] if errors_path else None
     for result in analyze_many(articles, nlp):
         doc = result.article.id
-        score_document(raws[doc], read_ann(files[doc]), predictions(result), scores, errors, doc)
+        found = predictions(result) if isinstance(result, AnalyzedArticle) else []  # a failure predicts nothing
+        score_document(raws[doc], read_ann(files[doc]), found, scores, errors, doc)
         scores.documents += 1
     scores.seconds = time.perf_counter() - started
     if errors_path is not None:

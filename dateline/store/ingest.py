@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..analyze.pipeline import analyze_many
+from ..analyze.pipeline import AnalysisFailure, analyze_many
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import Document, Failure, Pending, iter_documents
 from .db import Store
@@ -53,7 +53,14 @@ def ingest(paths: list[str], store: Store, *, published: datetime | date | None 
             seen.add(document.content_hash)
             fresh.append(document)
         results = analyse([d.article for d in fresh])
-        summary.added += store.write_batch(list(zip(fresh, results, strict=True)), failures, pending)
+        analysed = []
+        for document, result in zip(fresh, results, strict=True):
+            if isinstance(result, AnalysisFailure):
+                failures.append((document.locator, result.reason))
+                summary.failed += 1
+            else:
+                analysed.append((document, result))
+        summary.added += store.write_batch(analysed, failures, pending)
         summary.failures.extend(failures)
         documents.clear()
         failures.clear()
