@@ -444,9 +444,13 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
         if actor.kind == "country":
             actor.country = gazetteer().alpha3(actor.key[0])
         for name in members:
-            mention = MentionRef(name.start, name.end, "name", _head_of(doc, name.extent_start, name.end), actor.id)
+            # "Mrs. Clinton": a courtesy word belongs to the mention, though not to the name.
+            start = name.start
+            while start > 0 and (n := _phrase_ending(doc, start - 1, lexicon().honorifics, lexicon().longest)):
+                start -= n
+            mention = MentionRef(start, name.end, "name", _head_of(doc, name.extent_start, name.end), actor.id)
             actor.mentions.append(mention)
-            for i in range(name.start, name.end):
+            for i in range(start, name.end):
                 by_token[i] = mention
         actors.append(actor)
     org_names = {i: a.name for a in actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)}
@@ -456,7 +460,7 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
                 _attach_titles(doc, actor, name, org_names, by_token)
             # The titles in front of a name refer to its bearer: "Leader of ... Khamenei said".
             for i in range(name.extent_start, name.start):
-                by_token.setdefault(i, next(m for m in actor.mentions if m.start == name.start))
+                by_token.setdefault(i, next(m for m in actor.mentions if m.end == name.end and m.form == "name"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
     table = ActorTable(actors=actors, mentions=[], by_token=by_token)

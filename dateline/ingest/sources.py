@@ -8,6 +8,7 @@ feed entry that only links out (nothing is fetched over the network).
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,9 +77,28 @@ def _doc_id(raw: bytes) -> str:
     return hashlib.sha1(raw).hexdigest()[:16]
 
 
+_LOCATOR_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/_.](0[1-9]|1[0-2])[-/_.](0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_locator(locator: str | None) -> date | None:
+    """A date written in a file name or URL ("…/2016/09/12/…", "site_2016-09-12_title.txt")."""
+    match = _LOCATOR_DATE.search(locator or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def _finish(article: Article) -> Article:
+    update = {}
     language = guess_language(article.text)
-    return article if language == article.language else article.model_copy(update={"language": language})
+    if language != article.language:
+        update["language"] = language
+    if article.published is None and (found := date_in_locator(article.url) or date_in_locator(article.source)):
+        update["published"] = found.isoformat()  # the page gave no date; its address does
+    return article.model_copy(update=update) if update else article
 
 
 def _text_document(locator: str, raw: bytes, published, max_bytes: int) -> Document:
