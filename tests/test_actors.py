@@ -57,3 +57,11 @@ def test_every_mention_is_evidence(run):
     for actor in result["actors"]:
         for m in actor["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_courtesy_titles_keep_two_namesakes_apart(run):
+    result = run("Campaign\n\nHillary Clinton spoke in Ohio. Mrs. Clinton said jobs came first. "
+                 "Mr. Clinton, the former president, said the race was close.")
+    hillary = actor_named(result, "Hillary Clinton")
+    assert any(m["text"] == "Mrs. Clinton" for m in hillary["mentions"])
+    assert not any(m["text"] == "Mr. Clinton" for m in hillary["mentions"])

@@ -331,6 +331,22 @@ def _kind(doc: Doc, name: _Name) -> str | None:
     return None
 
 
+def _honorific_gender(name: _Name) -> str | None:
+    """'female' for "Mrs. Clinton", 'male' for "Mr. Clinton", else None."""
+    lex = lexicon()
+    for word in name.honorifics:
+        if word in lex.female:
+            return "female"
+        if word in lex.male:
+            return "male"
+    return None
+
+
+def _gender_conflict(gender: str | None, members: list[_Name]) -> bool:
+    """"Mr. Clinton" is not the "Mrs. Clinton" of the same article."""
+    return gender is not None and any(_honorific_gender(n) not in (None, gender) for n in members)
+
+
 def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) -> bool:
     if a == b:
         return True
@@ -356,7 +372,8 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
         text = doc[name.start:name.end].text
         if kind == "person":
             key = name_key([t.text for t in doc[name.start:name.end]])
-            same = [c for c in clusters if c[0].kind == "person" and (
+            gender = _honorific_gender(name)
+            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(gender, c[1]) and (
                 c[0].key == key or (len(key) >= 2 and key[0] == c[0].key[0] and key[-1] == c[0].key[-1])
                 or (len(key) == 1 and key[0] in c[0].key)
                 or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -35,10 +36,24 @@ def _load(result: dict) -> AnalyzedArticle | AnalysisFailure:
     return AnalyzedArticle.model_validate(result)
 
 
-def _warm() -> None:
+def _watch_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9) exits instead of waiting forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _warm(parent: int | None = None) -> None:
     from .nlp import load_pipeline
     from .places import gazetteer
 
+    if parent is not None:
+        _watch_parent(parent)
     load_pipeline()
     gazetteer()
 
@@ -54,7 +69,8 @@ def analyze_parallel(articles: Iterable[Article], workers: int,
         return
     batches = (list(b) for b in _chunks(itertools.chain(first, rest, stream), batch_size))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.submit(_work, [a.model_dump(mode="python") for a in batch]))
@@ -81,7 +97,7 @@ class ParallelAnalyser:
     def __enter__(self) -> ParallelAnalyser:
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                            initializer=_warm)
+                                            initializer=_warm, initargs=(os.getpid(),))
         return self
 
     def __exit__(self, *exc) -> None:
