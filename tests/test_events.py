@@ -65,3 +65,14 @@ def test_reported_event_is_linked_to_its_statement(run):
 def test_future_weekday_in_event(run):
     result = run("Talks\n\nPresident Ebrahim Raisi will meet Minister Amina Odhiambo on Friday.")
     assert result["events"][0]["date"]["value"] == "2023-06-23"
+
+
+@pytest.mark.parametrize("sentence,matrix,embedded,modality", [
+    ("Minister Amina Odhiambo called for talks with President Ebrahim Raisi.", "REQUEST", "CONSULT", "demanded"),
+    ("President Ebrahim Raisi refused to meet Minister Amina Odhiambo.", "REJECT", "CONSULT", "negated"),
+])
+def test_embedded_events_are_not_asserted(run, sentence, matrix, embedded, modality):
+    result = run("Talks\n\n" + sentence)
+    by_type = {e["type"]: e for e in result["events"]}
+    assert by_type[matrix]["modality"] == "asserted"
+    assert by_type[embedded]["modality"] == modality

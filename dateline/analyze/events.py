@@ -56,7 +56,8 @@ def _matcher(vocab) -> Matcher:
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
         phrases |= {p for p in spec.get("phrases", {})} | {n for n in spec.get("nouns", {}) if " " in n}
     matcher.add("verb", [[{"LEMMA": {"IN": sorted(verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    matcher.add("noun", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    matcher.add("noun", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+                         [{"LOWER": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
     for phrase in sorted(phrases):
         words = phrase.split()
         matcher.add("phrase", [[{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1]}]])
@@ -108,8 +109,9 @@ def _noun_type(noun: Token, phrase: str) -> tuple[str, str | None] | None:
         nouns = spec.get("nouns", {})
         if phrase in nouns:
             return etype, nouns[phrase]
-        if noun.lemma_.lower() in nouns:
-            return etype, nouns[noun.lemma_.lower()]
+        for word in (noun.lower_, noun.lemma_.lower()):  # "talks", "sanctions" are listed in the plural
+            if word in nouns:
+                return etype, nouns[word]
         if phrase in spec.get("phrases", {}):
             return etype, spec["phrases"][phrase]
     return None
@@ -224,7 +226,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6))
-    found = _drop_embedded(doc, found)
+    _mark_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
     return found
@@ -276,13 +278,20 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     return actors, recipients
 
 
-def _drop_embedded(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
-    """An event under a matrix verb ("agreed to a ceasefire", "refused to meet") is coded by that verb."""
+EMBEDDED_MODALITY = {"REQUEST": "demanded", "AGREE": "planned", "REJECT": "negated", "THREATEN": "hypothetical"}
+
+
+def _mark_embedded(doc: Doc, events: list[EventBuild]) -> None:
+    """An event under a matrix verb is not asserted: "called for talks" (demanded), "agreed to withdraw"
+    (planned), "refused to meet" (negated), "threatened to attack" (hypothetical). The matrix verb's own
+    event ("REQUEST", "AGREE" …) is the one that happened."""
     matrix = config()["matrix"]
     heads = [e for e in events if doc[e.trigger].lemma_.lower() in matrix]
-    return [e for e in events if not any(
-        h is not e and doc[e.trigger] in doc[h.trigger].subtree and doc[e.trigger].sent == doc[h.trigger].sent
-        for h in heads)]
+    for event in events:
+        head = next((h for h in heads if h is not event and doc[event.trigger] in doc[h.trigger].subtree
+                     and doc[event.trigger].sent == doc[h.trigger].sent), None)
+        if head is not None and event.modality == "asserted":
+            event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
 
 
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],

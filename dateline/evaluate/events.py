@@ -89,7 +89,8 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
         text = result.article.text
         sources = _spans_of(text, _actor_texts(record.get("source")))
         targets = _spans_of(text, _actor_texts(record.get("target")))
-        events = result.events
+        # PLOVER codes what happened or is reported to have: not what was demanded, planned or refused.
+        events = [e for e in result.events if e.modality in ("asserted", "reported")]
         typed = [e for e in events if e.type == gold_type]
         with_actor = [e for e in typed if _touches(result, e.actors, sources)]
         with_both = [e for e in with_actor if _touches(result, e.recipients, targets)]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..corpus.names import keys
+from ..corpus.names import keys, name_words
 from .db import Store
 
 KINDS = ("person", "organization", "country", "group", "other")
@@ -34,7 +34,7 @@ def find_corpus_actors(store: Store, name: str) -> list[int]:
             if key in found:
                 ids += [r[0] for r in store.db.execute(
                     "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (found[key],))]
-    if len(name.split()) == 1:  # a bare surname names every person who bears it
+    if len(name_words(name)) == 1:  # a bare surname ("Clinton", "Mrs. Clinton") names every person who bears it
         ids += [r[0] for r in store.db.execute(
             "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (keys(name, "person")["last"],))]
     if not ids:
