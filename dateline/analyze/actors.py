@@ -556,6 +556,25 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     return MentionRef(token.i, token.i + 1, "pronoun", token.i, ranked[0][0], confidence)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text`` once per Doc: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent`` in constant time: spaCy's own property walks the Doc on every call."""
+    doc = token.doc
+    bounds = doc.user_data.get("dateline_sent_bounds")
+    if bounds is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        doc.user_data["dateline_sent_bounds"] = bounds
+    start, end = bounds[sentence_index(doc)[token.i]]
+    return doc[start:end]
+
+
 def sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token, computed once per Doc."""
     if not doc.user_data.get("dateline_sent_index"):

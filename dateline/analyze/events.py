@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import ActorTable, lexicon
+from .actors import ActorTable, lexicon, sentence_index, sentence_of
 from .places import PlaceMention
 from .statements import StatementBuild, subject_of
 from .times import Timex
@@ -220,7 +220,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if not actors and not recipients:
             continue
         seen.update(range(start, end))
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         found.append(EventBuild(
             type=etype, mode=mode, trigger=trigger.i, trigger_end=trigger.i + 1 if form == "verb" else end,
             actors=actors, recipients=recipients,
@@ -289,7 +289,7 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> None:
     heads = [e for e in events if doc[e.trigger].lemma_.lower() in matrix]
     for event in events:
         head = next((h for h in heads if h is not event and doc[event.trigger] in doc[h.trigger].subtree
-                     and doc[event.trigger].sent == doc[h.trigger].sent), None)
+                     and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]), None)
         if head is not None and event.modality == "asserted":
             event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
 
@@ -298,7 +298,7 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             places: list[PlaceMention], times: list[Timex]) -> None:
     """Attach the statement that reports the event, its place and its date."""
     trigger = doc[event.trigger]
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     reporting = next((n for n, s in enumerate(statements) if s.content[0] <= trigger.idx < s.content[1]), None)
     if reporting is not None:
         event.statement = reporting

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from .actors import sentence_of
 from .events import EventBuild, config
 from .statements import StatementBuild
 from .times import Timex
@@ -32,12 +33,12 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
     previous: StatementBuild | None = None
     for st in statements:
         at = doc[st.cue_token] if st.cue_token is not None else doc.char_span(*st.content, alignment_mode="expand")[0]
-        sent = at.sent
+        sent = sentence_of(at)
         # 1. The event this statement was made at.
         syntactic = False
         for n, ev in enumerate(events):
             trigger = doc[ev.trigger]
-            if st.cue_token is not None and trigger.sent == sent and ev.statement is None and (
+            if st.cue_token is not None and sentence_of(trigger) == sent and ev.statement is None and (
                     at in trigger.ancestors or trigger in at.ancestors):
                 st.event, syntactic = n, True
                 break
@@ -57,7 +58,7 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
     for ev in events:
         if ev.date_basis != "published":
             continue
-        sent = doc[ev.trigger].sent
+        sent = sentence_of(doc[ev.trigger])
         said = [s for s in statements if s.date and s.date_basis != "published"
                 and sent.start_char <= (s.cue[0] if s.cue else s.content[0]) < sent.end_char]
         if said:
@@ -70,7 +71,7 @@ def _date_of(doc, st, at, sent, events, times, previous, published, statements):
     if st.event is not None:
         ev = events[st.event]
         if ev.date is not None and ev.date_basis != "published":
-            return ev.date.day.isoformat(), "text" if doc[ev.trigger].sent == sent else "context"
+            return ev.date.day.isoformat(), "text" if sentence_of(doc[ev.trigger]) == sent else "context"
     outside = [t for t in times if t.day is not None and sent.start_char <= t.start < sent.end_char
                and not any(o.content[0] <= t.start < o.content[1] for o in statements)]
     if at.i < len(doc) and outside:

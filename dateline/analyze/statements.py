@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import SUBJECT_DEPS, ActorTable, sentence_index
+from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of
 from .quotes import Quote, QuoteIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
@@ -92,7 +92,7 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
             if (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
                 mention = m
                 break
-    start, end = max(subject.left_edge.i, subject.sent.start), min(subject.right_edge.i, subject.sent.end - 1) + 1
+    start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1) + 1
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -107,7 +107,7 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens [start, end), trimmed of edge punctuation and space."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return trim(doc.text, first, last)
+    return trim(text_of(doc), first, last)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,10 +206,10 @@ def _content_after_that(cue: Token) -> list[Token] | None:
     that = next((t for t in doc[cue.i + 1:cue.i + 5] if t.lower_ == "that" and t.head.i == cue.i), None)
     if that is None:
         return None
-    end = cue.sent.end
+    end = sentence_of(cue).end
     # The small model sometimes breaks a sentence in two; a lowercase start means it goes on.
     while end < len(doc) and doc[end].text[:1].islower():
-        end = doc[end].sent.end
+        end = sentence_of(doc[end]).end
     tokens = [t for t in doc[that.i:end] if not t.is_space]
     return tokens or None
 
@@ -218,13 +218,13 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     """Fallback for "X said many of the examples …" parsed without a clause: the rest of the sentence."""
     doc = cue.doc
     subject = _subject_of_own(cue)
-    if subject is None or subject.i > cue.i or cue.i + 1 >= cue.sent.end:
+    if subject is None or subject.i > cue.i or cue.i + 1 >= sentence_of(cue).end:
         return None
     first = doc[cue.i + 1]
     if first.pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or first.ent_type_ in ("DATE", "TIME") \
             or first.dep_ in ("dobj", "dative", "npadvmod") and first.head.i == cue.i and cue.lemma_ != "say":
         return None
-    tokens = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    tokens = [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space]
     return tokens if len(tokens) >= 3 else None
 
 
@@ -244,7 +244,7 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
         return None
     for token in inner:
         head = token.head
-        if not (quote.start <= head.idx < quote.end) and head.sent == token.sent and _is_cue(head, {"quote", "ccomp"}) \
+        if not (quote.start <= head.idx < quote.end) and sentence_index(doc)[head.i] == sentence_index(doc)[token.i] and _is_cue(head, {"quote", "ccomp"}) \
                 and token.dep_ in ("ccomp", "dobj", "parataxis", "xcomp"):
             return head
     return None
@@ -269,7 +269,7 @@ def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
 
 def _cue_after(doc: Doc, quote: Quote) -> Token | None:
     _, end = _quote_tokens(doc, quote)
-    inner_end = doc.text[quote.start:quote.end].rstrip(_QUOTE_CHARS + " ")
+    inner_end = text_of(doc)[quote.start:quote.end].rstrip(_QUOTE_CHARS + " ")
     continues = inner_end.endswith((",", "—", "-")) or not inner_end.endswith((".", "!", "?"))
     for token in doc[end:end + CUE_AFTER_WINDOW]:
         if token.text in _QUOTE_CHARS:
@@ -288,7 +288,7 @@ def _cue_after(doc: Doc, quote: Quote) -> Token | None:
 
 def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     """“…” — Jane Doe: a dash and a name right after the quote sign it."""
-    match = _DASH_AFTER.match(doc.text, quote.end)
+    match = _DASH_AFTER.match(text_of(doc), quote.end)
     if match is None:
         return None
     name = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
@@ -303,9 +303,9 @@ def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
 
 def _cue_before(doc: Doc, quote: Quote) -> Token | None:
     start, _ = _quote_tokens(doc, quote)
-    before = doc.text[:quote.start].rstrip()
+    before = text_of(doc)[:quote.start].rstrip()
     colon = before.endswith(":")
-    sent_start = doc[start].sent.start if start < len(doc) else start
+    sent_start = sentence_of(doc[start]).start if start < len(doc) else start
     for token in reversed(doc[max(sent_start, start - 12):start]):
         if not _is_cue(token, {"quote", "ccomp"}):
             continue
@@ -324,7 +324,7 @@ def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quot
     following = next((q for q in quotes if q.start >= cue_end), None)
     if following is None:
         return None
-    gap = doc.text[cue_end:following.start]
+    gap = text_of(doc)[cue_end:following.start]
     # Only an aside may stand between the cue and the second half: ", " or " in a statement, ".
     if len(gap) <= 40 and gap.rstrip().endswith(",") and not any(c in gap for c in ".!?"):
         return following
@@ -343,21 +343,21 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     for n, quote in enumerate(quote_list):
         if n in used_quotes:
             continue
-        inner = doc.text[quote.inner[0]:quote.inner[1]]
+        inner = text_of(doc)[quote.inner[0]:quote.inner[1]]
         words = len(inner.split())
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-        starts_sentence = opener is not None and (opener[0].is_sent_start or doc.text[:quote.start].rstrip().endswith(":"))
+        starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence):
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote)
         if cue is None and words < MIN_QUOTE_WORDS:
-            short_floating.add(trim(doc.text, *quote.inner)[0])  # kept only as the continuation of a quote before it
-        parts = [trim(doc.text, *quote.inner)]
+            short_floating.add(trim(text_of(doc), *quote.inner)[0])  # kept only as the continuation of a quote before it
+        parts = [trim(text_of(doc), *quote.inner)]
         if cue is not None and cue.idx > quote.start:
             second = _next_quote_after_cue(doc, cue, quote_list, quote)
             if second is not None:
                 used_quotes.add(quote_list.index(second))
-                parts.append(trim(doc.text, *second.inner))
+                parts.append(trim(text_of(doc), *second.inner))
         used_quotes.add(n)
         content = parts[0]
         signature = _dash_signature(doc, quote) if cue is None else None
@@ -407,7 +407,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if enclosing is not None and quotes.at(end - 1) is enclosing:
             continue  # the content is a quotation, attributed above
         speaker, mention, confidence = _speaker(subject, table)
-        kind = "mixed" if any(c in doc.text[start:end] for c in _QUOTE_CHARS) else "indirect"
+        kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(
             kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
             _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2),
@@ -431,7 +431,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if statement.cue is None:
             _inherit_speaker(doc, statement, found[:n])
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
-    return [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(doc.text, s.content[0])]
+    return [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
@@ -446,7 +446,7 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
         previous = merged[-1] if merged else None
         if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
             last_end = (previous.parts or [previous.content])[-1][1]
-            gap = doc.text[last_end:statement.content[0]]
+            gap = text_of(doc)[last_end:statement.content[0]]
             if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") \
                     and sum(gap.count(c) for c in _QUOTE_CHARS) <= 2:
                 previous.parts = (previous.parts or [previous.content]) + [statement.content]
@@ -487,10 +487,10 @@ _COLON_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*
 def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[StatementBuild]:
     """Transcripts and headlines: "WALLACE: Let's start …", "Pat Caddell: Voters Worried …"."""
     found = []
-    for match in _COLON_LINE.finditer(doc.text):
+    for match in _COLON_LINE.finditer(text_of(doc)):
         who, what = match.span("who"), match.span("what")
-        name = doc.text[who[0]:who[1]]
-        words = doc.text[what[0]:what[1]].split()
+        name = text_of(doc)[who[0]:who[1]]
+        words = text_of(doc)[what[0]:what[1]].split()
         speaker_tokens = doc.char_span(*who, alignment_mode="expand")
         if len(words) < 3 or speaker_tokens is None or what[0] in taken:
             continue
@@ -499,7 +499,7 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         if actor is None and not is_transcript:
             continue
         colon = who[1]
-        found.append(StatementBuild("direct" if is_transcript else "indirect", trim(doc.text, *what), (colon, colon + 1),
+        found.append(StatementBuild("direct" if is_transcript else "indirect", trim(text_of(doc), *what), (colon, colon + 1),
                                     None, actor, who, 0.8 if actor else 0.5))
     return found
 
@@ -543,7 +543,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
         if span[1] - span[0] < 3 or span in taken:
             continue
         speaker, mention, confidence = _speaker(owner, table)
-        kind = "mixed" if any(c in doc.text[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
+        kind = "mixed" if any(c in text_of(doc)[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
                                     _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
     return found
@@ -561,7 +561,7 @@ def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[State
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if pobj is None:
             continue
-        sent = token.sent
+        sent = sentence_of(token)
         phrase_start = token.i
         phrase_end = max(pobj.right_edge.i, to.i) + 1
         before = (sent.start, phrase_start)
@@ -571,7 +571,7 @@ def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[State
             continue
         content = _chars(doc, start, end)
         speaker, mention, confidence = _speaker(pobj, table)
-        kind = "mixed" if any(c in doc.text[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
+        kind = "mixed" if any(c in text_of(doc)[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(
             kind, content, (token.idx, to.idx + len(to.text)), token.i, speaker,
             _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2)))

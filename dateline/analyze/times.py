@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from ..calendar import MONTHS, WEEKDAYS
+from .actors import text_of
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -498,7 +499,7 @@ def _spans(doc: Doc) -> list[Span]:
     """Candidate time spans: spaCy's DATE/TIME entities and the extra patterns, longest kept."""
     candidates = [_trim(ent) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     for pattern in EXTRA_PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text_of(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 candidates.append(_trim(span))
