@@ -246,6 +246,9 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
         head = token.head
         if not (quote.start <= head.idx < quote.end) and sentence_index(doc)[head.i] == sentence_index(doc)[token.i] and _is_cue(head, {"quote", "ccomp"}) \
                 and token.dep_ in ("ccomp", "dobj", "parataxis", "xcomp"):
+            complement_start = min(t.idx for t in token.subtree if not t.is_punct)
+            if complement_start < quote.start and head.idx < quote.start:
+                return None  # "stressed that the deal “must not …”": a mixed quote, left to indirect speech
             return head
     return None
 
