@@ -18,6 +18,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --json bench/last.json
+
 schema: $(STAMP)
 	$(BIN)/python -m dateline.schema
 

@@ -92,3 +92,10 @@ def test_claims_stay_claims_with_evidence(run):
                 assert text[s[key]["start"]:s[key]["end"]] == s[key]["text"]
     # The claim appears only as the content of a statement, never as an event or fact.
     assert result["events"] == []
+
+
+def test_quote_after_part_of_the_clause_is_mixed(run):
+    result = run('Vote\n\nThe minister later stressed that the deal "must not become a paper promise."')
+    [statement] = result["statements"]
+    assert statement["kind"] == "mixed"
+    assert statement["content"]["text"].startswith("that the deal")
