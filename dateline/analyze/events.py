@@ -120,6 +120,18 @@ def _noun_type(noun: Token, phrase: str) -> tuple[str, str | None] | None:
 _MATCHERS: dict[int, Matcher] = {}
 
 
+def trigger_matcher(vocab) -> Matcher:
+    """The trigger matcher of a vocabulary, built once.
+
+    Build it outside any ``nlp.memory_zone()``: strings added inside a zone are freed with it,
+    and the matcher's labels must outlive every zone.
+    """
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        matcher = _MATCHERS[id(vocab)] = _matcher(vocab)
+    return matcher
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token] + [t for t in token.conjuncts if t.i > token.i]
 
@@ -192,9 +204,7 @@ def _nearest(items, trigger: Token, sent, key_start, excluded) -> object | None:
 def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild],
                    places: list[PlaceMention], times: list[Timex]) -> list[EventBuild]:
     """Events in ``doc`` with participants, place, date and modality."""
-    matcher = _MATCHERS.get(id(doc.vocab))
-    if matcher is None:  # built once per vocabulary, not per document
-        matcher = _MATCHERS[id(doc.vocab)] = _matcher(doc.vocab)
+    matcher = trigger_matcher(doc.vocab)
     found: list[EventBuild] = []
     seen: set[int] = set()
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from ..calendar import day_of, parse_datetime
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
 from .actors import build_actors
-from .events import extract_events
+from .events import extract_events, trigger_matcher
 from .linking import link
 from .nlp import load_pipeline
 from .places import find_place_mentions
@@ -22,6 +23,7 @@ from .statements import extract_statements
 from .times import find_times
 
 BATCH_SIZE = 16
+MEMORY_ZONE_ARTICLES = 64  # articles parsed per spaCy memory zone
 
 
 def published_day(article: Article) -> date | None:
@@ -44,12 +46,18 @@ class AnalysisFailure:
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[AnalyzedArticle | AnalysisFailure]:
     """Analyse a stream of articles, parsing them in batches; one article's fault is contained."""
     nlp = nlp or load_pipeline()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        try:
-            yield records(article, doc)
-        except Exception as exc:  # a bug on one document must not stop a batch of thousands
-            yield AnalysisFailure(article, f"internal error ({type(exc).__name__}: {exc})")
+    trigger_matcher(nlp.vocab)  # before the first memory zone, so its labels stay
+    stream = iter(articles)
+    while chunk := list(itertools.islice(stream, MEMORY_ZONE_ARTICLES)):
+        results: list[AnalyzedArticle | AnalysisFailure] = []
+        # Strings spaCy learns from a chunk are freed with it: memory stays flat over a corpus.
+        with nlp.memory_zone():
+            for doc, article in nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=BATCH_SIZE):
+                try:
+                    results.append(records(article, doc))
+                except Exception as exc:  # a bug on one document must not stop a batch of thousands
+                    results.append(AnalysisFailure(article, f"internal error ({type(exc).__name__}: {exc})"))
+        yield from results
 
 
 def _span(text: str, start: int, end: int) -> Span:
