@@ -233,3 +233,23 @@ def test_killed_run_resumes_to_the_same_store(tmp_path):
     assert 0 < partial < 24
     assert dateline("ingest", "--db", str(killed), "--quiet", str(folder)).returncode == 0
     assert _dump(killed) == _dump(clean)
+
+
+def test_reanalyze_updates_articles_of_older_versions(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Talks\n\nMinister Amina Odhiambo met President Ebrahim Raisi in Tehran on Monday.")
+    (folder / "two.txt").write_text("Vote\n\nSenator Ana Ruiz said the vote was fair.")
+    db = tmp_path / "re.db"
+    assert dateline("ingest", "--db", str(db), "--quiet", str(folder)).returncode == 0
+    before = _dump(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET extractor_version = '0.0.1' WHERE id = (SELECT min(id) FROM articles)")
+    con.execute("DELETE FROM events")  # what an older version did not find
+    con.commit()
+    proc = dateline("reanalyze", "--db", str(db))
+    assert proc.returncode == 0 and b"1 articles reanalysed" in proc.stdout
+    after = _dump(db)
+    assert after["events"] != [] and len(after["statements"]) == len(before["statements"])
+    versions = {r[0] for r in sqlite3.connect(db).execute("SELECT extractor_version FROM articles")}
+    assert versions == {__import__("dateline").__version__}
