@@ -51,10 +51,10 @@ def _matcher(vocab) -> Matcher:
     """Candidate triggers: every verb, noun and phrase the lexicon names, typed afterwards."""
     matcher = Matcher(vocab)
     verbs, nouns, phrases = set(), set(), set()
-    for etype, spec in _types().items():
+    for spec in _types().values():
         verbs |= set(spec.get("verbs", {})) | set(spec.get("verb_objects", {}))
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
-        phrases |= {p for p in spec.get("phrases", {})} | {n for n in spec.get("nouns", {}) if " " in n}
+        phrases |= set(spec.get("phrases", {})) | {n for n in spec.get("nouns", {}) if " " in n}
     matcher.add("verb", [[{"LEMMA": {"IN": sorted(verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("noun", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
                          [{"LOWER": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
