@@ -74,6 +74,7 @@ class Actor(Record):
     titles: list[str] = []
     affiliations: list[str] = []
     country: str | None = Field(None, description="ISO 3166 alpha-3")
+    sector: str | None = Field(None, description="PLOVER/CAMEO sector code (GOV, MIL, REB, OPP, MED …)")
     kb_id: str | None = None
     mentions: list[Mention] = []
 

@@ -65,3 +65,14 @@ def test_courtesy_titles_keep_two_namesakes_apart(run):
     hillary = actor_named(result, "Hillary Clinton")
     assert any(m["text"] == "Mrs. Clinton" for m in hillary["mentions"])
     assert not any(m["text"] == "Mr. Clinton" for m in hillary["mentions"])
+
+
+def test_actor_coding_country_and_sector(run):
+    result = run("Talks\n\nIranian President Ebrahim Raisi met Hamas leader Ismail Haniyeh. "
+                 "Angry French paper workers blocked the bridge.")
+    raisi = actor_named(result, "Ebrahim Raisi")
+    assert (raisi["country"], raisi["sector"]) == ("IRN", "GOV")
+    workers = next(a for a in result["actors"] if "workers" in a["name"])
+    assert (workers["country"], workers["sector"]) == ("FRA", "LAB")
+    haniyeh = actor_named(result, "Ismail Haniyeh")
+    assert haniyeh["sector"] is None  # "leader" alone names no sector: unknown stays unknown

@@ -76,6 +76,10 @@ class ActorBuild:
     gender: str | None = None
     mentions: list[MentionRef] = field(default_factory=list)
 
+    @property
+    def sector(self) -> str | None:
+        return None if self.kind == "country" else sector_of(self.titles, self.name, self.kind)
+
     def title_words(self) -> set[str]:
         return {fold(w) for t in self.titles for w in t.split()}
 
@@ -444,6 +448,22 @@ def _attach_titles(doc: Doc, actor: ActorBuild, name: _Name, org_names: dict[int
             actor.gender = "female"
         elif actor.gender is None and word in lex.male:
             actor.gender = "male"
+
+
+@cache
+def _sector_words() -> list[tuple[str, frozenset[str]]]:
+    return [(code, frozenset(words)) for code, words in data.load("roles")["sectors"].items()]
+
+
+def sector_of(titles: list[str], name: str, kind: str) -> str | None:
+    """The PLOVER sector a role or group name points to ("President" → GOV); unknown stays None."""
+    texts = [t.lower() for t in titles] + ([name.lower()] if kind in ("group", "organization") else [])
+    for code, words in _sector_words():
+        for text in texts:
+            tokens = text.replace(",", " ").split()
+            if any(w in tokens or (" " in w and w in text) for w in words):
+                return code
+    return None
 
 
 def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:

@@ -91,7 +91,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
 
     actors = [
         Actor(id=a.id, name=a.name, kind=a.kind, titles=a.titles, affiliations=a.affiliations,
-              country=a.country, mentions=[
+              country=a.country, sector=a.sector, mentions=[
                   Mention(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
                           text=doc[m.start:m.end].text, form=m.form)
                   for m in a.mentions])
