@@ -304,6 +304,30 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> None:
             event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
 
 
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout",
+                  "within", "on", "of", "off", "towards", "toward"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
+               "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
+               "neighborhood", "part", "sector"}
+
+
+def _is_locative(token: Token) -> bool:
+    """A place named where something happens: "in south Lebanon", "the town of Gorazde", "near Samarra"."""
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.pos_ == "ADP":
+            if head.lower_ == "of":  # "the eastern Bosnian enclave of Gorazde"
+                return head.head.lemma_.lower() in PLACE_NOUNS and _is_locative(head.head)
+            return head.lower_ in LOCATIVE_PREPS
+        if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "npadvmod", "poss") and \
+                head.lemma_.lower() not in PLACE_NOUNS:
+            return False
+        token = head
+    return False
+
+
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             places: list[PlaceMention], times: list[Timex]) -> None:
     """Attach the statement that reports the event, its place and its date."""
@@ -316,7 +340,7 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             event.modality = "reported"
     in_other_content = lambda offset: any(
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
-    located = [p for p in places if p.token > 0 and doc[p.token - 1].lower_ in ("in", "at", "near", "outside", "inside")]
+    located = [p for p in places if _is_locative(doc[p.token])]
     event.place = _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None and event.mode == "visit":
         # "visited Mombasa": the place visited is the object itself.
