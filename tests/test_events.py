@@ -76,3 +76,15 @@ def test_embedded_events_are_not_asserted(run, sentence, matrix, embedded, modal
     by_type = {e["type"]: e for e in result["events"]}
     assert by_type[matrix]["modality"] == "asserted"
     assert by_type[embedded]["modality"] == modality
+
+
+@pytest.mark.parametrize("sentence,country", [
+    ("Serb forces attacked villagers in southeastern Serbia on Friday.", "RS"),
+    ("Soldiers withdrew from the eastern Bosnian town of Gorazde on Friday.", "BA"),
+    ("Police arrested protesters near Kirkuk on Sunday.", "IQ"),
+])
+def test_event_place_is_the_named_location(run, sentence, country):
+    result = run("News\n\n" + sentence)
+    places = {p["id"]: p for p in result["places"]}
+    located = [e for e in result["events"] if e["place"]]
+    assert located and places[located[0]["place"]]["country"] == country
