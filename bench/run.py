@@ -1,5 +1,7 @@
 """dateline benchmark: the spaCy floor, analysis on 1 and 2 workers, ingest, memory, cold start.
 
+Peak memory of the whole corpus is compared with that of its first tenth.
+
     .venv/bin/python bench/run.py [--corpus DIR] [--limit N] [--json FILE]
 
 Each measurement runs in its own process so that its peak memory is its own. The
@@ -78,7 +80,7 @@ def measure(kind: str, corpus: Path, limit: int | None) -> dict:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store, \
                 ParallelAnalyser(workers) as analyser:
             started = time.perf_counter()
-            ingest(paths, store, analyse=analyser)
+            ingest(paths, store, analyser=analyser)
     seconds = time.perf_counter() - started
     if kind.startswith("ingest"):  # the store read the files itself: count them afterwards
         for article in _articles(paths):
@@ -131,13 +133,16 @@ def main() -> None:
     if not args.corpus.is_dir():
         raise SystemExit(f"corpus not found: {args.corpus}")
     rows = [_run(kind, args.corpus, args.limit) for kind in ("floor", "analyze:1", "analyze:2", "ingest:1", "ingest:2")]
+    tenth = max(1, (args.limit or len(_paths(args.corpus, None))) // 10)
+    rows.append({**_run("analyze:1", args.corpus, tenth), "kind": f"analyze:1@{tenth}"})
     floor = rows[0]["words_per_s"]
     one = rows[1]["words_per_s"]
     report = {"machine": machine(), "corpus": str(args.corpus), "limit": args.limit, "rows": rows,
               "ratios": {"analysis_vs_floor": round(one / floor, 2),
                          "two_workers_vs_one": round(rows[2]["words_per_s"] / one, 2),
                          "ingest_vs_analysis": round(rows[3]["words_per_s"] / one, 2),
-                         "ingest_two_workers_vs_analysis_two": round(rows[4]["words_per_s"] / rows[2]["words_per_s"], 2)},
+                         "ingest_two_workers_vs_analysis_two": round(rows[4]["words_per_s"] / rows[2]["words_per_s"], 2),
+                         "peak_memory_all_vs_tenth": round(rows[1]["peak_rss_mb"] / rows[5]["peak_rss_mb"], 2)},
               "cold_start_s": cold_start()}
     print(f"{'measure':<12}{'articles':>9}{'words/s':>10}{'art/s':>8}{'seconds':>9}{'peak MB':>9}{'worker MB':>10}")
     for row in rows:

@@ -130,19 +130,28 @@ def eval_time(
 
 @eval_app.command("events")
 def eval_events(
-    data: Annotated[Path, typer.Option(help="PLOVER gold file (PLOVER_GSR_CAMEO.json).")],
+    data: Annotated[Path, typer.Option(help="PLOVER gold file (PLOVER_GSR_CAMEO.json) or WikiEvents JSONL (dev.jsonl).")],
     errors: Annotated[Path | None, typer.Option(help="Write every missed or mis-typed event here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Events: type, (type, actor) and (type, actor, recipient) P/R/F1; location country accuracy."""
-    from .evaluate.events import evaluate
-    from .evaluate.report import print_events
+    """Events. PLOVER gold: type, (type, actor), (type, actor, recipient) P/R/F1 and location country
+    accuracy. WikiEvents: trigger and argument P/R/F1 on the types that overlap PLOVER."""
+    from .evaluate import report
 
-    figures = evaluate(data, errors).as_dict()
+    if data.suffix == ".jsonl":
+        from .evaluate.wikievents import evaluate as evaluate_wikievents
+
+        figures = evaluate_wikievents(data, errors).as_dict()
+        show = report.print_wikievents
+    else:
+        from .evaluate.events import evaluate
+
+        figures = evaluate(data, errors).as_dict()
+        show = report.print_events
     if as_json:
         print(json.dumps(figures, indent=2))
     else:
-        print_events(figures, Console())
+        show(figures, Console())
 
 
 # ------------------------------------------------------------------ corpus store
@@ -218,7 +227,7 @@ def ingest(
 
         with ParallelAnalyser(workers or default_workers()) as analyser:
             summary = run_ingest(paths, store, published=when, max_bytes=int(max_mb * 1e6), on_progress=show,
-                                 analyse=analyser)
+                                 analyser=analyser)
     for locator, reason in summary.failures:
         print(f"dateline: {locator}: {reason}", file=sys.stderr)
     print(f"{summary.added} added, {summary.skipped} already stored, {summary.failed} failed, "

@@ -11,13 +11,14 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from ..model import AnalyzedArticle, Article
-from .pipeline import BATCH_SIZE, AnalysisFailure, analyze_many
+from .pipeline import AnalysisFailure, analyze_many
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, little memory
+BATCH_SIZE = 16  # articles sent to a worker at once: few round trips, small messages
 
 
 def default_workers() -> int:
@@ -104,10 +105,18 @@ class ParallelAnalyser:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def __call__(self, articles: list[Article]) -> list[AnalyzedArticle | AnalysisFailure]:
+    def submit(self, articles: list[Article]) -> Callable[[], list[AnalyzedArticle | AnalysisFailure]]:
+        """Start analysing ``articles``; the returned function waits for their results, in order.
+
+        With a pool the caller can do other work (store the previous batch) meanwhile.
+        """
         if self.pool is None or len(articles) < 2:
-            return list(analyze_many(articles))
+            results = list(analyze_many(articles))
+            return lambda: results
         size = max(1, min(self.batch_size, -(-len(articles) // self.workers)))
         futures = [self.pool.submit(_work, [a.model_dump(mode="python") for a in chunk])
                    for chunk in _chunks(articles, size)]
-        return [_load(r) for future in futures for r in future.result()]
+        return lambda: [_load(r) for future in futures for r in future.result()]
+
+    def __call__(self, articles: list[Article]) -> list[AnalyzedArticle | AnalysisFailure]:
+        return self.submit(articles)()

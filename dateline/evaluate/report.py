@@ -42,3 +42,14 @@ def print_events(figures: dict, console: Console) -> None:
     console.print(table)
     console.print(f"location country accuracy {figures['location_country_accuracy']:.3f} "
                   f"({figures['located']} sentences with a gold location)")
+
+
+def print_wikievents(figures: dict, console: Console) -> None:
+    table = Table(title=f"WikiEvents gold, types shared with PLOVER — {figures['documents']} documents, "
+                        f"{figures['seconds']} s")
+    for column in ("", "P", "R", "F1", "gold"):
+        table.add_column(column, justify="right")
+    for key in ("trigger_identification", "trigger_classification", "argument"):
+        row = figures[key]
+        table.add_row(key.replace("_", " "), *(f"{row[k]:.3f}" for k in ("p", "r", "f1")), str(row["tp"] + row["fn"]))
+    console.print(table)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..analyze.pipeline import AnalysisFailure, analyze_many
+from ..analyze.parallel import ParallelAnalyser
+from ..analyze.pipeline import AnalysisFailure
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import Document, Failure, Pending, iter_documents
 from .db import Store
-
-import os
 
 BATCH_SIZE = int(os.environ.get("DATELINE_BATCH_SIZE", "32"))  # documents per transaction
 
@@ -27,44 +28,59 @@ class IngestSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
+@dataclass
+class _Batch:
+    """Documents whose analysis is under way, with the failures and pending entries read beside them."""
+
+    documents: list[Document]
+    failures: list[tuple[str, str]]
+    pending: list[tuple[str, str | None, str | None]]
+    results: Callable[[], list]
+
+
 def ingest(paths: list[str], store: Store, *, published: datetime | date | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE, nlp=None,
-           on_progress: Callable[[IngestSummary], None] | None = None, analyse=None) -> IngestSummary:
+           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE,
+           on_progress: Callable[[IngestSummary], None] | None = None,
+           analyser: ParallelAnalyser | None = None) -> IngestSummary:
     """Read, analyse and store every document under ``paths``; what is stored already is skipped.
 
-    ``analyse`` maps a list of Articles to their analyses (default: one process);
-    the parallel runner passes its own.
+    ``analyser`` runs the analysis (default: in this process). With worker processes the
+    next batch is analysed while this process stores the previous one.
     """
     summary = IngestSummary()
     started = time.perf_counter()
+    analyser = analyser or ParallelAnalyser(1)
     documents: list[Document] = []
     failures: list[tuple[str, str]] = []
     pending: list[tuple[str, str | None, str | None]] = []
-    analyse = analyse or (lambda articles: list(analyze_many(articles, nlp)))
+    in_flight: deque[_Batch] = deque()
 
-    def flush() -> None:
+    def submit() -> None:
+        # Stored copies are found in the store, copies still being analysed among the batches in flight.
         known = store.known_hashes(d.content_hash for d in documents)
+        known |= {d.content_hash for batch in in_flight for d in batch.documents}
         fresh: list[Document] = []
-        seen: set[str] = set()
         for document in documents:
-            if document.content_hash in known or document.content_hash in seen:
+            if document.content_hash in known:
                 summary.skipped += 1
                 continue
-            seen.add(document.content_hash)
+            known.add(document.content_hash)
             fresh.append(document)
-        results = analyse([d.article for d in fresh])
-        analysed = []
-        for document, result in zip(fresh, results, strict=True):
-            if isinstance(result, AnalysisFailure):
-                failures.append((document.locator, result.reason))
-                summary.failed += 1
-            else:
-                analysed.append((document, result))
-        summary.added += store.write_batch(analysed, failures, pending)
-        summary.failures.extend(failures)
+        in_flight.append(_Batch(fresh, failures.copy(), pending.copy(), analyser.submit([d.article for d in fresh])))
         documents.clear()
         failures.clear()
         pending.clear()
+
+    def write(batch: _Batch) -> None:
+        analysed = []
+        for document, result in zip(batch.documents, batch.results(), strict=True):
+            if isinstance(result, AnalysisFailure):
+                batch.failures.append((document.locator, result.reason))
+                summary.failed += 1
+            else:
+                analysed.append((document, result))
+        summary.added += store.write_batch(analysed, batch.failures, batch.pending)
+        summary.failures.extend(batch.failures)
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)
@@ -79,6 +95,10 @@ def ingest(paths: list[str], store: Store, *, published: datetime | date | None 
             pending.append((item.locator, item.url, item.title))
             summary.pending += 1
         if len(documents) >= batch_size or len(failures) + len(pending) >= batch_size:
-            flush()
-    flush()
+            submit()
+            while len(in_flight) > 1:  # one batch stays in analysis while the older one is stored
+                write(in_flight.popleft())
+    submit()
+    while in_flight:
+        write(in_flight.popleft())
     return summary
