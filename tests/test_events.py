@@ -52,7 +52,52 @@ def test_undated_event_is_flagged_as_dated_by_publication(run):
 ])
 def test_modality(run, sentence, modality):
     result = run("Talks\n\n" + sentence)
-    assert [e["modality"] for e in result["events"]] == [modality]
+    assert [e["modality"] for e in result["events"] if e["type"] == "CONSULT"] == [modality]
+
+
+@pytest.mark.parametrize("sentence,intended,coded", [
+    ("President Ebrahim Raisi will meet Minister Amina Odhiambo on Friday.", "CONSULT", "AGREE"),
+    ("Iraq said it would allow the return of UN inspectors.", "CONCEDE", "AGREE"),
+    ("President Laurent Gbagbo announced that he will extend the curfew in Abidjan.", "COERCE", "THREATEN"),
+])
+def test_announced_intention_is_a_pledge_or_a_threat(run, sentence, intended, coded):
+    """PLOVER codes the announcement: the intended event stays future, the pledge or threat is asserted."""
+    result = run("News\n\n" + sentence)
+    by_type = {e["type"]: e for e in result["events"]}
+    assert by_type[intended]["modality"] == "future"
+    assert by_type[coded]["modality"] == "asserted"
+    assert by_type[coded]["actors"] == by_type[intended]["actors"] != []
+
+
+def test_a_conditional_by_someone_else_is_no_threat(run):
+    result = run("News\n\nAnalysts said Iran could attack Iraq if talks fail.")
+    assert [e["type"] for e in result["events"] if e["type"] == "THREATEN"] == []
+
+
+def test_must_in_a_statement_is_the_speakers_request(run):
+    result = run("News\n\nFrench President Jacques Chirac declared that China must drop barriers to exports.")
+    [request] = [e for e in result["events"] if e["type"] == "REQUEST"]
+    assert names(result, request["actors"]) == ["Jacques Chirac"]
+    assert names(result, request["recipients"]) == ["China"]
+
+
+def test_reported_pronoun_subject_is_the_reporter(run):
+    result = run("News\n\nSyria says it is willing to withdraw its troops from Lebanon.")
+    retreat = next(e for e in result["events"] if e["type"] == "RETREAT")
+    assert names(result, retreat["actors"]) == ["Syria"]
+
+
+def test_the_demand_of_a_protest_is_not_an_event_of_its_own(run):
+    result = run("News\n\nThousands of students staged demonstrations in Jakarta to demand the resignation of "
+                 "President Suharto.")
+    types = [e["type"] for e in result["events"]]
+    assert "PROTEST" in types and "REQUEST" not in types
+
+
+def test_nationality_word_and_place_stand_for_recipients(run):
+    result = run("News\n\nIsraeli bulldozers demolished Palestinian homes. Sudanese rebels shelled Juba on Sunday.")
+    recipients = [names(result, e["recipients"]) for e in result["events"] if e["type"] in ("COERCE", "ASSAULT")]
+    assert ["Palestine"] in recipients and ["Juba"] in recipients
 
 
 def test_reported_event_is_linked_to_its_statement(run):

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
-from .places import fold, gazetteer
+from .places import PlaceInfo, fold, gazetteer
 from .quotes import QuoteIndex
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -135,6 +135,25 @@ class ActorTable:
             actor.country = next((c for t in doc[start:end] if (c := gazetteer().country_of_word(t.text))), None)
             self.actors.append(actor)
         mention = MentionRef(start, end, "nominal", head.i, actor.id, 0.7)
+        actor.mentions.append(mention)
+        actor.mentions.sort(key=lambda m: m.start)
+        for i in range(start, end):
+            self.by_token.setdefault(i, mention)
+        return mention
+
+    def add_place(self, doc: Doc, start: int, end: int, place: PlaceInfo) -> MentionRef:
+        """A place standing for its people or government as an event participant: "shelled Juba",
+        "demolished Palestinian homes" (the nationality word names the country)."""
+        if place.feature == "country":
+            kind, key = "country", (place.country,)
+        else:
+            kind, key = "other", ("place", str(place.geonames_id or fold(place.name)))
+        actor = next((a for a in self.actors if a.kind == kind and a.key == key), None)
+        if actor is None:
+            actor = ActorBuild(id=f"a{len(self.actors) + 1}", name=place.name, kind=kind, key=key,
+                               country=gazetteer().alpha3(place.country))
+            self.actors.append(actor)
+        mention = MentionRef(start, end, "name", _head_of(doc, start, end), actor.id, 0.8)
         actor.mentions.append(mention)
         actor.mentions.sort(key=lambda m: m.start)
         for i in range(start, end):

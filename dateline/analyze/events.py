@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of
-from .places import PlaceMention
+from .places import PlaceMention, gazetteer
 from .statements import StatementBuild, subject_of
 from .times import Timex
 
@@ -77,6 +77,10 @@ def _complements(verb: Token) -> set[str]:
             found.add(child.lemma_.lower())
             found.add(child.lower_)
             found.add(" ".join(t.lower_ for t in child.subtree))
+            # "aid deliveries", "tons of food aid", "photographs and other intelligence"
+            found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "conj")}
+            found |= {g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"}
         elif child.dep_ == "prt":
             found.add(child.lower_)
         elif child.dep_ == "xcomp":
@@ -157,9 +161,55 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
                 else:
                     mention = table.add_nominal(t)
                     actor = mention.actor if mention else None
+            if actor is None and not subject:
+                actor = _place_participant(t, table)
+            if actor is None and subject and t.lower_ in REPORTER_PRONOUNS:
+                actor = _reporter(t, table)
             if actor and actor not in found:
                 found.append(actor)
     return found
+
+
+REPORTER_PRONOUNS = {"it": ("organization", "country", "group", "other"), "they": ("organization", "country", "group"),
+                     "we": ("organization", "country", "group", "person")}
+
+
+def _reporter(pronoun: Token, table: ActorTable) -> str | None:
+    """"Iraq said it would allow …": the subject pronoun of a reported clause is the reporter when
+    it can refer to it (an organization or a country for "it")."""
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    subject = subject_of(clause.head)
+    actor = table.actor(table.actor_at(subject)) if subject is not None else None
+    return actor.id if actor is not None and actor.kind in REPORTER_PRONOUNS[pronoun.lower_] else None
+
+
+def _place_participant(token: Token, table: ActorTable) -> str | None:
+    """The place a thing-object stands for: "shelled Juba" → Juba, "demolished Palestinian homes" →
+    Palestine, "positions of the Palestinian forces" → the forces' actor."""
+    doc = token.doc
+    gaz = gazetteer()
+    if token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ != "O":
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if doc[start].lower_ == "the":
+            start += 1
+        place = gaz.lookup(doc[start:end].text) if start < end else None
+        if place is not None:
+            return table.add_place(doc, start, end, place).actor
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE") \
+                and (place := gaz.country_named_by(child.text)) is not None:
+            return table.actor_at(child) or table.add_place(doc, child.i, child.i + 1, place).actor
+    for p in _prep_objects(token, {"of"}):
+        found = _actors_of([p], table)
+        if found:
+            return found[0]
+    return None
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
@@ -183,8 +233,13 @@ def _modality(trigger: Token) -> str:
         return "demanded"
     if governor is not None and governor.lemma_ in mod["planned_heads"] and clause.dep_ == "xcomp":
         return "planned"
+    if aux & set(mod["obligation_aux"]):
+        return "demanded"
     if aux & set(mod["future_aux"]):
         return "future"
+    if aux & set(mod["future_in_past_aux"]) and clause.dep_ == "ccomp" and not any(
+            c.dep_ == "advcl" and any(m.lower_ in mod["conditional_marks"] for m in c.children) for c in clause.children):
+        return "future"  # "said they would meet": the future of a past report, unless a condition follows
     if any(c.dep_ == "mark" and c.lower_ in mod["conditional_marks"] for c in clause.children) or \
             aux & set(mod["hypothetical_aux"]):
         return "hypothetical"
@@ -219,7 +274,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
         if form == "verb":
-            actors, recipients = _verb_participants(trigger, preps, table)
+            actors, recipients = _verb_participants(trigger, preps, table, spec.get("clause_recipient", False))
         else:
             participants = _noun_participants(trigger, preps, table)
             if participants is None:
@@ -236,13 +291,100 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6))
-    _mark_embedded(doc, found)
+    found = _without_protest_topics(doc, found)
+    embedded = _mark_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
+        if not event.recipients and event.place is not None:
+            _place_as_recipient(doc, event, table)
+    found += _commitments(found, embedded, statements)
+    found += _obligations(doc, found, statements, table)
+    found.sort(key=lambda e: e.trigger)
     return found
 
 
-def _verb_participants(verb: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]]:
+def _place_as_recipient(doc: Doc, event: EventBuild, table: ActorTable) -> None:
+    """With no one else on the receiving end, the place the trigger governs is ("imposed a curfew in
+    Abidjan", "arrived in Amman"), as PLOVER codes a location's people or government."""
+    span = doc.char_span(event.place.start, event.place.end, alignment_mode="expand")
+    if span is None or not any(doc[event.trigger].is_ancestor(t) for t in span):
+        return
+    actor = table.actor_at(span[0]) or table.add_place(doc, span.start, span.end, event.place.place).actor
+    if actor not in event.actors:
+        event.recipients = [actor]
+
+
+def _without_protest_topics(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
+    """The demand a protest is about ("rallied, demanding his resignation") is the protest's topic,
+    not an event of its own (PLOVER manual, PROTEST)."""
+    protests = [doc[e.trigger] for e in events if e.type == "PROTEST"]
+
+    def is_topic(event: EventBuild) -> bool:
+        trigger = doc[event.trigger]
+        # under the protest ("rallied, demanding …") or beside it ("staged rallies to demand …")
+        return any(p in trigger.ancestors or (trigger.head == p.head and trigger.dep_ in ("advcl", "xcomp", "conj"))
+                   for p in protests)
+
+    return [e for e in events if not (e.type == "REQUEST" and is_topic(e))]
+
+
+def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementBuild],
+                 table: ActorTable) -> list[EventBuild]:
+    """"X said Y must Z" is X's REQUEST to Y, whatever Z is (PLOVER's demand)."""
+    obligation = set(config()["modality"]["obligation_aux"])
+    taken = {e.trigger for e in events if e.type == "REQUEST"}
+    derived = []
+    for n, statement in enumerate(statements):
+        if statement.speaker is None:
+            continue
+        span = doc.char_span(*statement.content, alignment_mode="expand")
+        for token in span or ():
+            if token.dep_ != "aux" or token.lower_ not in obligation or token.head.i in taken:
+                continue
+            verb = token.head
+            subject = subject_of(verb)
+            recipients = [a for a in _actors_of([subject], table) if a != statement.speaker] if subject is not None else []
+            if not recipients:
+                continue
+            sent = sentence_of(verb)
+            taken.add(verb.i)
+            derived.append(EventBuild(
+                type="REQUEST", mode=None, trigger=verb.i, trigger_end=verb.i + 1, actors=[statement.speaker],
+                recipients=recipients, evidence=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+                modality="asserted", statement=n, confidence=0.6))
+    return derived
+
+
+def _commitments(events: list[EventBuild], embedded: set[int], statements: list[StatementBuild]) -> list[EventBuild]:
+    """What PLOVER codes for an announced intention: "will provide aid" is an AGREE (a pledge), "will
+    impose a curfew" a THREATEN, "Y must withdraw" (said by X) X's REQUEST to Y. The intended event
+    keeps its own modality; the pledge, threat or demand is what the text reports as made."""
+    kinds = config()["commitments"]
+    derived = []
+    for event in events:
+        if id(event) in embedded:
+            continue  # "agreed to withdraw": the matrix verb's event is the pledge already
+        speaker = statements[event.statement].speaker if event.statement is not None else None
+        # A conditional counts only in the actor's own words: "we may halt mediation if …" is a threat,
+        # an analyst's "Iran could attack" is not.
+        if event.modality in ("future", "planned") or (event.modality == "hypothetical" and speaker in event.actors):
+            etype = next((t for t, types in kinds.items() if event.type in types), None)
+            if etype is None:
+                continue
+            actors, recipients = event.actors, event.recipients
+        else:
+            continue
+        own_words = event.statement is None or speaker in actors
+        derived.append(EventBuild(
+            type=etype, mode=None, trigger=event.trigger, trigger_end=event.trigger_end, actors=list(actors),
+            recipients=list(recipients), evidence=event.evidence, modality="asserted" if own_words else "reported",
+            statement=event.statement, place=event.place, date=event.date, date_basis=event.date_basis,
+            confidence=round(event.confidence * 0.9, 2)))
+    return derived
+
+
+def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
+                       clause_recipient: bool = False) -> tuple[list[str], list[str]]:
     subject = subject_of(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     actors = _actors_of([subject], table, subject=True) if subject is not None else []
@@ -250,6 +392,12 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable) -> tuple
     if passive is not None:
         objects.append(passive)
     recipients = [a for a in _actors_of(objects, table) if a not in actors]
+    if not recipients and clause_recipient:
+        # "demanded that the government end curbs": who is asked is the demanded clause's subject
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause_subject = subject_of(clause) if clause is not None else None
+        if clause_subject is not None:
+            recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
         recipients = _named_in_clause(verb, actors, table)
     return actors, recipients
@@ -291,17 +439,21 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
 EMBEDDED_MODALITY = {"REQUEST": "demanded", "AGREE": "planned", "REJECT": "negated", "THREATEN": "hypothetical"}
 
 
-def _mark_embedded(doc: Doc, events: list[EventBuild]) -> None:
+def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
     """An event under a matrix verb is not asserted: "called for talks" (demanded), "agreed to withdraw"
     (planned), "refused to meet" (negated), "threatened to attack" (hypothetical). The matrix verb's own
     event ("REQUEST", "AGREE" …) is the one that happened."""
     matrix = config()["matrix"]
     heads = [e for e in events if doc[e.trigger].lemma_.lower() in matrix]
+    embedded: set[int] = set()
     for event in events:
         head = next((h for h in heads if h is not event and doc[event.trigger] in doc[h.trigger].subtree
                      and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]), None)
-        if head is not None and event.modality == "asserted":
-            event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
+        if head is not None:
+            embedded.add(id(event))
+            if event.modality == "asserted":
+                event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
+    return embedded
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout",

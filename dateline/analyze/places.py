@@ -125,6 +125,15 @@ class Gazetteer:
     def alpha3(self, alpha2: str | None) -> str | None:
         return self._alpha3.get(alpha2) if alpha2 else None
 
+    def country_named_by(self, word: str) -> PlaceInfo | None:
+        """The country a nationality adjective ("Palestinian") or a country name stands for."""
+        folded = fold(word)
+        if folded in self.demonyms:
+            alpha3 = self.demonyms[folded]
+            return next((self.countries[a2] for a2, a3 in self._alpha3.items() if a3 == alpha3), None)
+        info = self._index.get(folded)
+        return info if info and info.feature == "country" else None
+
     def country_of_word(self, word: str) -> str | None:
         """ISO alpha-3 of a nationality adjective or a country name, else None."""
         folded = fold(word)

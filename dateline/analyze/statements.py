@@ -66,8 +66,8 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i and \
-                (verb.dep_ in ("conj", "xcomp") or verb.tag_ == "VBG"):
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
+                (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG"):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
             cues_above = [a for a in verb.ancestors if _is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
             cue_above = cues_above[-1] if cues_above else None

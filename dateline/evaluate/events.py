@@ -2,7 +2,8 @@
 
 The gold file is coded in PLOVER 0.5; its types are mapped to the current 16
 types (``LEGACY_TYPES``): DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
-INVESTIGATE → ACCUSE (mode investigate). Each sentence holds one gold event.
+INVESTIGATE → ACCUSE (mode investigate). Each sentence holds one gold event, so
+predictions are compared as the set of event types coded in the sentence.
 Scores: event type; (type, actor); (type, actor, recipient), with actors matched
 by text overlap; and location country accuracy where gold gives a location.
 """
@@ -45,6 +46,8 @@ class EventScores:
 def _spans_of(text: str, actor_texts: list[str]) -> list[tuple[int, int]]:
     spans = []
     for actor_text in actor_texts:
+        if not actor_text.strip():
+            continue  # an empty gold field: no actor to match
         at = text.find(actor_text)
         if at >= 0:
             spans.append((at, at + len(actor_text)))
@@ -94,8 +97,11 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
         typed = [e for e in events if e.type == gold_type]
         with_actor = [e for e in typed if _touches(result, e.actors, sources)]
         with_both = [e for e in with_actor if _touches(result, e.recipients, targets)]
+        # The gold codes one event per sentence: a sentence's events count once per type, so that
+        # "killed two, wounding five" (two ASSAULT records) is one ASSAULT, and other types are false alarms.
+        coded = len({e.type for e in events})
         for prf, hits in ((scores.type, typed), (scores.type_actor, with_actor), (scores.type_actor_recipient, with_both)):
-            prf.add(1 if hits else 0, len(events) - (1 if hits else 0), 0 if hits else 1)
+            prf.add(1 if hits else 0, coded - (1 if hits else 0), 0 if hits else 1)
         if not typed:
             found = ", ".join(f"{e.type}:{e.trigger.text if e.trigger else ''}" for e in events) or "-"
             scores.errors.append(f"TYPE\t{record['id']}\tgold={gold_type}:{record['eventText']}\tfound={found}\t{text}")
