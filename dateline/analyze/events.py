@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of
-from .places import PlaceMention, gazetteer
+from .places import PLACE_NOUNS, PlaceMention, compass_words, gazetteer
 from .statements import StatementBuild, subject_of
 from .times import Timex
 
@@ -458,9 +458,6 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout",
                   "within", "on", "of", "off", "towards", "toward"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
-               "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
-               "neighborhood", "part", "sector"}
 
 
 def _is_locative(token: Token) -> bool:
@@ -470,8 +467,12 @@ def _is_locative(token: Token) -> bool:
         if head.i == token.i:
             return False
         if head.pos_ == "ADP":
-            if head.lower_ == "of":  # "the eastern Bosnian enclave of Gorazde"
-                return head.head.lemma_.lower() in PLACE_NOUNS and _is_locative(head.head)
+            if head.lower_ == "of":
+                governor = head.head
+                if governor.lower_ in LOCATIVE_PREPS or governor.lower_ in compass_words():
+                    return True  # "outside of Basra", "north of Baghdad"
+                # "the eastern Bosnian enclave of Gorazde"
+                return governor.lemma_.lower() in PLACE_NOUNS and _is_locative(governor)
             return head.lower_ in LOCATIVE_PREPS
         if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "npadvmod", "poss") and \
                 head.lemma_.lower() not in PLACE_NOUNS:

