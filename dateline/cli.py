@@ -154,6 +154,23 @@ def eval_events(
         show(figures, Console())
 
 
+@eval_app.command("places")
+def eval_places(
+    data: Annotated[Path, typer.Option(help="WikiEvents JSONL (tagging) or PLOVER gold JSON (resolution).")],
+    errors: Annotated[Path | None, typer.Option(help="Write every missed or misresolved place here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Places: tagging P/R/F1 on WikiEvents' named GPE/LOC mentions; country accuracy on PLOVER locations."""
+    from .evaluate.places import evaluate
+    from .evaluate.report import print_places
+
+    figures = evaluate(data, errors).as_dict()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_places(figures, Console())
+
+
 # ------------------------------------------------------------------ corpus store
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="Store file (default ./dateline.db or $DATELINE_DB).")]

@@ -21,7 +21,9 @@ import pycountry
 
 from .. import data
 
-FORMAT = 2  # of the cached gazetteer: raise it when Gazetteer's fields change
+SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Department", "Autonomous region",
+                     "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory"}
+FORMAT = 3  # of the cached gazetteer: raise it when Gazetteer's fields change
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
 ALTERNATE_DWARFS = 5  # an alternate name beats a primary one held by a city this many times smaller
 NAMESAKE_DWARFED = 6  # a namesake in a country named nearby wins unless the biggest is this many times bigger
@@ -120,6 +122,16 @@ class Gazetteer:
             distinct = {h[2].geonames_id: (h[0], h[2]) for h in holders}
             if len(distinct) > 1:
                 self.homonyms[name] = sorted(distinct.values(), key=lambda h: -h[0])
+        # ISO 3166-2 provinces, states and regions, where no country or city has the name already.
+        generic = set(extra["compass_words"]) | set(extra["generic_region_words"])
+        for division in pycountry.subdivisions:
+            if division.type not in SUBDIVISION_TYPES:
+                continue
+            name = division.name.split(",")[0].strip()
+            words = fold(name).split()
+            if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic:
+                continue
+            self._index.setdefault(fold(name), PlaceInfo(name=name, country=division.country_code, feature="region"))
         for region in extra["regions"]:
             info = PlaceInfo(name=region["name"], country=region["country"], feature="region",
                              lat=region["lat"], lon=region["lon"])
@@ -230,6 +242,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     candidates = {(ent.start, ent.end): False for ent in doc.ents if ent.label_ in PLACE_LABELS or (
         # "in Soroti" read as an organization by the small model: "in"/"near" + a known place name
         ent.label_ == "ORG" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"))}
+    for ent in doc.ents:  # "in Lyon" read as a person: a preposition of place vouches for the place
+        if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"):
+            candidates[(ent.start, ent.end)] = True
     # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
     for token in doc:
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):

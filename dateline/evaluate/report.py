@@ -53,3 +53,17 @@ def print_wikievents(figures: dict, console: Console) -> None:
         row = figures[key]
         table.add_row(key.replace("_", " "), *(f"{row[k]:.3f}" for k in ("p", "r", "f1")), str(row["tp"] + row["fn"]))
     console.print(table)
+
+
+def print_places(figures: dict, console: Console) -> None:
+    if "tagging" in figures:
+        row = figures["tagging"]
+        table = Table(title=f"Place tagging — {figures['documents']} documents, {figures['seconds']} s")
+        for column in ("", "P", "R", "F1", "gold"):
+            table.add_column(column, justify="right")
+        table.add_row("named GPE/LOC", *(f"{row[k]:.3f}" for k in ("p", "r", "f1")), str(row["tp"] + row["fn"]))
+        console.print(table)
+    if "resolution" in figures:
+        row = figures["resolution"]
+        console.print(f"place resolution: {row['gold']} gold locations with a known country; tagged "
+                      f"{row['tagged']:.3f}, country accuracy {row['country_accuracy']:.3f}")
