@@ -34,6 +34,7 @@ class _Lexicon:
     role_nouns: frozenset[str]
     org_nouns: frozenset[str]
     agent_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
     particles: frozenset[str]
     longest: int
 
@@ -49,6 +50,7 @@ def lexicon() -> _Lexicon:
         role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
         org_nouns=frozenset(raw["org_nouns"]),
         agent_nouns=frozenset(raw["agent_nouns"]),
+        partitive_nouns=frozenset(raw["partitive_nouns"]),
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of
 from .places import PLACE_NOUNS, PlaceMention, compass_words, gazetteer
-from .statements import StatementBuild, subject_of
+from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
@@ -148,13 +148,20 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
     """
     found: list[str] = []
     agents = lexicon().agent_nouns
+    partitive = lexicon().partitive_nouns
     for token in tokens:
         for t in _with_conjuncts(token):
+            body = next((p for p in _prep_objects(t, {"of"})), None) if t.lower_ in partitive else None
+            if body is not None and table.actor_at(t) is None:
+                t = body  # "Tens of thousands of students": the students act
+                while t.lower_ in partitive and (deeper := next(iter(_prep_objects(t, {"of"})), None)) is not None:
+                    t = deeper
             actor = table.actor_at(t)
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
                 actor = next((table.actor_at(c) for c in t.children if c.dep_ == "appos" and table.actor_at(c)), None)
-            if actor is None and t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in agents or t.lower_ in agents or subject):
+            if actor is None and t.pos_ in ("NOUN", "PROPN") and (
+                    t.lemma_.lower() in agents or t.lower_ in agents or subject and _can_act(t)):
                 named = [m.actor for m in (table.mention_at(x) for x in t.subtree if x.i < t.i) if m and m.actor]
                 if subject and named and t.lemma_.lower() not in agents:
                     actor = named[0]  # "Taiwan's vice foreign minister" → Taiwan when nothing better
@@ -185,6 +192,25 @@ def _reporter(pronoun: Token, table: ActorTable) -> str | None:
     return actor.id if actor is not None and actor.kind in REPORTER_PRONOUNS[pronoun.lower_] else None
 
 
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Nouns that name events: "the bombing killed …" stands for whoever bombed."""
+    return frozenset(n for spec in _types().values() for n in spec.get("nouns", {}))
+
+
+AGENTIVE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ary", "ee", "ers", "ors", "ists", "ians", "ants", "ents")
+
+
+def _can_act(noun: Token) -> bool:
+    """Whether an unlisted subject noun can be an agent: a name, a body ("the APEC forum"), a word
+    for a doer ("negotiators"), or a noun a nationality qualifies; not "its compulsion"."""
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in lex.org_nouns or lemma in lex.role_nouns or lemma in _event_nouns() or \
+        noun.lower_.endswith(AGENTIVE_ENDINGS) or \
+        any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in noun.children)
+
+
 def _place_participant(token: Token, table: ActorTable) -> str | None:
     """The place a thing-object stands for: "shelled Juba" → Juba, "demolished Palestinian homes" →
     Palestine, "positions of the Palestinian forces" → the forces' actor."""
@@ -203,8 +229,8 @@ def _place_participant(token: Token, table: ActorTable) -> str | None:
             return table.add_place(doc, start, end, place).actor
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE") \
-                and (place := gaz.country_named_by(child.text)) is not None:
-            return table.actor_at(child) or table.add_place(doc, child.i, child.i + 1, place).actor
+                and gaz.country_named_by(child.text) is not None:
+            return table.actor_at(child) or _country_word(child, table)
     for p in _prep_objects(token, {"of"}):
         found = _actors_of([p], table)
         if found:
@@ -409,13 +435,40 @@ MAX_CLAUSE_RECIPIENTS = 3
 def _named_in_clause(head: Token, actors: list[str], table: ActorTable) -> list[str]:
     """Recipients written anywhere in the trigger's own phrase: "offered to hand over … to Great Britain"."""
     found: list[str] = []
-    for token in head.subtree:
-        mention = table.mention_at(token)
-        if token.i <= head.i or mention is None or mention.actor is None or mention.form == "pronoun":
+    for token in _own_clause(head):
+        if token.i <= head.i:
             continue
-        if mention.actor not in actors and mention.actor not in found:
-            found.append(mention.actor)
+        mention = table.mention_at(token)
+        if mention is None and token.ent_type_ in ("GPE", "LOC", "NORP"):
+            # "an admission by Moscow", "a Senegalese peace plan", "a curfew in Algiers"
+            actor = _place_participant(token, table) if token.ent_type_ != "NORP" else _country_word(token, table)
+        else:
+            actor = mention.actor if mention is not None and mention.form != "pronoun" else None
+        if actor is not None and actor not in actors and actor not in found:
+            found.append(actor)
     return found[:MAX_CLAUSE_RECIPIENTS]
+
+
+OTHER_CLAUSES = {"parataxis", "csubj"}
+
+
+def _own_clause(head: Token) -> list[Token]:
+    """The tokens of ``head``'s phrase with its complements ("demanded that X …", "… to demand X from
+    Y"), leaving out what is said beside it ("…, saying that …") and coordinated verbs."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES
+                     and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+                     and not (c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c)))
+    return sorted(found, key=lambda t: t.i)
+
+
+def _country_word(token: Token, table: ActorTable) -> str | None:
+    """The country a nationality word stands for, as an actor."""
+    place = gazetteer().country_named_by(token.text)
+    return table.add_place(token.doc, token.i, token.i + 1, place).actor if place is not None else None
 
 
 def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:

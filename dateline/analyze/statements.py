@@ -53,7 +53,7 @@ class StatementBuild:
     event: int | None = None  # index into the events list, set when linked
 
 
-def _is_cue(token: Token, kinds: set[str] | None = None) -> bool:
+def is_cue(token: Token, kinds: set[str] | None = None) -> bool:
     entry = cue_lexicon().get(token.lemma_.lower())
     return token.pos_ in ("VERB", "AUX") and entry is not None and (kinds is None or bool(entry & kinds))
 
@@ -69,7 +69,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG"):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
-            cues_above = [a for a in verb.ancestors if _is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
+            cues_above = [a for a in verb.ancestors if is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
             cue_above = cues_above[-1] if cues_above else None
             verb = cue_above if verb.tag_ == "VBG" and cue_above is not None else verb.head
             continue
@@ -187,14 +187,14 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
     # A participial cue inside the content starts a statement of its own ("…, adding that …").
     for token in tokens:
-        if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and _is_cue(token) \
+        if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and is_cue(token) \
                 and _subject_of_own(token) is None:
             tokens = [t for t in tokens if t.i < token.left_edge.i]
             break
     # A clause the small model hangs on the cue instead of the content ("said A, but B").
     last = tokens[-1].i if tokens else head.i
     for child in cue.children:
-        if child.dep_ == "conj" and child.i > last and not _is_cue(child) and \
+        if child.dep_ == "conj" and child.i > last and not is_cue(child) and \
                 any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in child.children):
             tokens += sorted(child.subtree, key=lambda t: t.i)
     return tokens or None
@@ -244,7 +244,7 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
         return None
     for token in inner:
         head = token.head
-        if not (quote.start <= head.idx < quote.end) and sentence_index(doc)[head.i] == sentence_index(doc)[token.i] and _is_cue(head, {"quote", "ccomp"}) \
+        if not (quote.start <= head.idx < quote.end) and sentence_index(doc)[head.i] == sentence_index(doc)[token.i] and is_cue(head, {"quote", "ccomp"}) \
                 and token.dep_ in ("ccomp", "dobj", "parataxis", "xcomp"):
             complement_start = min(t.idx for t in token.subtree if not t.is_punct)
             if complement_start < quote.start and head.idx < quote.start:
@@ -282,7 +282,7 @@ def _cue_after(doc: Doc, quote: Quote) -> Token | None:
         # A full stop ends the search only where it ends a sentence, not in "(D-Wis.)".
         if token.text in ".!?" and token.i > end and (token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start):
             return None
-        if _is_cue(token, {"quote", "ccomp"}):
+        if is_cue(token, {"quote", "ccomp"}):
             return token
         if token.pos_ == "VERB" and token.i > end:
             return None  # another verb first: "“…,” the report, which he wrote, …"
@@ -310,7 +310,7 @@ def _cue_before(doc: Doc, quote: Quote) -> Token | None:
     colon = before.endswith(":")
     sent_start = sentence_of(doc[start]).start if start < len(doc) else start
     for token in reversed(doc[max(sent_start, start - 12):start]):
-        if not _is_cue(token, {"quote", "ccomp"}):
+        if not is_cue(token, {"quote", "ccomp"}):
             continue
         # "X said: “…”" or "X said, “…”" — but not "X said that the deal “…”", which is mixed.
         between = doc[token.i + 1:start]
@@ -392,7 +392,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     for token in doc:
         if token.i in used_cues or quotes.at(token.idx):
             continue
-        if _is_cue(token):
+        if is_cue(token):
             tokens = _content_tokens(token)
         elif _generic_cue(token, table):
             tokens = _content_tokens(token, frozenset({"ccomp"}))
