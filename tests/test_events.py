@@ -133,3 +133,10 @@ def test_event_place_is_the_named_location(run, sentence, country):
     places = {p["id"]: p for p in result["places"]}
     located = [e for e in result["events"] if e["place"]]
     assert located and places[located[0]["place"]]["country"] == country
+
+
+def test_a_partitive_subject_acts_as_the_body_it_counts(run):
+    result = run("News\n\nTens of thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.")
+    protest = next(e for e in result["events"] if e["type"] == "PROTEST")
+    [actor] = names(result, protest["actors"])
+    assert actor.endswith("Kurds") and "thousands" not in actor
