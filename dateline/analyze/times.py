@@ -10,6 +10,7 @@ ages and bare numbers, plus patterns the small model misses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -513,16 +514,38 @@ def _spans(doc: Doc) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+def _inner_spans(span: Span) -> Iterator[Span]:
+    """Sub-spans of ``span`` from the longest down, edges trimmed first; one-word parts only when
+    they are numbers or names ("25", "Friday"), never a bare "day" or "the"."""
+    n = len(span)
+    for dropped in range(1, n):
+        for lead in range(dropped + 1):
+            part = span[lead:n - (dropped - lead)]
+            if len(part) == 1 and not (part[0].like_num or part[0].is_title):
+                continue
+            if part[0].is_punct or part[-1].is_punct:
+                continue
+            yield part
+
+
 def find_times(doc: Doc, published: date | None) -> list[Timex]:
     """All time expressions in ``doc`` in text order, normalised."""
     found: list[Timex] = []
     focus: date | None = None
     focus_value: str | None = None
     for span in _spans(doc):
-        text = span.text
-        kind, value, anchor = normalize(text, published=published, focus=focus, tense=_tense(span),
+        tense = _tense(span)
+        kind, value, anchor = normalize(span.text, published=published, focus=focus, tense=tense,
                                         focus_value=focus_value)
-        timex = Timex(span.start_char, span.end_char, text, kind, value, anchor)
+        if value is None:
+            # "as long as a month", "sometime next year", "a minute and a half later": the expression
+            # is the longest part that has a value; the words around it only modify it.
+            for part in _inner_spans(span):
+                inner = normalize(part.text, published=published, focus=focus, tense=tense, focus_value=focus_value)
+                if inner[1] is not None:
+                    span, (kind, value, anchor) = part, inner
+                    break
+        timex = Timex(span.start_char, span.end_char, span.text, kind, value, anchor)
         found.append(timex)
         if timex.day is not None and timex.type == "DATE":
             focus = timex.day
