@@ -58,3 +58,13 @@ def test_focus_moves_with_the_text(nlp):
     assert values["Monday"] == "2023-06-19"
     assert values["a day earlier"] == "2023-06-18"
     assert values["Friday"] == "2023-06-23"
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    ("Prices rose barely a month after the vote.", "a month", "P1M"),
+    ("He was released just over an hour later.", "just over an hour", "PT1H"),
+    ("The plant will reopen sometime next year.", "next year", "2024"),
+])
+def test_modifiers_around_an_expression_leave_its_value(nlp, sentence, text, value):
+    found = {t.text: t.value for t in find_times(nlp(sentence), PUBLISHED)}
+    assert found.get(text) == value, found
