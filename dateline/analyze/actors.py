@@ -21,6 +21,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PRONOUN_WINDOW = 3  # sentences back a pronoun may reach
 PRONOUN_MARGIN = 10  # score lead the best antecedent needs over a rival actor
 
@@ -29,6 +30,7 @@ PRONOUN_MARGIN = 10  # score lead the best antecedent needs over a rival actor
 class _Lexicon:
     titles: frozenset[tuple[str, ...]]
     honorifics: frozenset[tuple[str, ...]]
+    person_words: frozenset[tuple[str, ...]]  # titles and honorifics
     female: frozenset[str]
     male: frozenset[str]
     role_nouns: frozenset[str]
@@ -45,7 +47,7 @@ def lexicon() -> _Lexicon:
     titles = frozenset(tuple(t.split()) for t in raw["titles"])
     honorifics = frozenset(tuple(t.split()) for t in raw["honorifics"])
     return _Lexicon(
-        titles=titles, honorifics=honorifics,
+        titles=titles, honorifics=honorifics, person_words=titles | honorifics,
         female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
         role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
         org_nouns=frozenset(raw["org_nouns"]),
@@ -173,17 +175,29 @@ class ActorTable:
 
 # ---------------------------------------------------------------- helpers
 
+@cache
+def _edge_words(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], frozenset[str]]:
+    """First and last words of ``phrases``: most tokens start or end none, and are rejected at once."""
+    return frozenset(p[0] for p in phrases), frozenset(p[-1] for p in phrases)
+
+
 def _phrase_at(doc: Doc, i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
     """Length of the longest phrase from ``phrases`` starting at token ``i``."""
+    lowers = lowers_of(doc)
+    if lowers[i] not in _edge_words(phrases)[0]:
+        return 0
     for n in range(min(longest, len(doc) - i), 0, -1):
-        if tuple(t.lower_ for t in doc[i:i + n]) in phrases:
+        if tuple(lowers[i:i + n]) in phrases:
             return n
     return 0
 
 
 def _phrase_ending(doc: Doc, i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    lowers = lowers_of(doc)
+    if lowers[i] not in _edge_words(phrases)[1]:
+        return 0
     for n in range(min(longest, i + 1), 0, -1):
-        if tuple(t.lower_ for t in doc[i - n + 1:i + 1]) in phrases:
+        if tuple(lowers[i - n + 1:i + 1]) in phrases:
             return n
     return 0
 
@@ -300,7 +314,7 @@ def _candidate_names(doc: Doc) -> list[_Name]:
             _strip_leading_titles(doc, span, name)
         while name.start < name.end and doc[name.start].lower_ in ("the", "a", "an"):
             name.start += 1
-        if name.start >= name.end or all(_phrase_at(doc, t.i, lex.titles | lex.honorifics, lex.longest) for t in doc[name.start:name.end]):
+        if name.start >= name.end or all(_phrase_at(doc, t.i, lex.person_words, lex.longest) for t in doc[name.start:name.end]):
             continue
         if ent.label_ == "PERSON":
             _titles_before(doc, name)
@@ -327,7 +341,7 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
             if key and key[-1] in surnames and not (info and info.feature == "country"):
                 name.label = "PERSON"
                 _titles_before(doc, name)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or token.pos_ not in ("PROPN", "NOUN") or not _is_capitalised(token):
             continue
         key = name_key([token.text])
@@ -565,7 +579,7 @@ def _agrees(actor: ActorBuild, pronoun: str) -> bool:
 
 def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRef], quotes: QuoteIndex) -> MentionRef | None:
     word = token.lower_
-    if word not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+    if word not in PERSONAL_PRONOUNS:
         return None
     sent_index = sentence_index(doc)
     here = sent_index[token.i]
@@ -598,38 +612,56 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text`` once per Doc: spaCy rebuilds the string from every token on each access."""
+    """``doc.text`` once per Doc: spaCy rebuilds the string from every token on each access.
+    The pipeline seeds it with the article text the Doc was made from."""
     text = doc.user_data.get("dateline_text")
     if text is None:
         text = doc.user_data["dateline_text"] = doc.text
     return text
 
 
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once: spaCy builds a new Token object on every ``doc[i]`` and iteration."""
+    tokens = doc.user_data.get("dateline_tokens")
+    if tokens is None:
+        tokens = doc.user_data["dateline_tokens"] = list(doc)
+    return tokens
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Lower-cased token texts, computed once per Doc."""
+    lowers = doc.user_data.get("dateline_lowers")
+    if lowers is None:
+        lowers = doc.user_data["dateline_lowers"] = [t.lower_ for t in tokens_of(doc)]
+    return lowers
+
+
 def sentence_of(token: Token) -> Span:
     """``token.sent`` in constant time: spaCy's own property walks the Doc on every call."""
     doc = token.doc
-    bounds = doc.user_data.get("dateline_sent_bounds")
-    if bounds is None:
-        bounds = [(s.start, s.end) for s in doc.sents]
-        doc.user_data["dateline_sent_bounds"] = bounds
-    start, end = bounds[sentence_index(doc)[token.i]]
-    return doc[start:end]
+    return _sentences(doc)[sentence_index(doc)[token.i]]
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    sentences = doc.user_data.get("dateline_sentences")
+    if sentences is None:
+        sentences = doc.user_data["dateline_sentences"] = list(doc.sents)
+    return sentences
 
 
 def sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token, computed once per Doc."""
     if not doc.user_data.get("dateline_sent_index"):
         index = [0] * len(doc)
-        for number, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                index[i] = number
+        for number, sent in enumerate(_sentences(doc)):
+            index[sent.start:sent.end] = [number] * (sent.end - sent.start)
         doc.user_data["dateline_sent_index"] = index
     return doc.user_data["dateline_sent_index"]
 
 
 def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None:
     resolved = sorted((m for a in table.actors for m in a.mentions), key=lambda m: m.start)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in table.by_token:
             continue
         mention = _nominal(doc, token, table) or _pronoun(doc, token, table, resolved, quotes)

@@ -235,7 +235,7 @@ class PlaceMention:
 
 def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     """Place names in ``doc`` that resolve offline, skipping words known to name people."""
-    from .actors import sentence_of  # actors builds on places
+    from .actors import sentence_of, tokens_of  # actors builds on places
 
     gaz = gazetteer()
     found: list[PlaceMention] = []
@@ -246,7 +246,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"):
             candidates[(ent.start, ent.end)] = True
     # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):
             start = end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN":

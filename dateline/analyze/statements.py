@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of
+from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of, tokens_of
 from .quotes import Quote, QuoteIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
@@ -389,7 +389,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                                         parts=parts if len(parts) > 1 else []))
 
     # Indirect and mixed speech.
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in used_cues or quotes.at(token.idx):
             continue
         if is_cue(token):
@@ -516,7 +516,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
     """"Trump's claim that …", "the call by officials for …": a noun, its owner and its content."""
     lexicon = _noun_lexicon()
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         preps = lexicon.get(token.lemma_.lower())
         if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx):
             continue
@@ -555,7 +555,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
 def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:
     """"…, according to X" and "According to X, …"."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ != "according" or quotes.at(token.idx):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)

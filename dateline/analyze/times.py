@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
@@ -77,6 +78,9 @@ _SHORT_WEEKDAY = re.compile(r"^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)$"
 _NOISE_WORDS = {"annual", "quarterly", "sat", "sun"}
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(T.*)?")
+
+
 @dataclass
 class Timex:
     start: int  # character offsets into the Doc text
@@ -86,10 +90,10 @@ class Timex:
     value: str | None
     anchor: str  # published | focus | none
 
-    @property
+    @cached_property
     def day(self) -> date | None:
         """The calendar day this expression denotes, when it denotes exactly one."""
-        if self.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", self.value):
+        if self.value and _DAY_VALUE.fullmatch(self.value):
             return date.fromisoformat(self.value[:10])
         return None
 
