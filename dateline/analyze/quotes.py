@@ -54,6 +54,8 @@ def find_quotes(text: str) -> list[Quote]:
             open_at = None
         elif ch in OPENING:
             open_at, open_len = i, 1
+        elif ch in CLOSING and open_at is None and (i == 0 or text[i - 1] in "\n(") and text[i + 1:i + 2].isalnum():
+            open_at, open_len = i, 1  # a closing mark typed where a quotation opens: ”We … ”
         elif ch in CLOSING:
             if open_at is not None:
                 quotes.append(Quote(open_at, i + 1, closed=True, open_len=open_len))

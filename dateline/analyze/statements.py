@@ -417,6 +417,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             addressee=_addressee(token, table)))
         used_cues.add(token.i)
 
+    found.extend(_parenthetical_cues(doc, table, quotes, used_cues))
     found.extend(_according_to(doc, table, quotes))
     found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}))
     colon_lines = _colon_lines(doc, table, {s.content[0] for s in found})
@@ -549,6 +550,40 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
         kind = "mixed" if any(c in text_of(doc)[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
                                     _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
+    return found
+
+
+def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[int]) -> list[StatementBuild]:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": a cue set inside the words it
+    attributes; the content is the clause around it, in two parts."""
+    found = []
+    for token in tokens_of(doc):
+        if token.dep_ != "parataxis" or token.i in used or not is_cue(token, {"ccomp"}) or quotes.at(token.idx):
+            continue
+        subject = _subject_of_own(token)
+        if subject is None or any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+            continue
+        inner = {t.i for t in token.subtree}
+        runs: list[list[Token]] = []
+        for t in token.head.subtree:
+            if t.i in inner or t.is_space:
+                if runs and runs[-1]:
+                    runs.append([])
+                continue
+            if not runs:
+                runs.append([])
+            runs[-1].append(t)
+        parts = [_chars(doc, run[0].i, run[-1].i + 1) for run in runs if any(not t.is_punct for t in run)]
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts or all(quotes.at(p[0]) is not None and quotes.at(p[1] - 1) is quotes.at(p[0]) for p in parts):
+            continue  # a quotation around the cue is attributed with the quotes
+        content = (parts[0][0], parts[-1][1])
+        speaker, mention, confidence = _speaker(subject, table)
+        kind = "mixed" if any(c in text_of(doc)[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
+        found.append(StatementBuild(
+            kind, content, (token.idx, token.idx + len(token.text)), token.i, speaker, _chars(doc, *mention),
+            round(min(0.9, confidence * 0.9), 2), parts=parts if len(parts) > 1 else []))
+        used.add(token.i)
     return found
 
 
