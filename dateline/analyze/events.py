@@ -308,8 +308,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors, recipients = participants
         if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
-        if not actors and not recipients:
-            continue
+        if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients):
+            continue  # nobody takes part: "an agreement on the use of the Lamu port"
         seen.update(range(start, end))
         sent = sentence_of(trigger)
         found.append(EventBuild(
@@ -472,7 +472,7 @@ def _country_word(token: Token, table: ActorTable) -> str | None:
 
 
 def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:
-    args = _prep_objects(noun, preps | {"with", "between", "against", "on"})
+    args = _prep_objects(noun, preps | {"with", "between"})  # the type's own: "attack on", not "agreement on"
     owners = [c for c in noun.children if c.dep_ == "poss"]
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
