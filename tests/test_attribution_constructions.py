@@ -91,3 +91,30 @@ def test_headline_statement(run):
     statement = result["statements"][0]
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content"]["text"] == "Roads Come Before Schools"
+
+
+def test_agentless_passive_keeps_the_claim_without_a_speaker(run):
+    result = run("Plant\n\nIt was announced on Monday that the plant would close.")
+    statement = only(result, kind="indirect")
+    assert statement["content"]["text"] == "that the plant would close"
+    assert statement["speaker"] is None and statement["speaker_mention"] is None
+
+
+@pytest.mark.parametrize("text,speaker,parts", [
+    ("Lenox was a juggernaut, Senator Ana Ruiz said, until it went bankrupt in 1999.", "Ana Ruiz",
+     ["Lenox was a juggernaut", "until it went bankrupt in 1999"]),
+    ("The museum, Senator Ana Ruiz said, would make visitors face hard truths.", "Ana Ruiz",
+     ["The museum", "would make visitors face hard truths"]),
+])
+def test_cue_inside_the_reported_clause(run, text, speaker, parts):
+    result = run("Vote\n\n" + text)
+    statement = only(result, kind="indirect")
+    assert speaker_name(result, statement) == speaker
+    assert [p["text"] for p in statement["content_parts"]] == parts
+
+
+def test_closing_mark_typed_at_the_start_of_a_quotation(run):
+    result = run("Vote\n\n”We will not back down.” ― Ana Ruiz")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == "We will not back down"

@@ -228,6 +228,10 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     return tokens if len(tokens) >= 3 else None
 
 
+def _agentless_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _subject_of_own(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
@@ -399,9 +403,9 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         else:
             continue
         subject = subject_of(token)
-        if tokens is None or subject is None:
+        if tokens is None or (subject is None and not _agentless_passive(token)):
             continue
-        if any(t.i == token.i or t.i == subject.i for t in tokens):
+        if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
         start, end = _chars(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:
@@ -409,6 +413,13 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         enclosing = quotes.at(start)
         if enclosing is not None and quotes.at(end - 1) is enclosing:
             continue  # the content is a quotation, attributed above
+        if subject is None:
+            # "It was announced that …", "he is expected to …": a report whose source the text withholds
+            kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+            found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i,
+                                        None, None, 0.5))
+            used_cues.add(token.i)
+            continue
         speaker, mention, confidence = _speaker(subject, table)
         kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(
