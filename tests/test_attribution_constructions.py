@@ -118,3 +118,15 @@ def test_closing_mark_typed_at_the_start_of_a_quotation(run):
     statement = only(result, kind="direct")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content"]["text"] == "We will not back down"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Many Democrats are afraid that the edge may be undercut by apathy.", "Many Democrats",
+     "that the edge may be undercut by apathy"),
+    ("Senator Ana Ruiz was worried about the cost of the wall.", "Senator Ana Ruiz", "the cost of the wall"),
+])
+def test_state_of_mind_is_attributed_to_its_holder(run, text, speaker, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, kind="indirect")
+    assert statement["speaker_mention"]["text"] == speaker
+    assert statement["content"]["text"] == content

@@ -229,7 +229,11 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
 
 
 def _agentless_passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    """"It was announced that …": passive, no agent, and no subject but an expletive ("they're
+    convinced that …" has a holder; "he is expected to win" is about him, not by him)."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children) \
+        and all(c.lower_ in ("it", "there") for c in children if c.dep_ in ("nsubjpass", "nsubj", "expl"))
 
 
 def _subject_of_own(verb: Token) -> Token | None:
@@ -429,6 +433,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         used_cues.add(token.i)
 
     found.extend(_parenthetical_cues(doc, table, quotes, used_cues))
+    found.extend(_holder_states(doc, table, quotes, used_cues))
     found.extend(_according_to(doc, table, quotes))
     found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}))
     colon_lines = _colon_lines(doc, table, {s.content[0] for s in found})
@@ -561,6 +566,39 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
         kind = "mixed" if any(c in text_of(doc)[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
                                     _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
+    return found
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(data.load("cues")["holder_states"])
+
+
+def _holder_states(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[int]) -> list[StatementBuild]:
+    """"Many Democrats are afraid that …", "they're convinced the department mishandled …": a state of
+    mind attributed to its subject, with the clause (or the about/of phrase) it holds."""
+    found = []
+    states = _states()
+    for token in tokens_of(doc):
+        if token.lower_ not in states or token.i in used or quotes.at(token.idx):
+            continue
+        content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if content is None:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("about", "of")), None)
+            content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        holder = token.head if token.dep_ == "acomp" else token
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if content is None or subject is None or subject.lower_ in ("it", "there") or content.i < token.i:
+            continue
+        tokens = sorted(content.subtree, key=lambda t: t.i)
+        start, end = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        if end <= start:
+            continue
+        speaker, mention, confidence = _speaker(subject, table)
+        kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+        found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
+                                    _chars(doc, *mention), round(min(0.85, confidence * 0.9), 2)))
+        used.add(token.i)
     return found
 
 
