@@ -18,7 +18,7 @@ from ..analyze.pipeline import analyze_many
 from ..ingest.scraped import read_scraped_text, to_raw_offset
 from ..model import AnalyzedArticle, Article
 from .brat import GoldAttribution, gold_files, read_ann
-from .metrics import PRF, Spans, greedy_match, overlap
+from .metrics import PRF, Spans, greedy_match, overlap, write_errors
 
 _STRIP = set(string.whitespace + string.punctuation + "“”„«»‘’—–…")
 _QUOTES = "\"“”„«»"
@@ -160,6 +160,6 @@ def evaluate(data: Path, split: str = "dev", errors_path: Path | None = None, nl
         score_document(raws[doc], read_ann(files[doc]), found, scores, errors, doc)
         scores.documents += 1
     scores.seconds = time.perf_counter() - started
-    if errors_path is not None:
-        errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
+    if errors is not None:
+        write_errors(errors_path, errors)
     return scores

@@ -20,7 +20,7 @@ from ..analyze.pipeline import analyze_many
 from ..analyze.places import gazetteer
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
-from .metrics import PRF
+from .metrics import PRF, write_errors
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 
@@ -119,6 +119,5 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
                     got = result.places[0].country
                 scores.country_correct += got == want
     scores.seconds = time.perf_counter() - started
-    if errors_path is not None:
-        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    write_errors(errors_path, scores.errors)
     return scores

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 Spans = tuple[tuple[int, int], ...]  # possibly discontinuous
+
+
+def write_errors(path: Path | None, lines: list[str]) -> None:
+    """Every miss and false alarm of an evaluation, a line each, where ``--errors`` asked for them."""
+    if path is not None:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @dataclass

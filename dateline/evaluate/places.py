@@ -23,7 +23,7 @@ from ..analyze.pipeline import analyze_many
 from ..analyze.places import fold, gazetteer
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
-from .metrics import PRF, greedy_match
+from .metrics import PRF, greedy_match, write_errors
 from .wikievents import read_document
 
 PLACE_TYPES = ("GPE", "LOC")
@@ -116,6 +116,5 @@ def evaluate(path: Path, errors_path: Path | None = None) -> PlaceScores:
     else:
         evaluate_resolution(path, scores)
     scores.seconds = time.perf_counter() - started
-    if errors_path is not None:
-        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    write_errors(errors_path, scores.errors)
     return scores

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..analyze.nlp import load_pipeline
 from ..analyze.times import find_times
 from ..calendar import day_of, parse_datetime
-from .metrics import PRF, greedy_match
+from .metrics import PRF, greedy_match, write_errors
 from .timeml import read_timeml
 
 
@@ -72,6 +72,5 @@ def evaluate(data: Path, errors_path: Path | None = None) -> TimeScores:
         scores.errors += [f"FP\t{gold_doc.name}\t{p.text!r}\t{p.type} {p.value}" for i, p in enumerate(found) if i not in matched_p]
         scores.documents += 1
     scores.seconds = time.perf_counter() - started
-    if errors_path is not None:
-        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    write_errors(errors_path, scores.errors)
     return scores

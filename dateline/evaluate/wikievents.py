@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..analyze.pipeline import analyze_many
 from ..model import AnalyzedArticle, Article, Event
-from .metrics import PRF, greedy_match
+from .metrics import PRF, greedy_match, write_errors
 
 TYPE_MAP = {
     "Contact.Contact.Meet": "CONSULT",
@@ -186,6 +186,5 @@ def evaluate(path: Path, errors_path: Path | None = None) -> WikiEventsScores:
         score_document(result, document, scores)
         scores.documents += 1
     scores.seconds = time.perf_counter() - started
-    if errors_path is not None:
-        errors_path.write_text("\n".join(scores.errors) + "\n", encoding="utf-8")
+    write_errors(errors_path, scores.errors)
     return scores
