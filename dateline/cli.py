@@ -93,46 +93,49 @@ eval_app = typer.Typer(help="Measure dateline against public gold data.", no_arg
 app.add_typer(eval_app, name="eval")
 
 
+AsJson = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+
+
+def _show_figures(figures: dict, as_json: bool, table) -> None:
+    """An evaluation's figures: as JSON, or as the report's rich table."""
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        table(figures, Console())
+
+
 @eval_app.command("attribution")
 def eval_attribution(
     data: Annotated[Path, typer.Option(help="PolNeAR directory (holding dev/ and train/).")],
     split: Annotated[str, typer.Option(help="Which split to score.")] = "dev",
     errors: Annotated[Path | None, typer.Option(help="Write every false positive and negative here.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Who said what: source, cue, content and whole-attribution P/R/F1 on PolNeAR."""
     from .evaluate.attribution import evaluate
     from .evaluate.report import print_attribution
 
-    scores = evaluate(data, split, errors)
-    if as_json:
-        print(json.dumps(scores.as_dict(), indent=2))
-    else:
-        print_attribution(scores.as_dict(), Console())
+    _show_figures(evaluate(data, split, errors).as_dict(), as_json, print_attribution)
 
 
 @eval_app.command("time")
 def eval_time(
     data: Annotated[Path, typer.Option(help="TBAQ-cleaned directory (holding TimeBank/ and AQUAINT/).")],
     errors: Annotated[Path | None, typer.Option(help="Write every miss, false alarm and wrong value here.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Time expressions: extent F1 strict and relaxed, type and value accuracy, value F1 (TempEval-3)."""
     from .evaluate.report import print_time
     from .evaluate.time import evaluate
 
-    figures = evaluate(data, errors).as_dict()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-    else:
-        print_time(figures, Console())
+    _show_figures(evaluate(data, errors).as_dict(), as_json, print_time)
 
 
 @eval_app.command("events")
 def eval_events(
     data: Annotated[Path, typer.Option(help="PLOVER gold file (PLOVER_GSR_CAMEO.json) or WikiEvents JSONL (dev.jsonl).")],
     errors: Annotated[Path | None, typer.Option(help="Write every missed or mis-typed event here.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Events. PLOVER gold: type, (type, actor), (type, actor, recipient) P/R/F1 and location country
     accuracy. WikiEvents: trigger and argument P/R/F1 on the types that overlap PLOVER."""
@@ -148,27 +151,20 @@ def eval_events(
 
         figures = evaluate(data, errors).as_dict()
         show = report.print_events
-    if as_json:
-        print(json.dumps(figures, indent=2))
-    else:
-        show(figures, Console())
+    _show_figures(figures, as_json, show)
 
 
 @eval_app.command("places")
 def eval_places(
     data: Annotated[Path, typer.Option(help="WikiEvents JSONL (tagging) or PLOVER gold JSON (resolution).")],
     errors: Annotated[Path | None, typer.Option(help="Write every missed or misresolved place here.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Places: tagging P/R/F1 on WikiEvents' named GPE/LOC mentions; country accuracy on PLOVER locations."""
     from .evaluate.places import evaluate
     from .evaluate.report import print_places
 
-    figures = evaluate(data, errors).as_dict()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-    else:
-        print_places(figures, Console())
+    _show_figures(evaluate(data, errors).as_dict(), as_json, print_places)
 
 
 # ------------------------------------------------------------------ corpus store
