@@ -151,11 +151,10 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
     partitive = lexicon().partitive_nouns
     for token in tokens:
         for t in _with_conjuncts(token):
-            body = next((p for p in _prep_objects(t, {"of"})), None) if t.lower_ in partitive else None
-            if body is not None and table.actor_at(t) is None:
-                t = body  # "Tens of thousands of students": the students act
-                while t.lower_ in partitive and (deeper := next(iter(_prep_objects(t, {"of"})), None)) is not None:
-                    t = deeper
+            if table.actor_at(t) is None:
+                # "Tens of thousands of students": the students act
+                while t.lower_ in partitive and (body := next(iter(_prep_objects(t, {"of"})), None)) is not None:
+                    t = body
             actor = table.actor_at(t)
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
@@ -383,8 +382,8 @@ def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementB
 
 def _commitments(events: list[EventBuild], embedded: set[int], statements: list[StatementBuild]) -> list[EventBuild]:
     """What PLOVER codes for an announced intention: "will provide aid" is an AGREE (a pledge), "will
-    impose a curfew" a THREATEN, "Y must withdraw" (said by X) X's REQUEST to Y. The intended event
-    keeps its own modality; the pledge, threat or demand is what the text reports as made."""
+    impose a curfew" a THREATEN. The intended event keeps its own modality; the pledge or threat is
+    what the text reports as made."""
     kinds = config()["commitments"]
     derived = []
     for event in events:
@@ -393,17 +392,14 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
         speaker = statements[event.statement].speaker if event.statement is not None else None
         # A conditional counts only in the actor's own words: "we may halt mediation if …" is a threat,
         # an analyst's "Iran could attack" is not.
-        if event.modality in ("future", "planned") or (event.modality == "hypothetical" and speaker in event.actors):
-            etype = next((t for t, types in kinds.items() if event.type in types), None)
-            if etype is None:
-                continue
-            actors, recipients = event.actors, event.recipients
-        else:
+        intended = event.modality in ("future", "planned") or (event.modality == "hypothetical" and speaker in event.actors)
+        etype = next((t for t, types in kinds.items() if event.type in types), None) if intended else None
+        if etype is None:
             continue
-        own_words = event.statement is None or speaker in actors
+        own_words = event.statement is None or speaker in event.actors
         derived.append(EventBuild(
-            type=etype, mode=None, trigger=event.trigger, trigger_end=event.trigger_end, actors=list(actors),
-            recipients=list(recipients), evidence=event.evidence, modality="asserted" if own_words else "reported",
+            type=etype, mode=None, trigger=event.trigger, trigger_end=event.trigger_end, actors=list(event.actors),
+            recipients=list(event.recipients), evidence=event.evidence, modality="asserted" if own_words else "reported",
             statement=event.statement, place=event.place, date=event.date, date_basis=event.date_basis,
             confidence=round(event.confidence * 0.9, 2)))
     return derived

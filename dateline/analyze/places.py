@@ -23,7 +23,7 @@ from .. import data
 
 SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Department", "Autonomous region",
                      "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory"}
-FORMAT = 3  # of the cached gazetteer: raise it when Gazetteer's fields change
+FORMAT = 4  # of the cached gazetteer: raise it when Gazetteer's fields change
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
 ALTERNATE_DWARFS = 5  # an alternate name beats a primary one held by a city this many times smaller
 NAMESAKE_DWARFED = 6  # a namesake in a country named nearby wins unless the biggest is this many times bigger
@@ -142,6 +142,7 @@ class Gazetteer:
             for alias in aliases:
                 self._index[fold(alias)] = target
         self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
+        self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
 
     @staticmethod
     def _city(city: dict) -> PlaceInfo:
@@ -173,8 +174,8 @@ class Gazetteer:
         """The country a nationality adjective ("Palestinian") or a country name stands for."""
         folded = fold(word)
         if folded in self.demonyms:
-            alpha3 = self.demonyms[folded]
-            return next((self.countries[a2] for a2, a3 in self._alpha3.items() if a3 == alpha3), None)
+            alpha2 = self._alpha2.get(self.demonyms[folded])
+            return self.countries.get(alpha2) if alpha2 else None
         info = self._index.get(folded)
         return info if info and info.feature == "country" else None
 
@@ -239,12 +240,15 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
 
     gaz = gazetteer()
     found: list[PlaceMention] = []
-    candidates = {(ent.start, ent.end): False for ent in doc.ents if ent.label_ in PLACE_LABELS or (
-        # "in Soroti" read as an organization by the small model: "in"/"near" + a known place name
-        ent.label_ == "ORG" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"))}
-    for ent in doc.ents:  # "in Lyon" read as a person: a preposition of place vouches for the place
-        if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near"):
-            candidates[(ent.start, ent.end)] = True
+    candidates: dict[tuple[int, int], bool] = {}  # token span → vouched for as a place by its context
+    for ent in doc.ents:
+        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near")
+        if ent.label_ in PLACE_LABELS:
+            candidates[(ent.start, ent.end)] = False
+        elif ent.label_ == "ORG" and after_place_prep:
+            candidates[(ent.start, ent.end)] = False  # "in Soroti" read as an organization by the small model
+        elif ent.label_ == "PERSON" and after_place_prep:
+            candidates[(ent.start, ent.end)] = True  # "in Lyon" read as a person: the preposition vouches
     # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
     for token in tokens_of(doc):
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):

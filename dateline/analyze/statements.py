@@ -228,6 +228,11 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     return tokens if len(tokens) >= 3 else None
 
 
+def _reported_kind(doc: Doc, start: int, end: int) -> str:
+    """"mixed" when the reported words quote some of the speaker's own, else "indirect"."""
+    return "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+
+
 def _agentless_passive(verb: Token) -> bool:
     """"It was announced that …": passive, no agent, and no subject but an expletive ("they're
     convinced that …" has a holder; "he is expected to win" is about him, not by him)."""
@@ -419,13 +424,13 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue  # the content is a quotation, attributed above
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
-            kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+            kind = _reported_kind(doc, start, end)
             found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i,
                                         None, None, 0.5))
             used_cues.add(token.i)
             continue
         speaker, mention, confidence = _speaker(subject, table)
-        kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+        kind = _reported_kind(doc, start, end)
         found.append(StatementBuild(
             kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
             _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2),
@@ -563,7 +568,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> l
         if span[1] - span[0] < 3 or span in taken:
             continue
         speaker, mention, confidence = _speaker(owner, table)
-        kind = "mixed" if any(c in text_of(doc)[span[0]:span[1]] for c in _QUOTE_CHARS) else "indirect"
+        kind = _reported_kind(doc, *span)
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
                                     _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
     return found
@@ -595,7 +600,7 @@ def _holder_states(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[in
         if end <= start:
             continue
         speaker, mention, confidence = _speaker(subject, table)
-        kind = "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
+        kind = _reported_kind(doc, start, end)
         found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
                                     _chars(doc, *mention), round(min(0.85, confidence * 0.9), 2)))
         used.add(token.i)
@@ -628,7 +633,7 @@ def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: s
             continue  # a quotation around the cue is attributed with the quotes
         content = (parts[0][0], parts[-1][1])
         speaker, mention, confidence = _speaker(subject, table)
-        kind = "mixed" if any(c in text_of(doc)[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
+        kind = _reported_kind(doc, *content)
         found.append(StatementBuild(
             kind, content, (token.idx, token.idx + len(token.text)), token.i, speaker, _chars(doc, *mention),
             round(min(0.9, confidence * 0.9), 2), parts=parts if len(parts) > 1 else []))
@@ -658,7 +663,7 @@ def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[State
             continue
         content = _chars(doc, start, end)
         speaker, mention, confidence = _speaker(pobj, table)
-        kind = "mixed" if any(c in text_of(doc)[content[0]:content[1]] for c in _QUOTE_CHARS) else "indirect"
+        kind = _reported_kind(doc, *content)
         found.append(StatementBuild(
             kind, content, (token.idx, to.idx + len(to.text)), token.i, speaker,
             _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2)))

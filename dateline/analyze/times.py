@@ -507,9 +507,9 @@ def _spans(doc: Doc) -> list[Span]:
     text = text_of(doc)
     lowered = text.lower()
     # The patterns are lower-case: matching them on lowered text is twice as fast as ignoring case.
-    patterns = _LOWER_PATTERNS if len(lowered) == len(text) else EXTRA_PATTERNS
+    patterns, searched = (_LOWER_PATTERNS, lowered) if len(lowered) == len(text) else (EXTRA_PATTERNS, text)
     for pattern in patterns:
-        for m in pattern.finditer(lowered if patterns is _LOWER_PATTERNS else text):
+        for m in pattern.finditer(searched):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 candidates.append(_trim(span))
