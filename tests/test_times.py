@@ -68,3 +68,78 @@ def test_focus_moves_with_the_text(nlp):
 def test_modifiers_around_an_expression_leave_its_value(nlp, sentence, text, value):
     found = {t.text: t.value for t in find_times(nlp(sentence), PUBLISHED)}
     assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("two years ago", "past", "2021"),  # counted from publication, in years, not "PAST_REF"
+    ("five months ago", "past", "2023-01"),
+    ("a decade ago", "past", "2013"),
+    ("several years ago", "past", "PAST_REF"),
+    ("next year", "future", "2024"),
+    ("Nov. 2", "present", "2023-11-02"),  # "is payable Nov. 2", written in June: the nearest one
+    ("Feb. 1", "future", "2024-02-01"),
+    ("Feb. 1", "past", "2023-02-01"),
+    ("January", "present", "2023-01"),
+    ("Thanksgiving", "future", "2023-11-23"),
+    ("Election Day", "future", "2023-11-07"),
+    ("last Christmas", "past", "2022-12-25"),
+    ("Easter 2024", "past", "2024-03-31"),
+    ("the 20th century", "past", "19"),
+])
+def test_more_deictic_expressions(text, tense, value):
+    assert normalize(text, published=PUBLISHED, focus=date(2019, 3, 1), tense=tense, focus_value="2019-03")[1] == value
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("recent years", "DURATION", "PXY"),
+    ("the coming months", "DATE", "FUTURE_REF"),
+    ("two decades", "DURATION", "P20Y"),
+    ("2 1/2 years", "DURATION", "P2Y6M"),
+    ("a minute and a half", "DURATION", "PT1M30S"),
+    ("no more than sixty days", "DURATION", "P60D"),
+    ("eight trading days", "DURATION", "P8D"),
+    ("hourly", "SET", "PT1H"),
+])
+def test_more_types_and_values(text, kind, value):
+    assert normalize(text, published=PUBLISHED, focus=None)[:2] == (kind, value)
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    # a day that names a thing is not pulled forward by the clause around it
+    ("They said they would fight Monday's ruling.", "Monday", "2023-06-19"),
+    ("He could not be reached Tuesday.", "Tuesday", "2023-06-20"),
+    ("The deal may have closed Monday.", "Monday", "2023-06-19"),
+    # an infinitive under a noun or a verb of intending looks ahead
+    ("The bank announced an agreement to buy the lender in January.", "January", "2024-01"),
+    ("It agreed to sell the unit in February.", "February", "2024-02"),
+    ("She declined to comment on Monday.", "Monday", "2023-06-19"),
+    # the day of writing counts for the future: wire copy names it
+    ("The minister will speak Wednesday.", "Wednesday", "2023-06-21"),
+])
+def test_tense_of_the_governing_clause(nlp, sentence, text, value):
+    found = {t.text: t.value for t in find_times(nlp(sentence), PUBLISHED)}
+    assert found.get(text) == value, found
+
+
+def test_a_clock_time_and_its_day_are_one_expression(nlp):
+    found = [(t.text, t.type, t.value) for t in find_times(nlp("The offer expires at 5 p.m. EST, June 23."), PUBLISHED)]
+    assert found == [("5 p.m. EST, June 23", "TIME", "2023-06-23T17:00")]
+
+
+def test_a_year_ended_on_a_date_is_an_accounting_period(nlp):
+    found = {t.text: (t.type, t.value) for t in find_times(nlp("For the year ended March 31, it earned $5 million."), PUBLISHED)}
+    assert found["the year"] == ("DURATION", "P1Y")
+    assert found["March 31"][1] == "2023-03-31"
+
+
+def test_a_year_earlier_compares_without_moving_the_period_in_focus(nlp):
+    doc = nlp("Net income in the third quarter rose to $5 million from $4 million a year earlier. "
+              "Sales a year earlier were $9 million.")
+    values = [t.value for t in find_times(doc, PUBLISHED)]
+    # a third quarter named in June is last year's: this year's has not begun
+    assert values == ["2022-Q3", "2021-Q3", "2021-Q3"], values
+
+
+def test_season_verbs_and_spelled_ages_are_not_times(nlp):
+    found = [t.text for t in find_times(nlp("Prices will fall as the six-year-old plan ends."), PUBLISHED)]
+    assert found == []

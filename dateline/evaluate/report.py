@@ -30,6 +30,8 @@ def print_time(figures: dict, console: Console) -> None:
     console.print(table)
     console.print(f"type accuracy {figures['type_accuracy']:.3f}   value accuracy {figures['value_accuracy']:.3f}   "
                   f"value F1 {figures['value_f1']:.3f}")
+    console.print(f"value accuracy on the raw gold strings, before canonical notation: "
+                  f"{figures['value_accuracy_raw_strings']:.3f}")
 
 
 def print_events(figures: dict, console: Console) -> None:
