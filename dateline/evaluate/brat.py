@@ -24,8 +24,11 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     spans: dict[str, Spans] = {}
     relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, kind_and_spans, _ = line.split("\t", 2)
+        columns = line.split("\t")
+        if len(columns) < 2 or not columns[0][1:].isdigit():
+            continue  # the rest of a span text that ran over a line break
+        if line.startswith("T") and len(columns) >= 3:
+            tid, kind_and_spans = columns[0], columns[1]
             kind, _, offsets = kind_and_spans.partition(" ")
             spans[tid] = _spans(offsets)
         elif line.startswith("E"):

@@ -1,0 +1,40 @@
+"""Cues proposed by a locally trained tagger (``dateline train attribution``).
+
+The tagger only says where a cue is; the statement rules then decide whether the
+parse gives it a speaker and a content, exactly as for a cue from the lexicons.
+Without a model this component is never added and nothing changes.
+"""
+
+# No "from __future__ import annotations": spaCy checks a factory's signature at run time.
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+SPAN_KEY = "dateline_learned_cues"
+
+
+class LearnedCues:
+    def __init__(self, path: str):
+        if not (Path(path) / "meta.json").is_file():
+            raise FileNotFoundError(f"no trained cue tagger at {path} (make one with `dateline train attribution`)")
+        self.tagger = spacy.load(path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        tagged = self.tagger(doc.text)
+        spans = (doc.char_span(e.start_char, e.end_char, alignment_mode="expand") for e in tagged.ents)
+        doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("dateline_learned_cues", default_config={"path": ""})
+def make_learned_cues(nlp: Language, name: str, path: str) -> LearnedCues:
+    return LearnedCues(path)
+
+
+def learned_cue_heads(doc: Doc) -> dict[int, Token]:
+    """Token index of each proposed cue's head → that token (empty without a model)."""
+    if SPAN_KEY not in doc.spans:
+        return {}
+    return {span.root.i: span.root for span in doc.spans[SPAN_KEY]}

@@ -1,0 +1,1 @@
+"""Models dateline can learn locally from annotated data; never shipped, always optional."""

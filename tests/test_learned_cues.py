@@ -1,0 +1,75 @@
+"""The optional cue tagger: trained locally from BRAT data, proposing cues the rules then complete."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.analyze.actors import build_actors
+from dateline.analyze.learned_cues import SPAN_KEY, LearnedCues
+from dateline.analyze.quotes import QuoteIndex, find_quotes
+from dateline.analyze.statements import extract_statements
+from dateline.cli import app
+from dateline.learn.cue_tagger import train
+
+ARTICLES = {
+    "a": "Vote\n\nSenator Ana Ruiz mocked the plan of the governor.\n\nShe said the roads were fine.\n",
+    "b": "Budget\n\nMayor Tom Baker ridiculed the budget of the council.\n\nHe said it was late.\n",
+}
+
+
+def _brat(tmp_path):
+    """A two-article BRAT set in PolNeAR's layout, written here."""
+    for name, text in ARTICLES.items():
+        (tmp_path / "train" / "text").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "train" / "attributions").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "train" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        lines = []
+        for n, cue in enumerate(("mocked", "ridiculed", "said")):
+            start = text.find(cue)
+            if start < 0:
+                continue
+            lines.append(f"T{n + 1}\tCue {start} {start + len(cue)}\t{cue}")
+            content_start = start + len(cue) + 1
+            content_end = text.index(".", content_start)
+            lines.append(f"T{n + 10}\tContent {content_start} {content_end}\t{text[content_start:content_end]}")
+            lines.append(f"E{n + 1}\tAttribution:T{n + 1} Cue:T{n + 1} Content:T{n + 10}")
+        # a span text that runs over a line break continues on the next line of the .ann file
+        lines.append("T99\tContent 6 20\tSenator Ana\nRuiz")
+        (tmp_path / "train" / "attributions" / f"{name}_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_training_saves_a_tagger_that_loads_and_tags(tmp_path):
+    data = _brat(tmp_path)
+    report = train(data, tmp_path / "model", epochs=2, log=lambda line: None)
+    assert (report.documents, report.cues) == (2, 4)
+    component = LearnedCues(str(tmp_path / "model"))
+    doc = component.tagger.make_doc("Senator Ana Ruiz mocked the plan.")
+    assert component(doc).spans[SPAN_KEY] is not None
+
+
+def test_a_proposed_cue_outside_the_lexicons_gets_speaker_and_content_from_the_parse(nlp):
+    text = "Vote\n\nSenator Ana Ruiz lampooned the plan of the governor."
+    doc = nlp(text)
+    quotes = QuoteIndex(find_quotes(text))
+    table = build_actors(doc, quotes)
+    cue = next(t for t in doc if t.text == "lampooned")
+    assert not [s for s in extract_statements(doc, table, quotes) if s.cue_token == cue.i]  # not in the lexicons
+    doc.spans[SPAN_KEY] = [doc[cue.i:cue.i + 1]]
+    found = [s for s in extract_statements(doc, table, quotes) if s.cue_token == cue.i]
+    assert len(found) == 1
+    assert text[slice(*found[0].content)] == "the plan of the governor"
+    assert text[slice(*found[0].speaker_mention)] == "Senator Ana Ruiz"
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["analyze", "-", "--model", str(tmp_path / "nothing")], input="Some text.")
+    assert result.exit_code == 2
+    assert "no trained cue tagger" in result.output
+
+
+def test_training_on_a_directory_without_annotations_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path), "--output", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "no annotated articles" in result.output
