@@ -130,3 +130,31 @@ def test_state_of_mind_is_attributed_to_its_holder(run, text, speaker, content):
     statement = only(result, kind="indirect")
     assert statement["speaker_mention"]["text"] == speaker
     assert statement["content"]["text"] == content
+
+
+def test_signature_after_a_non_breaking_space(run):
+    result = run("Voices\n\n“We deserve better than this campaign.”\u00a0― Ana Ruiz\n")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_colon_at_paragraph_end_introduces_the_quotation_below(run):
+    result = run("Vote\n\nThe Austin Chronicle reports:\n\n“The council voted to close the library on Sundays.”\n")
+    statement = only(result, kind="direct")
+    assert statement["cue"]["text"] == "reports"
+    assert statement["content"]["text"] == "The council voted to close the library on Sundays"
+
+
+def test_a_quoted_title_is_not_speech_and_leaves_the_cue_to_the_claim(run):
+    result = run("Vote\n\nOn “The Morning Show,” Senator Ana Ruiz said the roads would be fixed by winter.\n")
+    assert not [s for s in result["statements"] if s["content"]["text"] == "The Morning Show"]
+    statement = only(result, kind="indirect")
+    assert statement["content"]["text"] == "the roads would be fixed by winter"
+    assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_passive_with_agent_attributes_its_subject(run):
+    result = run("Vote\n\nThe tax plan was endorsed by the Austin Chronicle.\n")
+    statement = only(result, kind="indirect")
+    assert statement["content"]["text"] == "The tax plan"
+    assert statement["speaker_mention"]["text"] == "the Austin Chronicle"

@@ -312,8 +312,8 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         name = _Name(span.start, span.end, ent.label_, span.start)
         if ent.label_ in ("PERSON", "ORG"):
             _strip_leading_titles(doc, span, name)
-        while name.start < name.end and doc[name.start].lower_ in ("the", "a", "an"):
-            name.start += 1
+        while name.start < name.end and (doc[name.start].lower_ in ("the", "a", "an") or doc[name.start].is_punct):
+            name.start += 1  # "the Times"; "― Ana Ruiz", a signature dash the model took into the name
         if name.start >= name.end or all(_phrase_at(doc, t.i, lex.person_words, lex.longest) for t in doc[name.start:name.end]):
             continue
         if ent.label_ == "PERSON":

@@ -22,7 +22,7 @@ from .learned_cues import learned_cue_heads
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
 CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (titles, party labels)
-_DASH_AFTER = re.compile(r"[ \t]*([—―–]|--?)[ \t]*(?=[A-Z])")
+_DASH_AFTER = re.compile(r"[^\S\n]*([—―–]|--?)[^\S\n]*(?=[A-Z])")  # spaces of any kind, no line break
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
 MAX_CONTINUATION_GAP = 100  # characters of cue clause between a quote and its continuation
@@ -238,6 +238,15 @@ def _reported_kind(doc: Doc, start: int, end: int) -> str:
     return "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
 
 
+def _passive_object(verb: Token) -> list[Token] | None:
+    """"The nominee has been endorsed by dozens of papers": with an agent, the passive subject is
+    what is attributed (the agent is the source, found by ``subject_of``)."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return sorted(subject.subtree, key=lambda t: t.i) if subject is not None else None
+
+
 def _agentless_passive(verb: Token) -> bool:
     """"It was announced that …": passive, no agent, and no subject but an expletive ("they're
     convinced that …" has a holder; "he is expected to win" is about him, not by him)."""
@@ -373,7 +382,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         words = len(inner.split())
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
-        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence):
+        in_headline = "\n" not in text_of(doc)[:quote.start]  # headlines are title case throughout
+        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence) or (_is_title(inner) and not in_headline):
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
         if cue is None and words < MIN_QUOTE_WORDS:
@@ -423,6 +433,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             tokens = _content_tokens(token, LEARNED_VERB_FRAMES)
         else:
             continue
+        if tokens is None and (is_cue(token, {"dobj"}) or token.i in learned):
+            tokens = _passive_object(token)
         subject = subject_of(token)
         if tokens is None or (subject is None and not _agentless_passive(token)):
             continue
@@ -469,6 +481,19 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             _inherit_speaker(doc, statement, found[:n])
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
     return [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
+def _is_title(inner: str) -> bool:
+    """“The Steve Harvey Morning Show,” “Hamilton”: a name in title case, not words someone said."""
+    words = inner.strip(" ,").split()
+    if not words or len(words) > 8 or inner.rstrip(" ,”\"'’").endswith((".", "!", "?")):
+        return False
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    return bool(lettered) and lettered[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in lettered)
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
@@ -518,7 +543,7 @@ def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[Statement
         statement.speaker, statement.speaker_mention, statement.confidence = previous.speaker, previous.speaker_mention, 0.6
 
 
-_COLON_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(?P<what>\S.*)$", re.M)
+_COLON_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[^\S\n]+(?P<what>\S.*)$", re.M)
 
 
 def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[StatementBuild]:
