@@ -158,3 +158,22 @@ def test_passive_with_agent_attributes_its_subject(run):
     statement = only(result, kind="indirect")
     assert statement["content"]["text"] == "The tax plan"
     assert statement["speaker_mention"]["text"] == "the Austin Chronicle"
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # a gerund after a preposition speaks for the subject of the verb it completes
+    ("Senator Ana Ruiz ended the debate by saying that the roads would be fixed.", "saying",
+     "that the roads would be fixed"),
+    # "that" marking a clause the small model hung from the cue as an adverbial
+    ("Senator Ana Ruiz tweeted in the early morning hours that the council was a disgrace.", "tweeted",
+     "that the council was a disgrace"),
+    # comparisons and labels
+    ("Senator Ana Ruiz likened the budget to a house of cards.", "likened", "the budget to a house of cards"),
+    # an infinitive of purpose keeps the subject of the verb it serves
+    ("Senator Ana Ruiz went on to discuss the new polls.", "discuss", "the new polls"),
+])
+def test_speaker_through_gerunds_infinitives_and_comparisons(run, text, cue, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, **{"cue": cue})
+    assert statement["content"]["text"] == content
+    assert speaker_name(result, statement) == "Ana Ruiz"

@@ -40,13 +40,16 @@ def _brat(tmp_path):
     return tmp_path
 
 
-def test_training_saves_a_tagger_that_loads_and_tags(tmp_path):
+def test_training_saves_a_tagger_that_loads_and_tags(tmp_path, nlp):
     data = _brat(tmp_path)
     report = train(data, tmp_path / "model", epochs=2, log=lambda line: None)
     assert (report.documents, report.cues) == (2, 4)
     component = LearnedCues(str(tmp_path / "model"))
-    doc = component.tagger.make_doc("Senator Ana Ruiz mocked the plan.")
-    assert component(doc).spans[SPAN_KEY] is not None
+    doc = nlp("Vote\n\nSenator Ana Ruiz mocked the plan of the governor.")
+    names = [(e.text, e.label_) for e in doc.ents]
+    tagged = component(doc)
+    assert all(span.label_ == "CUE" for span in tagged.spans[SPAN_KEY])
+    assert [(e.text, e.label_) for e in tagged.ents] == names  # the Doc's own entities are untouched
 
 
 def test_a_proposed_cue_outside_the_lexicons_gets_speaker_and_content_from_the_parse(nlp):

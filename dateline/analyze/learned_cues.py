@@ -13,18 +13,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 SPAN_KEY = "dateline_learned_cues"
+LABEL = "CUE"
 
 
 class LearnedCues:
+    """Runs the trained cue NER on the parsed Doc (it reads the parse's tags and dependencies)
+    and keeps its finds in ``doc.spans``; the Doc's own entities are left as they were."""
+
     def __init__(self, path: str):
         if not (Path(path) / "meta.json").is_file():
             raise FileNotFoundError(f"no trained cue tagger at {path} (make one with `dateline train attribution`)")
-        self.tagger = spacy.load(path)
+        self.ner = spacy.load(path).get_pipe("ner")
 
     def __call__(self, doc: Doc) -> Doc:
-        tagged = self.tagger(doc.text)
-        spans = (doc.char_span(e.start_char, e.end_char, alignment_mode="expand") for e in tagged.ents)
-        doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
+        entities = doc.ents
+        doc.set_ents([], default="missing")  # set entities would bind the NER; it must see a blank Doc
+        self.ner(doc)
+        doc.spans[SPAN_KEY] = [e for e in doc.ents if e.label_ == LABEL]
+        doc.ents = entities
         return doc
 
 

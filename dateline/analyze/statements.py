@@ -71,8 +71,12 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "ended the call by saying …": the speaker of the verb the gerund completes
+            continue
+        infinitive_of_purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
-                (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG"):
+                (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
             cues_above = [a for a in verb.ancestors if is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
             cue_above = cues_above[-1] if cues_above else None
@@ -173,7 +177,7 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
         if head is not None:
             # "blasted him for not paying", "called the plan a disaster", "urged them to vote"
             extra = [c for c in cue.children if c.i > head.i and (
-                c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))]
+                c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "to"))]
     if head is None and "oprd" in kinds:
         head = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i
                      and any(o.dep_ == "oprd" for o in cue.children)), None)
@@ -208,7 +212,9 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
 def _content_after_that(cue: Token) -> list[Token] | None:
     """Fallback for a parse that lost the clause: "said on Thursday that …" runs to the sentence end."""
     doc = cue.doc
-    that = next((t for t in doc[cue.i + 1:cue.i + 5] if t.lower_ == "that" and t.head.i == cue.i), None)
+    # "that" hanging from the cue, or marking a clause the small model hung from it ("tweeted … that X was")
+    that = next((t for t in doc[cue.i + 1:cue.i + 8] if t.lower_ == "that" and (
+        t.head.i == cue.i or t.dep_ == "mark" and t.head.head.i == cue.i and t.head.dep_ in ("advcl", "ccomp"))), None)
     if that is None:
         return None
     end = sentence_of(cue).end

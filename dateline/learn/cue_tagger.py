@@ -1,9 +1,10 @@
 """Train a tagger of attribution cues from BRAT data (PolNeAR's Source/Cue/Content).
 
-The tagger is a small spaCy pipeline of its own (tokenizer + NER with one label,
-CUE), kept apart from the English pipeline so its entities never mix with names
-and places. At analysis time it proposes cues the lexicons lack; the rules still
-decide the speaker and the content from the parse (see analyze/learned_cues.py).
+The tagger is a spaCy NER with one label, CUE, whose features are the word forms
+*and* the English pipeline's tags and dependency labels: it learns over the parse
+dateline already makes, so at analysis time it runs on the parsed Doc at little
+cost. It is saved as a pipeline of its own and never writes the Doc's entities
+(see analyze/learned_cues.py); the rules still decide speaker and content.
 """
 
 from __future__ import annotations
@@ -16,16 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, fix_random_seed, minibatch
 
+from ..analyze.learned_cues import LABEL
+from ..analyze.nlp import load_pipeline
 from ..evaluate.brat import gold_files, read_ann
 from ..ingest.scraped import read_scraped_text, to_raw_offset
 
-LABEL = "CUE"
 SEED = 0
+FEATURES = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"]
+MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+    "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96, "attrs": FEATURES,
+                  "rows": [5000, 1000, 2500, 2500, 500, 500], "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 4,
+                   "window_size": 1, "maxout_pieces": 3},
+    },
+}
 
 
 @dataclass
@@ -42,7 +55,7 @@ def _raw_to_text(article) -> dict[int, int]:
     return {to_raw_offset(article, i): i for i in range(len(article.text))}
 
 
-def _trimmed(span):
+def _trimmed(span: Span) -> Span | None:
     """The span without edge spaces or punctuation, which NER cannot learn to include."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].is_space or span.doc[start].is_punct):
@@ -52,34 +65,37 @@ def _trimmed(span):
     return Span(span.doc, start, end, label=span.label_) if end > start else None
 
 
-def annotated_docs(split_dir: Path, nlp: Language) -> Iterator[Doc]:
-    """Each article's cleaned text with its gold cue fragments as entities."""
+def annotated_examples(split_dir: Path) -> Iterator[Example]:
+    """Each article parsed as the analysis parses it, paired with its gold cue fragments."""
+    nlp = load_pipeline()
     for name, ann in sorted(gold_files(split_dir).items()):
         raw = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         article = read_scraped_text(raw, source=name, doc_id=name)
         to_text = _raw_to_text(article)
-        doc = nlp.make_doc(article.text)
+        parsed = nlp(article.text)
+        parsed.tensor = parsed.tensor[:0]  # the tagger does not use it; it would hold 384 bytes a token
+        reference = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed])
         spans = []
         for attribution in read_ann(ann):
             for start, end in attribution.cue or ():
                 if start in to_text and end - 1 in to_text:
-                    span = doc.char_span(to_text[start], to_text[end - 1] + 1, label=LABEL, alignment_mode="expand")
+                    span = reference.char_span(to_text[start], to_text[end - 1] + 1, label=LABEL, alignment_mode="expand")
                     if span is not None and (span := _trimmed(span)) is not None:
                         spans.append(span)
-        doc.ents = filter_spans(spans)
-        yield doc
+        reference.ents = filter_spans(spans)
+        parsed.set_ents([], default="missing")  # the tagger starts from a blank Doc, as at analysis time
+        yield Example(parsed, reference)
 
 
-def train(data: Path, output: Path, split: str = "train", epochs: int = 8, log=print) -> TrainingReport:
+def train(data: Path, output: Path, split: str = "train", epochs: int = 6, log=print) -> TrainingReport:
     """Train the cue tagger on ``data/split`` and save it to ``output``."""
     started = time.perf_counter()
     fix_random_seed(SEED)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("ner").add_label(LABEL)
-    gold = list(annotated_docs(data / split, nlp))
-    if not gold:
+    examples = list(annotated_examples(data / split))
+    if not examples:
         raise FileNotFoundError(f"no annotated articles under {data / split}")
-    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+    nlp = spacy.blank("en", vocab=examples[0].predicted.vocab)
+    nlp.add_pipe("ner", config={"model": MODEL}).add_label(LABEL)
     optimizer = nlp.initialize(lambda: examples)
     order = random.Random(SEED)
     losses_by_epoch = []
@@ -92,7 +108,8 @@ def train(data: Path, output: Path, split: str = "train", epochs: int = 8, log=p
         log(f"epoch {epoch + 1}/{epochs}: loss {losses_by_epoch[-1]}")
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
-    report = TrainingReport(len(gold), sum(len(d.ents) for d in gold), epochs, losses_by_epoch,
+    report = TrainingReport(len(examples), sum(len(e.reference.ents) for e in examples), epochs, losses_by_epoch,
                             round(time.perf_counter() - started, 1))
-    (output / "dateline_training.json").write_text(json.dumps({**report.__dict__, "data": str(data), "split": split}, indent=1))
+    (output / "dateline_training.json").write_text(
+        json.dumps({**report.__dict__, "data": str(data), "split": split, "features": FEATURES}, indent=1))
     return report
