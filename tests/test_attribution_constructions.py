@@ -177,3 +177,23 @@ def test_speaker_through_gerunds_infinitives_and_comparisons(run, text, cue, con
     statement = only(result, **{"cue": cue})
     assert statement["content"]["text"] == content
     assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_a_second_cue_between_two_quotes_makes_two_statements(run):
+    result = run("Vote\n\n“We cannot afford this any more,” Senator Ana Ruiz said, adding later, "
+                 "“The budget is costing us a fortune.”")
+    first = only(result, **{"cue": "said"})
+    second = only(result, **{"cue": "adding"})
+    assert first["content"]["text"] == "We cannot afford this any more"
+    assert second["content"]["text"] == "The budget is costing us a fortune"
+    assert speaker_name(result, first) == speaker_name(result, second) == "Ana Ruiz"
+
+
+def test_a_name_the_parser_buried_before_the_cue_still_speaks(run, nlp):
+    from dateline.analyze.statements import _name_just_before
+
+    doc = nlp("In a March meeting with the editorial board of the Austin Chronicle Ruiz said that taxes would rise.")
+    said = next(t for t in doc if t.text == "said")
+    if any(c.dep_ == "nsubj" for c in said.children):
+        pytest.fail("the parse found the subject itself: this sentence no longer tests the fallback")
+    assert _name_just_before(said).text == "Ruiz"

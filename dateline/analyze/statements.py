@@ -71,6 +71,8 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if (buried := _name_just_before(verb)) is not None:
+            return buried
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "ended the call by saying …": the speaker of the verb the gerund completes
             continue
@@ -83,6 +85,27 @@ def subject_of(verb: Token) -> Token | None:
             verb = cue_above if verb.tag_ == "VBG" and cue_above is not None else verb.head
             continue
         return None
+    return None
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _name_just_before(verb: Token) -> Token | None:
+    """"In a meeting with the Post Trump said …": the parser buried the name in the phrase before
+    the verb; a capitalised name right before a subjectless verb is its subject."""
+    if verb.i == 0 or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "") and before.is_title and \
+            sentence_index(verb.doc)[before.i] == sentence_index(verb.doc)[verb.i]:
+        return before
     return None
 
 
@@ -102,6 +125,9 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
                 mention = m
                 break
     start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1) + 1
+    if subject.ent_iob_ in ("B", "I") and subject.dep_ not in (*SUBJECT_DEPS, "poss") and subject.head.dep_ != "agent":
+        # a name the parser buried in a phrase: only the name speaks, not the phrase around it
+        start, end = (mention.start, mention.end) if mention is not None else _entity_bounds(subject)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -366,9 +392,13 @@ def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quot
         return None
     gap = text_of(doc)[cue_end:following.start]
     # Only an aside may stand between the cue and the second half: ", " or " in a statement, ".
-    if len(gap) <= 40 and gap.rstrip().endswith(",") and not any(c in gap for c in ".!?"):
-        return following
-    return None
+    if len(gap) > 40 or not gap.rstrip().endswith(",") or any(c in gap for c in ".!?"):
+        return None
+    # "…,” he said, adding, “…”: a second cue introduces a statement of its own.
+    between = doc.char_span(cue_end, following.start, alignment_mode="contract")
+    if between is not None and any(is_cue(t) for t in between):
+        return None
+    return following
 
 
 def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[StatementBuild]:
