@@ -197,3 +197,17 @@ def test_a_name_the_parser_buried_before_the_cue_still_speaks(run, nlp):
     if any(c.dep_ == "nsubj" for c in said.children):
         pytest.fail("the parse found the subject itself: this sentence no longer tests the fallback")
     assert _name_just_before(said).text == "Ruiz"
+
+
+def test_a_cue_in_the_next_paragraph_does_not_take_a_quote(run):
+    result = run("Museum\n\nThe visitor recalled ''all the people who did things to get us here.''\n\n"
+                 "She said she had toured the museum last week.\n")
+    statement = only(result, **{"cue": "said"})
+    assert statement["content"]["text"] == "she had toured the museum last week"
+
+
+def test_a_cue_with_its_own_clause_does_not_take_the_quote_before_it(run):
+    result = run("Network\n\nThe editor wrote that the piece was “not in line with our policy.” "
+                 "The network said it would send the reporter to Crimea.\n")
+    statement = only(result, **{"cue": "said"})
+    assert statement["content"]["text"] == "it would send the reporter to Crimea"

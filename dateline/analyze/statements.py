@@ -198,6 +198,12 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     extra: list[Token] = []  # further right-hand dependents that belong to the content
     if head is None:
         head = next((c for c in cue.children if c.dep_ == "ccomp" and "ccomp" in kinds), None)
+    if head is None and "ccomp" in kinds:
+        # "Trump said he would not accept …" parsed as an adverbial clause: one with its own
+        # subject and no subordinator ("if", "because") is the reported clause.
+        head = next((c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i
+                     and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                     and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)), None)
     if head is None and "dobj" in kinds:
         head = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
         if head is not None:
@@ -331,18 +337,20 @@ def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
 
 def _cue_after(doc: Doc, quote: Quote) -> Token | None:
     _, end = _quote_tokens(doc, quote)
-    inner_end = text_of(doc)[quote.start:quote.end].rstrip(_QUOTE_CHARS + " ")
+    inner_end = text_of(doc)[quote.start:quote.end].rstrip(_QUOTE_CHARS + "'’ ")
     continues = inner_end.endswith((",", "—", "-")) or not inner_end.endswith((".", "!", "?"))
     for token in doc[end:end + CUE_AFTER_WINDOW]:
-        if token.text in _QUOTE_CHARS:
-            return None
+        if token.text in _QUOTE_CHARS or "\n" in token.text:
+            return None  # another quotation, or the next paragraph: the cue is not this quote's
         if token.is_sent_start and token.i > end and not continues:
             return None
         # A full stop ends the search only where it ends a sentence, not in "(D-Wis.)".
         if token.text in ".!?" and token.i > end and (token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start):
             return None
         if is_cue(token, {"quote", "ccomp"}):
-            return token
+            # "“….” The network said it would …": a cue with a clause of its own reports that clause
+            owns_clause = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+            return None if owns_clause and not continues else token
         if token.pos_ == "VERB" and token.i > end:
             return None  # another verb first: "“…,” the report, which he wrote, …"
     return None
