@@ -211,3 +211,10 @@ def test_a_cue_with_its_own_clause_does_not_take_the_quote_before_it(run):
                  "The network said it would send the reporter to Crimea.\n")
     statement = only(result, **{"cue": "said"})
     assert statement["content"]["text"] == "it would send the reporter to Crimea"
+
+
+def test_of_two_subjects_the_one_outside_the_quote_speaks(run):
+    result = run('Senate\n\n"He would be a great senator. Not good, great. One of the brightest members of the '
+                 'entire Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.\n')
+    statement = only(result, kind="direct")
+    assert statement["speaker_mention"]["text"] == "Rep. Elijah E. Cummings (D-Md.)"

@@ -130,7 +130,8 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
         start, end = (mention.start, mention.end) if mention is not None else _entity_bounds(subject)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not (
+            doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end])):  # keep "(D-Md.)"
         end -= 1
     if mention is None or mention.actor is None:
         return None, (start, end), 0.5
@@ -450,6 +451,10 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         elif cue is not None:
             used_cues.add(cue.i)
             subject = subject_of(cue)
+            if subject is not None and quote.start <= subject.idx < quote.end:
+                # the parser may give the cue two subjects, one inside the quote: take the other
+                subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS
+                                and not quote.start <= c.idx < quote.end), subject)
             if subject is None or quote.start <= subject.idx < quote.end:
                 subject = _inverted_subject(cue, quote) or (None if subject is None or quote.start <= subject.idx < quote.end else subject)
             if subject is None:
