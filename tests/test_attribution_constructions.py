@@ -218,3 +218,15 @@ def test_of_two_subjects_the_one_outside_the_quote_speaks(run):
                  'entire Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.\n')
     statement = only(result, kind="direct")
     assert statement["speaker_mention"]["text"] == "Rep. Elijah E. Cummings (D-Md.)"
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Senator Ana Ruiz has been critical of the budget.", "critical", "the budget"),
+    ("Senator Ana Ruiz was sure the council would fold.", "sure", "the council would fold"),
+    ("Senator Ana Ruiz has been a consistent supporter of the treaty.", "supporter", "the treaty"),
+])
+def test_positions_held_by_a_speaker(run, text, cue, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, **{"cue": cue})
+    assert statement["content"]["text"] == content
+    assert speaker_name(result, statement) == "Ana Ruiz"

@@ -633,6 +633,8 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
         if owner is None:
             by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None and token.dep_ == "attr":
+            owner = _subject_of_own(token.head)  # "Clinton has been a supporter of …"
         if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its",):
             continue
         content = None
@@ -674,11 +676,13 @@ def _holder_states(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[in
     for token in tokens_of(doc):
         if token.lower_ not in states or token.i in used or quotes.at(token.idx):
             continue
-        content = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if content is None:
-            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("about", "of")), None)
-            content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
         holder = token.head if token.dep_ == "acomp" else token
+        # the clause may hang from the state or, in the small model's parse, from "be" ("was sure X would …")
+        content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None) or next(
+            (c for c in holder.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if content is None:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "to", "over")), None)
+            content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
         subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if content is None or subject is None or subject.lower_ in ("it", "there") or content.i < token.i:
             continue
