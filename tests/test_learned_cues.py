@@ -76,3 +76,25 @@ def test_training_on_a_directory_without_annotations_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path), "--output", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "no annotated articles" in result.output
+
+
+def test_a_batch_runs_with_the_tagger_inside_memory_zones(tmp_path):
+    from dateline.analyze.nlp import use_cue_model
+    from dateline.analyze.pipeline import AnalysisFailure, analyze_many
+    from dateline.ingest.scraped import read_scraped_text
+
+    from dateline.analyze.nlp import load_pipeline
+
+    train(_brat(tmp_path), tmp_path / "model", epochs=25, log=lambda line: None)  # learns its two articles by heart
+    use_cue_model(str(tmp_path / "model"))
+    try:
+        nlp = load_pipeline()
+        with nlp.memory_zone():
+            doc = nlp(ARTICLES["a"])
+            proposed = [s.text for s in doc.spans[SPAN_KEY]]
+        assert proposed, "the tagger proposed no cue: this test would not reach the labelled spans"
+        results = list(analyze_many(read_scraped_text(text, source=name) for name, text in ARTICLES.items()))
+    finally:
+        use_cue_model(None)
+    assert not [r for r in results if isinstance(r, AnalysisFailure)], [r.reason for r in results if isinstance(r, AnalysisFailure)]
+    assert len(results) == 2

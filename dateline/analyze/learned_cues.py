@@ -36,6 +36,7 @@ class LearnedCues:
 
 @Language.factory("dateline_learned_cues", default_config={"path": ""})
 def make_learned_cues(nlp: Language, name: str, path: str) -> LearnedCues:
+    nlp.vocab.strings.add(LABEL)  # now, outside any memory zone, so the label outlives them
     return LearnedCues(path)
 
 

@@ -173,8 +173,12 @@ def _generic_cue(token: Token, table: ActorTable) -> bool:
         return False
     clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
                    and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
-    subject = _subject_of_own(token)
-    if clause is None or subject is None:
+    return clause is not None and _sentient(_subject_of_own(token), table)
+
+
+def _sentient(subject: Token | None, table: ActorTable) -> bool:
+    """A person, an organisation or a group (or a personal pronoun): someone who can say or hold."""
+    if subject is None:
         return False
     if subject.lower_ in SENTIENT_PRONOUNS:
         return True
@@ -478,7 +482,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             tokens = _content_tokens(token)
         elif _generic_cue(token, table):
             tokens = _content_tokens(token, frozenset({"ccomp"}))
-        elif token.i in learned and token.pos_ in ("VERB", "AUX"):
+        elif token.i in learned and token.pos_ in ("VERB", "AUX") and _sentient(subject_of(token), table):
             tokens = _content_tokens(token, LEARNED_VERB_FRAMES)
         else:
             continue
