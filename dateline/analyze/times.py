@@ -616,10 +616,11 @@ def _join_clock_and_day(spans: list[Span]) -> list[Span]:
     """"5 p.m. EST, Nov. 6", "noon Thursday", "mid-afternoon yesterday": a clock time and the day
     right after it are one expression."""
     joined: list[Span] = []
+    text = text_of(spans[0].doc) if spans else ""
     for span in spans:
         previous = joined[-1] if joined else None
         if previous is not None and _CLOCK_START.match(previous.text) and not _CLOCK_START.search(span.text) \
-                and span.doc.text[previous.end_char:span.start_char] in ("", " ", ", ", " on "):
+                and text[previous.end_char:span.start_char] in ("", " ", ", ", " on "):
             joined[-1] = span.doc[previous.start:span.end]
         else:
             joined.append(span)
