@@ -140,3 +140,12 @@ def test_a_partitive_subject_acts_as_the_body_it_counts(run):
     protest = next(e for e in result["events"] if e["type"] == "PROTEST")
     [actor] = names(result, protest["actors"])
     assert actor.endswith("Kurds") and "thousands" not in actor
+
+
+def test_event_participants_do_not_climb_through_gerunds_as_speakers_do(nlp):
+    from dateline.analyze.statements import subject_of
+
+    doc = nlp("The judge ended the hearing by ordering a new inquiry.")
+    ordering = next(t for t in doc if t.text == "ordering")
+    assert subject_of(ordering).text == "judge"  # who spoke: the judge
+    assert subject_of(ordering, speech=False) is None  # an event's actor needs firmer evidence

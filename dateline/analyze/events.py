@@ -186,7 +186,7 @@ def _reporter(pronoun: Token, table: ActorTable) -> str | None:
     clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    subject = subject_of(clause.head)
+    subject = subject_of(clause.head, speech=False)
     actor = table.actor(table.actor_at(subject)) if subject is not None else None
     return actor.id if actor is not None and actor.kind in REPORTER_PRONOUNS[pronoun.lower_] else None
 
@@ -367,7 +367,7 @@ def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementB
             if token.dep_ != "aux" or token.lower_ not in obligation or token.head.i in taken:
                 continue
             verb = token.head
-            subject = subject_of(verb)
+            subject = subject_of(verb, speech=False)
             recipients = [a for a in _actors_of([subject], table) if a != statement.speaker] if subject is not None else []
             if not recipients:
                 continue
@@ -407,7 +407,7 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
 
 def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
                        clause_recipient: bool = False) -> tuple[list[str], list[str]]:
-    subject = subject_of(verb)
+    subject = subject_of(verb, speech=False)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     actors = _actors_of([subject], table, subject=True) if subject is not None else []
     objects = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(verb, preps)
@@ -417,7 +417,7 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
     if not recipients and clause_recipient:
         # "demanded that the government end curbs": who is asked is the demanded clause's subject
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        clause_subject = subject_of(clause) if clause is not None else None
+        clause_subject = subject_of(clause, speech=False) if clause is not None else None
         if clause_subject is not None:
             recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
@@ -478,7 +478,7 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     between = _prep_objects(noun, {"between", "among"})
     governing = []
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
-        subject = subject_of(clause)
+        subject = subject_of(clause, speech=False)
         governing = [subject] if subject is not None else []
     actors = _actors_of(owners + governing, table, subject=True) + _actors_of(between, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]

@@ -63,20 +63,27 @@ def is_cue(token: Token, kinds: set[str] | None = None) -> bool:
     return token.pos_ in ("VERB", "AUX") and entry is not None and (kinds is None or bool(entry & kinds))
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited through participles and conjunctions."""
+def subject_of(verb: Token, speech: bool = True) -> Token | None:
+    """The subject of ``verb``, inherited through participles and conjunctions.
+
+    For a speech verb (``speech``) also through a gerund after a preposition ("by saying"), an
+    infinitive of purpose ("went on to discuss") and a name the parser buried before the verb;
+    for other events these reach the wrong participant too often ("ordered him to appear for
+    questioning": the judge does not appear).
+    """
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if (buried := _name_just_before(verb)) is not None:
+        if speech and (buried := _name_just_before(verb)) is not None:
             return buried
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        if speech and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "ended the call by saying …": the speaker of the verb the gerund completes
             continue
-        infinitive_of_purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
