@@ -429,6 +429,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     short_floating: set[int] = set()
     quote_list = quotes.quotes
     learned = learned_cue_heads(doc)  # cues a trained tagger proposes; empty without one
+    headline_end = text_of(doc).find("\n")
 
     # Direct quotes.
     for n, quote in enumerate(quote_list):
@@ -438,7 +439,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         words = len(inner.split())
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
-        in_headline = "\n" not in text_of(doc)[:quote.start]  # headlines are title case throughout
+        in_headline = headline_end == -1 or quote.start < headline_end  # headlines are title case throughout
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence) or (_is_title(inner) and not in_headline):
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)

@@ -84,7 +84,7 @@ EXTRA_PATTERNS = [
     # is in, as TimeML asks; "recent" only with its unit ("recent years"): alone it marked a time in 6 of 15 cases.
     re.compile(r"\b(?:right\s+now|now|currently|current|nowadays|at\s+present|recently|lately|the\s+(?:near\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past)\b", re.I),
     re.compile(r"\b(?:daily|weekly|nightly|hourly|every\s+(?:day|week|month|year|quarter|hour)|each\s+(?:day|week|month|year|quarter))\b", re.I),
-    re.compile(r"\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b", re.I),
+    re.compile(rf"\b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(CENTURY_ORDINALS)})\s+century\b", re.I),
 ]
 _LOWER_PATTERNS = [re.compile(p.pattern) for p in EXTRA_PATTERNS]
 _AGE = re.compile(r"\w+[- ](?:year|month|week|day)s?[- ]old|^\d+$", re.I)
