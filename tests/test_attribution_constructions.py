@@ -228,3 +228,10 @@ def test_positions_held_by_a_speaker(run, text, cue, content):
     statement = only(result, **{"cue": cue})
     assert statement["content"]["text"] == content
     assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_a_raised_passive_reports_its_subject_and_infinitive_without_a_source(run):
+    result = run("Vote\n\nTurnout is expected to rise sharply in the suburbs.\n")
+    statement = only(result, cue="expected")
+    assert statement["speaker"] is None and statement["speaker_mention"] is None
+    assert [p["text"] for p in statement["content_parts"]] == ["Turnout", "to rise sharply in the suburbs"]

@@ -297,6 +297,19 @@ def _passive_object(verb: Token) -> list[Token] | None:
     return sorted(subject.subtree, key=lambda t: t.i) if subject is not None else None
 
 
+def _raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """"Turnout is expected to rise", "he is said to have left": a passive report verb with no
+    agent, its subject and the infinitive it raised; the two together are what is reported."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")), None)
+    infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if subject is None or infinitive is None or any(c.dep_ == "agent" for c in children) \
+            or not any(c.dep_ == "auxpass" for c in children) or subject.i > verb.i:
+        return None
+    return sorted(subject.subtree, key=lambda t: t.i), sorted(infinitive.subtree, key=lambda t: t.i)
+
+
 def _agentless_passive(verb: Token) -> bool:
     """"It was announced that …": passive, no agent, and no subject but an expletive ("they're
     convinced that …" has a holder; "he is expected to win" is about him, not by him)."""
@@ -497,6 +510,13 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if tokens is None and (is_cue(token, {"dobj"}) or token.i in learned):
             tokens = _passive_object(token)
         subject = subject_of(token)
+        if tokens is None and subject is None and (raised := _raised_report(token)) is not None:
+            # "he is expected to win": a report whose source the text withholds, about him
+            parts = [_chars(doc, part[0].i, part[-1].i + 1) for part in raised]
+            found.append(StatementBuild(_reported_kind(doc, *parts[1]), parts[0], (token.idx, token.idx + len(token.text)),
+                                        token.i, None, None, 0.5, parts=parts))
+            used_cues.add(token.i)
+            continue
         if tokens is None or (subject is None and not _agentless_passive(token)):
             continue
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
