@@ -40,9 +40,17 @@ def _nth_weekday(year: int, month: int, n: str, weekday: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (int(n) - 1))
 
 
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def is_holiday(name: str) -> bool:
+    return _key(name) in holiday_rules()
+
+
 def holiday_in(name: str, year: int) -> date | None:
     """The date of the named day in ``year``, or None when the name is not a known holiday."""
-    rule = holiday_rules().get(" ".join(name.lower().replace("’", "'").split()))
+    rule = holiday_rules().get(_key(name))
     if rule is None:
         return None
     if m := _EASTER.fullmatch(rule):

@@ -10,10 +10,16 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 SPAN_KEY = "dateline_learned_cues"
 LABEL = "CUE"
+
+
+def check_model(path: str) -> None:
+    """Raise a clear error unless ``path`` holds a saved spaCy pipeline."""
+    if not (Path(path) / "meta.json").is_file():
+        raise FileNotFoundError(f"no trained cue tagger at {path} (make one with `dateline train attribution`)")
 
 
 class LearnedCues:
@@ -21,8 +27,7 @@ class LearnedCues:
     and keeps its finds in ``doc.spans``; the Doc's own entities are left as they were."""
 
     def __init__(self, path: str):
-        if not (Path(path) / "meta.json").is_file():
-            raise FileNotFoundError(f"no trained cue tagger at {path} (make one with `dateline train attribution`)")
+        check_model(path)
         self.ner = spacy.load(path).get_pipe("ner")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,8 +45,8 @@ def make_learned_cues(nlp: Language, name: str, path: str) -> LearnedCues:
     return LearnedCues(path)
 
 
-def learned_cue_heads(doc: Doc) -> dict[int, Token]:
-    """Token index of each proposed cue's head → that token (empty without a model)."""
+def learned_cue_heads(doc: Doc) -> frozenset[int]:
+    """Token indices of the heads of the proposed cues (empty without a model)."""
     if SPAN_KEY not in doc.spans:
-        return {}
-    return {span.root.i: span.root for span in doc.spans[SPAN_KEY]}
+        return frozenset()
+    return frozenset(span.root.i for span in doc.spans[SPAN_KEY])

@@ -17,9 +17,9 @@ def use_cue_model(path: str | None) -> None:
     """Add the cue tagger at ``path`` (from ``dateline train attribution``) to every pipeline loaded from now on."""
     global _cue_model
     if path is not None:
-        from .learned_cues import LearnedCues
+        from .learned_cues import check_model
 
-        LearnedCues(path)  # fail now, with a clear message, rather than in a worker
+        check_model(path)  # fail now, with a clear message, rather than in a worker
     _cue_model = path
     load_pipeline.cache_clear()
 

@@ -396,7 +396,7 @@ def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     return None
 
 
-def _cue_before(doc: Doc, quote: Quote, learned: dict[int, Token]) -> Token | None:
+def _cue_before(doc: Doc, quote: Quote, learned: frozenset[int]) -> Token | None:
     start, _ = _quote_tokens(doc, quote)
     before = text_of(doc)[:quote.start].rstrip()
     colon = before.endswith(":")
@@ -653,12 +653,12 @@ def _noun_lexicon() -> dict[str, frozenset[str]]:
 
 
 def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
-               learned: dict[int, Token] | None = None) -> list[StatementBuild]:
+               learned: frozenset[int] = frozenset()) -> list[StatementBuild]:
     """"Trump's claim that …", "the call by officials for …": a noun, its owner and its content."""
     lexicon = _noun_lexicon()
     found = []
     for token in tokens_of(doc):
-        preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if learned and token.i in learned else None)
+        preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if token.i in learned else None)
         if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..calendar import MONTHS, WEEKDAYS
 from .actors import text_of
-from .holidays import holiday_in, holiday_names
+from .holidays import holiday_in, holiday_names, is_holiday
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -414,7 +414,7 @@ def normalize(text: str, *, published: date | None, focus: date | None, tense: s
 
     # Named days.
     if (m := re.fullmatch(r"(?:(?P<rel>last|next|this) )?(?P<name>.+?)(?:,? (?P<year>\d{4}))?", t)) \
-            and holiday_in(m["name"], 2000) is not None:
+            and is_holiday(m["name"]):
         if m["year"]:
             return "DATE", holiday_in(m["name"], int(m["year"])).isoformat(), "none"
         if today is None:
@@ -549,7 +549,7 @@ def _is_noise(span: Span) -> bool:
         return True
     if len(span) == 1 and span[0].lower_ in SEASONS and span[0].pos_ in ("VERB", "AUX"):
         return True  # "prices fall", "spring into action"
-    if not span[0].is_title and span[0].lower_ not in ("last", "next", "this") and holiday_in(text, 2000):
+    if not span[0].is_title and span[0].lower_ not in ("last", "next", "this") and is_holiday(text):
         return True  # a holiday is written with capitals
     return False
 
