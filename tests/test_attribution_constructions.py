@@ -98,6 +98,37 @@ def test_headline_statement(run):
     assert statement["content"]["text"] == "Roads Come Before Schools"
 
 
+@pytest.mark.parametrize("headline,source,content,kind", [
+    ("Poll: Voters Abandon the Governor Over Roads", "Poll", "Voters Abandon the Governor Over Roads", "indirect"),
+    ("A lesson from Senator Ana Ruiz: 'Be the voice that people hear.'", "Ana Ruiz", "Be the voice that people hear", "direct"),
+])
+def test_headline_led_by_who_says_it(run, headline, source, content, kind):
+    result = run(headline + "\n\nSenator Ana Ruiz spoke in Austin on Monday.")
+    statement = only(result, cue=":")
+    assert statement["speaker_mention"]["text"] == source
+    assert (statement["content"]["text"], statement["kind"]) == (content, kind)
+
+
+def test_headline_led_by_a_topic_says_nothing(run):
+    result = run("The Latest: Roads Come Before Schools in Austin\n\nThe senator spoke in Austin on Monday.")
+    assert not [s for s in result["statements"] if s["cue"] and s["cue"]["text"] == ":"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    # the small model parses the clause after the comma as in apposition to the source
+    ("According to conservative radio host Tom Baker, the move reeks of fear and desperation.", "Tom Baker",
+     "the move reeks of fear and desperation"),
+    ("The governor repeatedly demeaned staff with crude language, according to show insiders.", "show insiders",
+     "The governor repeatedly demeaned staff with crude language"),
+    ("According to the senator, who spoke on Monday, the bill is dead.", "the senator, who spoke on Monday",
+     "the bill is dead"),
+])
+def test_according_to_forms(run, text, source, content):
+    statement = only(run("Vote\n\n" + text), cue="according to" if text[0] == "T" else "According to")
+    assert statement["speaker_mention"]["text"] == source
+    assert statement["content"]["text"] == content
+
+
 def test_agentless_passive_keeps_the_claim_without_a_speaker(run):
     result = run("Plant\n\nIt was announced on Monday that the plant would close.")
     statement = only(result, kind="indirect")

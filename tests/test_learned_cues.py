@@ -98,3 +98,60 @@ def test_a_batch_runs_with_the_tagger_inside_memory_zones(tmp_path):
         use_cue_model(None)
     assert not [r for r in results if isinstance(r, AnalysisFailure)], [r.reason for r in results if isinstance(r, AnalysisFailure)]
     assert len(results) == 2
+
+
+def _with_parts(nlp, text, cue, content, source=None):
+    """A parsed Doc carrying the given proposed cue, contents and source, as a trained tagger leaves them."""
+    from dateline.analyze.learned_cues import PARTS_KEY
+
+    doc = nlp(text)
+    span = lambda phrase, label: doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
+    doc.spans[SPAN_KEY] = [span(cue, "CUE")]
+    doc.spans[PARTS_KEY] = [span(c, "CONTENT") for c in content] + ([span(source, "SOURCE")] if source else [])
+    return doc
+
+
+def _learned(doc):
+    from dateline.analyze.learned_statements import learned_statements
+
+    quotes = QuoteIndex(find_quotes(doc.text))
+    table = build_actors(doc, quotes)
+    found = extract_statements(doc, table, quotes)
+    return found, learned_statements(doc, table, quotes, found)
+
+
+def test_a_proposed_cue_phrase_with_a_proposed_content_becomes_a_statement(nlp):
+    text = "Vote\n\nSenator Ana Ruiz is doubling down on her campaign against the governor."
+    doc = _with_parts(nlp, text, "is doubling down on", ["her campaign against the governor"], "Senator Ana Ruiz")
+    rules, learned = _learned(doc)
+    assert not rules
+    assert [(text[slice(*s.content)], text[slice(*s.cue)], text[slice(*s.speaker_mention)], s.kind) for s in learned] == [
+        ("her campaign against the governor", "is doubling down on", "Senator Ana Ruiz", "indirect")]
+
+
+def test_without_a_proposed_source_the_speaker_is_the_cue_subject(nlp):
+    text = "Vote\n\nThe mayor pooh-poohed the idea of a new stadium."
+    doc = _with_parts(nlp, text, "pooh-poohed", ["the idea of a new stadium"])
+    _, learned = _learned(doc)
+    assert [text[slice(*s.speaker_mention)] for s in learned] == ["The mayor"]
+
+
+def test_a_content_on_each_side_of_the_cue_is_one_statement_in_two_parts(nlp):
+    text = "Vote\n\nThe plan, the senator scoffed, is dead on arrival."
+    doc = _with_parts(nlp, text, "scoffed", ["The plan", "is dead on arrival"], "the senator")
+    _, learned = _learned(doc)
+    assert len(learned) == 1
+    assert [text[slice(*p)] for p in learned[0].parts] == ["The plan", "is dead on arrival"]
+
+
+def test_a_cue_the_rules_already_used_adds_nothing(nlp):
+    text = "Vote\n\nSenator Ana Ruiz said the roads were fine."
+    doc = _with_parts(nlp, text, "said", ["the roads were fine"], "Senator Ana Ruiz")
+    rules, learned = _learned(doc)
+    assert len(rules) == 1 and learned == []
+
+
+def test_a_content_far_from_the_cue_in_another_sentence_is_not_taken(nlp):
+    text = "Vote\n\nThe roads were fine last year. Then Senator Ana Ruiz toured the state."
+    doc = _with_parts(nlp, text, "toured", ["The roads were fine last year"], "Senator Ana Ruiz")
+    assert _learned(doc)[1] == []

@@ -13,7 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 SPAN_KEY = "dateline_learned_cues"
+PARTS_KEY = "dateline_learned_parts"
 LABEL = "CUE"
+SOURCE, CONTENT = "SOURCE", "CONTENT"
+PARTS_DIR = "parts"  # the source/content tagger, saved inside the cue tagger's directory
 
 
 def check_model(path: str) -> None:
@@ -29,19 +32,26 @@ class LearnedCues:
     def __init__(self, path: str):
         check_model(path)
         self.ner = spacy.load(path).get_pipe("ner")
+        parts = Path(path) / PARTS_DIR
+        # a model trained before sources and contents were learned has no parts tagger
+        self.parts = spacy.load(parts).get_pipe("ner") if (parts / "meta.json").is_file() else None
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc.ents
-        doc.set_ents([], default="missing")  # set entities would bind the NER; it must see a blank Doc
-        self.ner(doc)
-        doc.spans[SPAN_KEY] = [e for e in doc.ents if e.label_ == LABEL]
+        for ner, key, labels in ((self.ner, SPAN_KEY, {LABEL}), (self.parts, PARTS_KEY, {SOURCE, CONTENT})):
+            if ner is None:
+                continue
+            doc.set_ents([], default="missing")  # set entities would bind the NER; it must see a blank Doc
+            ner(doc)
+            doc.spans[key] = [e for e in doc.ents if e.label_ in labels]
         doc.ents = entities
         return doc
 
 
 @Language.factory("dateline_learned_cues", default_config={"path": ""})
 def make_learned_cues(nlp: Language, name: str, path: str) -> LearnedCues:
-    nlp.vocab.strings.add(LABEL)  # now, outside any memory zone, so the label outlives them
+    for label in (LABEL, SOURCE, CONTENT):
+        nlp.vocab.strings.add(label)  # now, outside any memory zone, so the label outlives them
     return LearnedCues(path)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of, tokens_of
@@ -644,7 +644,48 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         colon = who[1]
         found.append(StatementBuild("direct" if is_transcript else "indirect", trim(text_of(doc), *what), (colon, colon + 1),
                                     None, actor, who, 0.8 if actor else 0.5))
-    return found
+    headline = _headline_colon(doc, table, taken | {s.content[0] for s in found})
+    return found + ([headline] if headline else [])
+
+
+@cache
+def _headline_source_nouns() -> frozenset[str]:
+    return frozenset(data.load("cues")["headline_sources"])
+
+
+_HEADLINE_COLON = re.compile(r"^(?P<who>[^:\n]{2,80}?):[^\S\n]+(?P<what>\S[^\n]*)")
+_HEADLINE_QUOTES = "\"“”‘’'"
+MAX_HEADLINE_SOURCE_WORDS = 6
+
+
+def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBuild | None:
+    """"Poll: Clinton leads", "Clinton camp: …", "A lesson from Loretta Lynch: 'Be the voice …'": a
+    headline whose part before the colon names who says the rest. A topic there ("The Latest: …")
+    names nobody; a quotation after it names whoever is mentioned before it."""
+    match = _HEADLINE_COLON.match(text_of(doc))
+    if match is None or len(match["who"].split()) > MAX_HEADLINE_SOURCE_WORDS or len(match["what"].split()) < 3:
+        return None
+    what = trim(text_of(doc), *match.span("what"))
+    quoted = text_of(doc)[what[0]] in _HEADLINE_QUOTES
+    if quoted:
+        what = trim(text_of(doc), what[0] + 1, what[1] - (text_of(doc)[what[1] - 1] in _HEADLINE_QUOTES))
+    if what[0] in taken or what[0] - 1 in taken:
+        return None
+    before = doc.char_span(*match.span("who"), alignment_mode="contract")
+    if before is None:
+        return None
+    mentions = [m for t in before if (m := table.mention_at(t)) is not None and m.actor
+                and table.actor(m.actor).kind in ("person", "organization", "group")]
+    if mentions and (quoted or mentions[0].head == before.root.i or mentions[0].start <= before.root.i < mentions[0].end):
+        named = next((m for m in mentions if m.form == "name"), mentions[0])
+        speaker, mention = named.actor, (named.start, named.end)
+    elif before.root.lemma_.lower() in _headline_source_nouns() or before.root.ent_type_ in ("PERSON", "ORG", "NORP"):
+        speaker, mention = None, (before.start, before.end)
+    else:
+        return None
+    colon = match.end("who")
+    return StatementBuild("direct" if quoted else _reported_kind(doc, *what), what, (colon, colon + 1), None,
+                          speaker, _chars(doc, *mention), 0.6 if speaker else 0.5)
 
 
 @cache
@@ -773,12 +814,16 @@ def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[State
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        # "according to show insiders": the small model may read the source as a verb phrase
+        pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
         if pobj is None:
             continue
         sent = sentence_of(token)
         phrase_start = token.i
         phrase_end = max(pobj.right_edge.i, to.i) + 1
+        if phrase_start - sent.start < 3 and sent.end - phrase_end < 3:
+            # "According to X, the move reeks …" parsed with the clause in apposition to X: the phrase ends at the comma
+            phrase_end = next((t.i for t in doc[to.i + 1:phrase_end] if t.text in (",", ";", ":")), phrase_end)
         before = (sent.start, phrase_start)
         after = (phrase_end, sent.end)
         start, end = before if before[1] - before[0] >= after[1] - after[0] else after

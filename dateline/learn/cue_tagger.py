@@ -1,10 +1,11 @@
-"""Train a tagger of attribution cues from BRAT data (PolNeAR's Source/Cue/Content).
+"""Train taggers of attribution parts from BRAT data (PolNeAR's Source/Cue/Content).
 
-The tagger is a spaCy NER with one label, CUE, whose features are the word forms
-*and* the English pipeline's tags and dependency labels: it learns over the parse
-dateline already makes, so at analysis time it runs on the parsed Doc at little
-cost. It is saved as a pipeline of its own and never writes the Doc's entities
-(see analyze/learned_cues.py); the rules still decide speaker and content.
+Two spaCy NERs whose features are the word forms *and* the English pipeline's tags
+and dependency labels: they learn over the parse dateline already makes, so at
+analysis time they run on the parsed Doc at little cost. One tags cues (CUE); the
+other, saved under ``parts/``, tags sources and contents (SOURCE, CONTENT), which
+nest around cues and so need an entity layer of their own. Neither writes the
+Doc's entities (see analyze/learned_cues.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, fix_random_seed, minibatch
 
-from ..analyze.learned_cues import LABEL
+from ..analyze.learned_cues import CONTENT, LABEL, PARTS_DIR, SOURCE
 from ..analyze.nlp import load_pipeline
 from ..evaluate.brat import gold_files, read_ann
 from ..ingest.scraped import read_scraped_text, to_raw_offset
@@ -48,6 +49,8 @@ class TrainingReport:
     epochs: int
     losses: list[float]
     seconds: float
+    parts: int = 0
+    parts_losses: list[float] | None = None
 
 
 def _raw_to_text(article) -> dict[int, int]:
@@ -65,51 +68,77 @@ def _trimmed(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label_) if end > start else None
 
 
-def annotated_examples(split_dir: Path) -> Iterator[Example]:
-    """Each article parsed as the analysis parses it, paired with its gold cue fragments."""
+def _gold_spans(reference: Doc, to_text: dict[int, int], fragments, label: str) -> list[Span]:
+    spans = []
+    for start, end in fragments:
+        if start in to_text and end - 1 in to_text:
+            span = reference.char_span(to_text[start], to_text[end - 1] + 1, label=label, alignment_mode="expand")
+            if span is not None and (span := _trimmed(span)) is not None:
+                spans.append(span)
+    return spans
+
+
+def _reference(parsed: Doc, spans: list[Span]) -> Doc:
+    reference = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed])
+    reference.ents = filter_spans([Span(reference, s.start, s.end, label=s.label_) for s in spans])
+    return reference
+
+
+def annotated_examples(split_dir: Path) -> Iterator[tuple[Example, Example]]:
+    """Each article parsed as the analysis parses it, paired with its gold cue fragments and,
+    separately, its gold source and content fragments."""
     nlp = load_pipeline()
     for name, ann in sorted(gold_files(split_dir).items()):
         raw = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         article = read_scraped_text(raw, source=name, doc_id=name)
         to_text = _raw_to_text(article)
         parsed = nlp(article.text)
-        parsed.tensor = parsed.tensor[:0]  # the tagger does not use it; it would hold 384 bytes a token
-        reference = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed])
-        spans = []
+        parsed.tensor = parsed.tensor[:0]  # the taggers do not use it; it would hold 384 bytes a token
+        cues, parts = [], []
         for attribution in read_ann(ann):
-            for start, end in attribution.cue or ():
-                if start in to_text and end - 1 in to_text:
-                    span = reference.char_span(to_text[start], to_text[end - 1] + 1, label=LABEL, alignment_mode="expand")
-                    if span is not None and (span := _trimmed(span)) is not None:
-                        spans.append(span)
-        reference.ents = filter_spans(spans)
-        parsed.set_ents([], default="missing")  # the tagger starts from a blank Doc, as at analysis time
-        yield Example(parsed, reference)
+            cues += _gold_spans(parsed, to_text, attribution.cue or (), LABEL)
+            parts += _gold_spans(parsed, to_text, attribution.source or (), SOURCE)
+            parts += _gold_spans(parsed, to_text, attribution.content or (), CONTENT)
+        parsed.set_ents([], default="missing")  # the taggers start from a blank Doc, as at analysis time
+        # nested attributions overlap; the longest span wins (an outer content over an inner source)
+        yield Example(parsed, _reference(parsed, cues)), Example(parsed, _reference(parsed, parts))
+
+
+def _blank_tagger(vocab, labels) -> spacy.Language:
+    nlp = spacy.blank("en", vocab=vocab)
+    ner = nlp.add_pipe("ner", config={"model": MODEL})
+    for label in labels:
+        ner.add_label(label)
+    return nlp
 
 
 def train(data: Path, output: Path, split: str = "train", epochs: int = 6, log=print) -> TrainingReport:
-    """Train the cue tagger on ``data/split`` and save it to ``output``."""
+    """Train the cue tagger and the source/content tagger on ``data/split``; save them to ``output``."""
     started = time.perf_counter()
     fix_random_seed(SEED)
-    examples = list(annotated_examples(data / split))
-    if not examples:
+    pairs = list(annotated_examples(data / split))
+    if not pairs:
         raise FileNotFoundError(f"no annotated articles under {data / split}")
-    nlp = spacy.blank("en", vocab=examples[0].predicted.vocab)
-    nlp.add_pipe("ner", config={"model": MODEL}).add_label(LABEL)
-    optimizer = nlp.initialize(lambda: examples)
+    vocab = pairs[0][0].predicted.vocab
+    taggers = [_blank_tagger(vocab, [LABEL]), _blank_tagger(vocab, [SOURCE, CONTENT])]
+    optimizers = [tagger.initialize(lambda n=n: [pair[n] for pair in pairs]) for n, tagger in enumerate(taggers)]
     order = random.Random(SEED)
-    losses_by_epoch = []
+    losses_by_epoch: list[list[float]] = [[], []]
     for epoch in range(epochs):
-        order.shuffle(examples)
-        losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=8):
-            nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
-        losses_by_epoch.append(round(float(losses.get("ner", 0.0)), 1))
-        log(f"epoch {epoch + 1}/{epochs}: loss {losses_by_epoch[-1]}")
+        order.shuffle(pairs)
+        losses: list[dict[str, float]] = [{}, {}]
+        for batch in minibatch(pairs, size=8):
+            for n, tagger in enumerate(taggers):
+                tagger.update([pair[n] for pair in batch], drop=0.2, sgd=optimizers[n], losses=losses[n])
+        for n in range(2):
+            losses_by_epoch[n].append(round(float(losses[n].get("ner", 0.0)), 1))
+        log(f"epoch {epoch + 1}/{epochs}: loss cues {losses_by_epoch[0][-1]}, sources/contents {losses_by_epoch[1][-1]}")
     output.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(output)
-    report = TrainingReport(len(examples), sum(len(e.reference.ents) for e in examples), epochs, losses_by_epoch,
-                            round(time.perf_counter() - started, 1))
+    taggers[0].to_disk(output)
+    taggers[1].to_disk(output / PARTS_DIR)
+    report = TrainingReport(len(pairs), sum(len(p[0].reference.ents) for p in pairs), epochs, losses_by_epoch[0],
+                            round(time.perf_counter() - started, 1), sum(len(p[1].reference.ents) for p in pairs),
+                            losses_by_epoch[1])
     (output / "dateline_training.json").write_text(
         json.dumps({**report.__dict__, "data": str(data), "split": split, "features": FEATURES}, indent=1))
     return report

@@ -1,0 +1,77 @@
+"""Statements assembled from a trained tagger's parts, where the rules found none.
+
+With a model from ``dateline train attribution``, the Doc carries proposed cues
+(``SPAN_KEY``) and proposed sources and contents (``PARTS_KEY``). A proposed cue
+the rules left unused, with a proposed content next to it, becomes a statement:
+the long tail of cue phrases ("is doubling down on", "has pooh-poohed") that no
+lexicon lists. The speaker is the proposed source in the cue's sentence, else the
+cue's subject in the parse. Without a model this adds nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .actors import ActorTable, sentence_index
+from .learned_cues import CONTENT, PARTS_KEY, SOURCE, SPAN_KEY
+from .quotes import QuoteIndex
+from .statements import StatementBuild, _chars, _reported_kind, _speaker, subject_of
+
+MAX_GAP = 3  # tokens between a cue and a content in another sentence ('"…," he said' across a split)
+CONFIDENCE = 0.5
+
+
+def _gap(a: Span, b: Span) -> int:
+    return b.start - a.end if a.end <= b.start else a.start - b.end if b.end <= a.start else -1
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
+                       found: list[StatementBuild]) -> list[StatementBuild]:
+    """Statements from proposed cues the rules did not use, each with its nearest proposed content."""
+    if PARTS_KEY not in doc.spans or SPAN_KEY not in doc.spans:
+        return []
+    sentence = sentence_index(doc)
+    contents = [s for s in doc.spans[PARTS_KEY] if s.label_ == CONTENT]
+    sources = [s for s in doc.spans[PARTS_KEY] if s.label_ == SOURCE]
+    taken_contents = [s.content for s in found]
+    taken_cues = [s.cue for s in found if s.cue]
+    added = []
+    for cue in doc.spans[SPAN_KEY]:
+        cue_chars = (cue.start_char, cue.end_char)
+        if _overlaps(cue_chars, taken_cues):
+            continue
+        near = [c for c in contents if _gap(cue, c) >= 0 and (
+            sentence[c.start] <= sentence[cue.start] <= sentence[c.end - 1] or _gap(cue, c) <= MAX_GAP)]
+        near = [c for c in near if not _overlaps((c.start_char, c.end_char), taken_contents)]
+        if not near:
+            continue
+        content = min(near, key=lambda c: (_gap(cue, c), c.start))
+        parts = [content]
+        # "The plan, he said, is dead": a content on the other side of the cue, just as close, continues it
+        other = [c for c in near if (c.start > cue.start) != (content.start > cue.start) and _gap(cue, c) <= MAX_GAP]
+        if other:
+            parts = sorted([content, min(other, key=lambda c: _gap(cue, c))], key=lambda c: c.start)
+        spans = [(p.start_char, p.end_char) for p in parts]
+        outer = (spans[0][0], spans[-1][1])
+        source = min((s for s in sources if sentence[s.start] == sentence[cue.start]
+                      and not any(p.start <= s.start < p.end for p in parts)),
+                     key=lambda s: abs(s.start - cue.start), default=None)
+        head = source.root if source is not None else subject_of(cue.root)
+        if head is not None:
+            speaker, mention, confidence = _speaker(head, table)
+            if source is not None:
+                mention = (source.start, source.end)
+            mention_chars = _chars(doc, *mention)
+        else:
+            speaker, mention_chars, confidence = None, None, CONFIDENCE
+        enclosing = quotes.at(outer[0])
+        kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else _reported_kind(doc, *outer)
+        added.append(StatementBuild(kind, outer, cue_chars, cue.root.i, speaker, mention_chars,
+                                    round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else []))
+        taken_contents += spans
+        taken_cues.append(cue_chars)
+    return added
