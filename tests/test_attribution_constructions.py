@@ -266,3 +266,20 @@ def test_a_raised_passive_reports_its_subject_and_infinitive_without_a_source(ru
     statement = only(result, cue="expected")
     assert statement["speaker"] is None and statement["speaker_mention"] is None
     assert [p["text"] for p in statement["content_parts"]] == ["Turnout", "to rise sharply in the suburbs"]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # the small model tags these verbs as plural nouns, with a subject and a clause of their own
+    ("But Senator Ana Ruiz claims that she should be the exception.", "claims", "that she should be the exception"),
+    ("The campaign of Senator Ana Ruiz plans to employ two new organizers in the coming weeks.", "plans",
+     "to employ two new organizers in the coming weeks"),
+])
+def test_cue_verbs_tagged_as_nouns(run, text, cue, content):
+    statement = only(run("Vote\n\n" + text), cue=cue)
+    assert statement["content"]["text"] == content
+
+
+def test_of_two_clauses_the_one_after_the_cue_is_reported(run):
+    result = run("Vote\n\nIt’s an extremely unlikely scenario; the senator’s team says she’ll continue her march.")
+    statement = only(result, cue="says")
+    assert statement["content"]["text"] == "she’ll continue her march"

@@ -112,12 +112,12 @@ def _with_parts(nlp, text, cue, content, source=None):
 
 
 def _learned(doc):
-    from dateline.analyze.learned_statements import learned_statements
+    from dateline.analyze.learned_statements import with_learned_statements
 
     quotes = QuoteIndex(find_quotes(doc.text))
     table = build_actors(doc, quotes)
     found = extract_statements(doc, table, quotes)
-    return found, learned_statements(doc, table, quotes, found)
+    return found, [s for s in with_learned_statements(doc, table, quotes, list(found)) if s not in found]
 
 
 def test_a_proposed_cue_phrase_with_a_proposed_content_becomes_a_statement(nlp):
@@ -155,3 +155,11 @@ def test_a_content_far_from_the_cue_in_another_sentence_is_not_taken(nlp):
     text = "Vote\n\nThe roads were fine last year. Then Senator Ana Ruiz toured the state."
     doc = _with_parts(nlp, text, "toured", ["The roads were fine last year"], "Senator Ana Ruiz")
     assert _learned(doc)[1] == []
+
+
+def test_proposed_contents_one_sentence_each_are_joined_into_one(nlp):
+    from dateline.analyze.learned_statements import _joined
+
+    doc = nlp("Senator Ana Ruiz fumed: “The plan is dead. The roads come first.” Then she left.")
+    spans = [doc.char_span(doc.text.index(p), doc.text.index(p) + len(p)) for p in ("The plan is dead", "The roads come first", "she left")]
+    assert [s.text for s in _joined(doc, spans)] == ["The plan is dead. The roads come first", "she left"]

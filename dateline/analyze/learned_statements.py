@@ -2,7 +2,8 @@
 
 With a model from ``dateline train attribution``, the Doc carries proposed cues
 (``SPAN_KEY``) and proposed sources and contents (``PARTS_KEY``). A proposed cue
-the rules left unused, with a proposed content next to it, becomes a statement:
+the rules left unused, with a proposed content next to it, becomes a statement
+(and takes the place of a quotation the rules found without a cue):
 the long tail of cue phrases ("is doubling down on", "has pooh-poohed") that no
 lexicon lists. The speaker is the proposed source in the cue's sentence, else the
 cue's subject in the parse. Without a model this adds nothing.
@@ -29,15 +30,28 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
-                       found: list[StatementBuild]) -> list[StatementBuild]:
-    """Statements from proposed cues the rules did not use, each with its nearest proposed content."""
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Proposed contents with only spaces and punctuation between them as one: the tagger marks a
+    content over several sentences one sentence at a time."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and span.start >= joined[-1].end and all(t.is_space or t.is_punct for t in doc[joined[-1].end:span.start]):
+            joined[-1] = doc[joined[-1].start:span.end]
+        else:
+            joined.append(span)
+    return joined
+
+
+def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
+                            found: list[StatementBuild]) -> list[StatementBuild]:
+    """``found`` and the statements of proposed cues the rules did not use, each with its nearest
+    proposed content, in text order. A quotation the rules found no cue for gives way to one."""
     if PARTS_KEY not in doc.spans or SPAN_KEY not in doc.spans:
-        return []
+        return found
     sentence = sentence_index(doc)
-    contents = [s for s in doc.spans[PARTS_KEY] if s.label_ == CONTENT]
+    contents = _joined(doc, [s for s in doc.spans[PARTS_KEY] if s.label_ == CONTENT])
     sources = [s for s in doc.spans[PARTS_KEY] if s.label_ == SOURCE]
-    taken_contents = [s.content for s in found]
+    taken_contents = [s.content for s in found if s.cue is not None]
     taken_cues = [s.cue for s in found if s.cue]
     added = []
     for cue in doc.spans[SPAN_KEY]:
@@ -74,4 +88,5 @@ def learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
                                     round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else []))
         taken_contents += spans
         taken_cues.append(cue_chars)
-    return added
+    kept = [s for s in found if s.cue is not None or not _overlaps(s.content, [a.content for a in added])]
+    return sorted(kept + added, key=lambda s: s.content[0])

@@ -19,7 +19,7 @@ from .linking import link
 from .nlp import load_pipeline
 from .places import find_place_mentions
 from .quotes import QuoteIndex, find_quotes
-from .learned_statements import learned_statements
+from .learned_statements import with_learned_statements
 from .statements import extract_statements
 from .times import find_times
 
@@ -80,7 +80,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
     people = {i for a in table.actors if a.kind == "person" for m in a.mentions for i in range(m.start, m.end)}
     place_mentions = find_place_mentions(doc, people)
     statements = extract_statements(doc, table, quotes)
-    statements = sorted(statements + learned_statements(doc, table, quotes, statements), key=lambda s: s.content[0])
+    statements = with_learned_statements(doc, table, quotes, statements)
     events = extract_events(doc, table, statements, place_mentions, times)
     link(doc, statements, events, times, day)
 

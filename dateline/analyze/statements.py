@@ -58,9 +58,18 @@ class StatementBuild:
     event: int | None = None  # index into the events list, set when linked
 
 
+def verbal(token: Token) -> bool:
+    """A verb, or one the tagger took for a plural noun ("Trump claims that …", "the campaign
+    plans to …"): a noun with a subject before it and a clause or an object after it."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and \
+        any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children)
+
+
 def is_cue(token: Token, kinds: set[str] | None = None) -> bool:
     entry = cue_lexicon().get(token.lemma_.lower())
-    return token.pos_ in ("VERB", "AUX") and entry is not None and (kinds is None or bool(entry & kinds))
+    return entry is not None and (kinds is None or bool(entry & kinds)) and verbal(token)
 
 
 def subject_of(verb: Token, speech: bool = True) -> Token | None:
@@ -208,8 +217,10 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
             head = next((g for g in child.children if g.dep_ in ("acl", "ccomp", "relcl") and g.i > child.i
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
     extra: list[Token] = []  # further right-hand dependents that belong to the content
-    if head is None:
-        head = next((c for c in cue.children if c.dep_ == "ccomp" and "ccomp" in kinds), None)
+    if head is None and "ccomp" in kinds:
+        # "It's unlikely; her team says she'll go on": of two clauses, the one after the cue
+        clauses = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
+        head = clauses[0] if clauses else None
     if head is None and "ccomp" in kinds:
         # "Trump said he would not accept …" parsed as an adverbial clause: one with its own
         # subject and no subordinator ("if", "because") is the reported clause.
@@ -700,7 +711,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
     found = []
     for token in tokens_of(doc):
         preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if token.i in learned else None)
-        if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx):
+        if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx) or verbal(token):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:

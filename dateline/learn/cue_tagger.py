@@ -68,13 +68,23 @@ def _trimmed(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label_) if end > start else None
 
 
-def _gold_spans(reference: Doc, to_text: dict[int, int], fragments, label: str) -> list[Span]:
+def _gold_spans(parsed: Doc, to_text: dict[int, int], fragments, label: str) -> list[Span]:
     spans = []
     for start, end in fragments:
         if start in to_text and end - 1 in to_text:
-            span = reference.char_span(to_text[start], to_text[end - 1] + 1, label=label, alignment_mode="expand")
-            if span is not None and (span := _trimmed(span)) is not None:
-                spans.append(span)
+            span = parsed.char_span(to_text[start], to_text[end - 1] + 1, label=label, alignment_mode="expand")
+            if span is None:
+                continue
+            # an entity holds no line break and crosses no sentence start: a content over
+            # several sentences is one entity a sentence (analysis joins them again)
+            begin = span.start
+            for t in [*span[1:], None]:
+                stop = span.end if t is None else t.i
+                if t is not None and not t.is_space and not t.is_sent_start:
+                    continue
+                if stop > begin and (piece := _trimmed(Span(parsed, begin, stop, label=label))) is not None:
+                    spans.append(piece)
+                begin = stop + (t is not None and t.is_space)
     return spans
 
 
