@@ -283,3 +283,21 @@ def test_of_two_clauses_the_one_after_the_cue_is_reported(run):
     result = run("Vote\n\nIt’s an extremely unlikely scenario; the senator’s team says she’ll continue her march.")
     statement = only(result, cue="says")
     assert statement["content"]["text"] == "she’ll continue her march"
+
+
+@pytest.mark.parametrize("text,parts", [
+    # an aside with an abbreviation between the cue and the second half
+    ("“The roads come first,” Senator Ana Ruiz said during a rally in Kinston, N.C., “and then the schools.”",
+     ["The roads come first", "and then the schools"]),
+    # a statement inside the cue clause does not cut the quote from its continuation
+    ("“The roads come first,” said Senator Ana Ruiz, speaking of the budget. “Then the schools.”",
+     ["The roads come first", "Then the schools"]),
+    # a long cue clause
+    ("“The roads come first,” said Senator Ana Ruiz, a lawyer from Austin who has chaired the transport "
+     "committee since 2009. “Then the schools.”", ["The roads come first", "Then the schools"]),
+])
+def test_one_quotation_in_two_halves(run, text, parts):
+    result = run("Vote\n\n" + text)
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert [p["text"] for p in statement["content_parts"]] == parts

@@ -25,7 +25,8 @@ CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (tit
 _DASH_AFTER = re.compile(r"[^\S\n]*([—―–]|--?)[^\S\n]*(?=[A-Z])")  # spaces of any kind, no line break
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
-MAX_CONTINUATION_GAP = 100  # characters of cue clause between a quote and its continuation
+MAX_CONTINUATION_GAP = 200  # characters of cue clause between a quote and its continuation
+MAX_ASIDE = 80  # characters between a cue and the second half of the quote it splits
 FLOATING_QUOTE_SENTENCES = 3  # how far back a floating quote looks for the speaker in focus
 CONFIDENT = 0.5
 _TRAILING = ",.;:!? \n\t—–-"
@@ -435,11 +436,12 @@ def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quot
     if following is None:
         return None
     gap = text_of(doc)[cue_end:following.start]
-    # Only an aside may stand between the cue and the second half: ", " or " in a statement, ".
-    if len(gap) > 40 or not gap.rstrip().endswith(",") or any(c in gap for c in ".!?"):
+    # Only an aside may stand between the cue and the second half: ", " or " during a rally in Kinston, N.C., ".
+    between = doc.char_span(cue_end, following.start, alignment_mode="contract")
+    if len(gap) > MAX_ASIDE or not gap.rstrip().endswith(",") or \
+            any(t.text in (".", "!", "?") for t in between or ()) or between is None and any(c in gap for c in ".!?"):
         return None
     # "…,” he said, adding, “…”: a second cue introduces a statement of its own.
-    between = doc.char_span(cue_end, following.start, alignment_mode="contract")
     if between is not None and any(is_cue(t) for t in between):
         return None
     return following
@@ -597,7 +599,11 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
     """“A,” she said. “B.” — a cue-less quote right after a quoted statement continues it."""
     merged: list[StatementBuild] = []
     for statement in found:
-        previous = merged[-1] if merged else None
+        # the quoted statement before, past any statement inside its cue clause ("said X, speaking of Y.")
+        previous = next((s for s in reversed(merged) if s.kind == "direct"), None)
+        if previous is not None and any(s.kind == "direct" or s.content[0] < (previous.parts or [previous.content])[-1][1]
+                                        for s in merged[merged.index(previous) + 1:]):
+            previous = None
         if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
             last_end = (previous.parts or [previous.content])[-1][1]
             gap = text_of(doc)[last_end:statement.content[0]]
