@@ -301,3 +301,21 @@ def test_one_quotation_in_two_halves(run, text, parts):
     statement = only(result, kind="direct")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert [p["text"] for p in statement["content_parts"]] == parts
+
+
+def test_an_attribution_inside_reported_words_stays_part_of_the_claim(run):
+    # that the governor told police anything is the aide's claim, not a statement of its own
+    result = run("Vote\n\nAn aide to Senator Ana Ruiz added that the governor had told police he did not want an escort.")
+    assert [s["cue"]["text"] for s in result["statements"]] == ["added"]
+    assert result["statements"][0]["content"]["text"] == "that the governor had told police he did not want an escort"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_reports(run):
+    result = run("Vote\n\nLeaders denounce the test; Senator Ana Ruiz and others vow consequences.")
+    assert not [s for s in result["statements"] if s["cue"]["text"] == "vow"]
+
+
+def test_a_relative_clause_after_the_object_is_the_writers(run):
+    result = run("Vote\n\nSenator Ana Ruiz endorses Tom Baker, who says he is honored.")
+    assert only(result, cue="endorses")["content"]["text"] == "Tom Baker"
+    assert only(result, cue="says")["content"]["text"] == "he is honored"

@@ -56,8 +56,8 @@ def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
     added = []
     for cue in doc.spans[SPAN_KEY]:
         cue_chars = (cue.start_char, cue.end_char)
-        if _overlaps(cue_chars, taken_cues):
-            continue
+        if _overlaps(cue_chars, taken_cues) or _overlaps(cue_chars, taken_contents):
+            continue  # a cue inside reported words is part of the claim (see statements.outermost)
         near = [c for c in contents if _gap(cue, c) >= 0 and (
             sentence[c.start] <= sentence[cue.start] <= sentence[c.end - 1] or _gap(cue, c) <= MAX_GAP)]
         near = [c for c in near if not _overlaps((c.start_char, c.end_char), taken_contents)]

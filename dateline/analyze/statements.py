@@ -221,6 +221,8 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     if head is None and "ccomp" in kinds:
         # "It's unlikely; her team says she'll go on": of two clauses, the one after the cue
         clauses = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
+        # "Leaders denounce the test; Obama vows consequences": a semicolon ends the clause before
+        clauses = [c for c in clauses if c.i > cue.i or not any(t.text == ";" for t in cue.doc[c.right_edge.i:cue.i])]
         head = clauses[0] if clauses else None
     if head is None and "ccomp" in kinds:
         # "Trump said he would not accept …" parsed as an adverbial clause: one with its own
@@ -250,6 +252,13 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     if head is None:
         return (_content_after_that(cue) or _content_rest_of_sentence(cue)) if "ccomp" in kinds else None
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "endorsed Trump, who says he is honored": a relative clause set off by a comma at the
+        # end adds the writer's words about the object, not the speaker's
+        aside = next((c for c in head.children if c.dep_ == "relcl" and c.left_edge.i > 0 and c.right_edge.i == tokens[-1].i
+                      and cue.doc[c.left_edge.i - 1].text == ","), None)
+        if aside is not None:
+            tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
     # A participial cue inside the content starts a statement of its own ("…, adding that …").
     for token in tokens:
         if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and is_cue(token) \
@@ -574,7 +583,20 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if statement.cue is None:
             _inherit_speaker(doc, statement, found[:n])
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
-    return [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
+    found = [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
+    return outermost(found)
+
+
+def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
+    """The statements whose cue is not inside what another statement reports.
+
+    "The aide said Clinton told police she did not want an escort": that Clinton told
+    police anything is the aide's claim; recording it as a statement of its own would
+    assert it. It stays inside the aide's words, where the text puts it.
+    """
+    contents = [(s, s.parts or [s.content]) for s in found]
+    return [s for s in found if s.cue is None or not any(
+        o is not s and any(start <= s.cue[0] and s.cue[1] <= end for start, end in parts) for o, parts in contents)]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
