@@ -319,3 +319,32 @@ def test_a_relative_clause_after_the_object_is_the_writers(run):
     result = run("Vote\n\nSenator Ana Ruiz endorses Tom Baker, who says he is honored.")
     assert only(result, cue="endorses")["content"]["text"] == "Tom Baker"
     assert only(result, cue="says")["content"]["text"] == "he is honored"
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("As many tax experts have pointed out, the senator is free to disclose her returns.", "pointed",
+     "the senator is free to disclose her returns"),
+    ("As Senator Ana Ruiz said on Monday, the roads come first.", "said", "the roads come first"),
+])
+def test_as_clause_cue(run, text, cue, content):
+    statement = only(run("Vote\n\n" + text), cue=cue)
+    assert statement["content"]["text"] == content
+
+
+def test_as_without_a_speaker_is_no_cue(run):
+    assert run("Vote\n\nAs expected, the bill passed on Monday.")["statements"] == []
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("The registration issue was first reported by the Austin Chronicle.", "reported", "the Austin Chronicle",
+     "The registration issue"),
+    ("The anthem was written by Senator Ana Ruiz.", "written", "Senator Ana Ruiz", "The anthem"),
+])
+def test_passive_report_with_agent(run, text, cue, source, content):
+    statement = only(run("Vote\n\n" + text), cue=cue)
+    assert (statement["speaker_mention"]["text"], statement["content"]["text"]) == (source, content)
+
+
+def test_a_passive_addressee_is_not_what_was_said(run):
+    result = run("Vote\n\nThe mayor was told by aides about the vote.")
+    assert not [s for s in result["statements"] if s["content"]["text"] == "The mayor"]

@@ -204,6 +204,11 @@ def _sentient(subject: Token | None, table: ActorTable) -> bool:
 
 
 @cache
+def _addressed() -> frozenset[str]:
+    return frozenset(data.load("cues")["addressed"])
+
+
+@cache
 def _not_cues() -> frozenset[str]:
     return frozenset(data.load("cues")["not_cues"])
 
@@ -529,8 +534,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             tokens = _content_tokens(token, LEARNED_VERB_FRAMES)
         else:
             continue
-        if tokens is None and (is_cue(token, {"dobj"}) or token.i in learned):
-            tokens = _passive_object(token)
+        if tokens is None and (is_cue(token) and token.lemma_.lower() not in _addressed() or token.i in learned):
+            tokens = _passive_object(token)  # "the issue was first reported by the Post"
         subject = subject_of(token)
         if tokens is None and subject is None and (raised := _raised_report(token)) is not None:
             # "he is expected to win": a report whose source the text withholds, about him
@@ -640,7 +645,7 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
 def _addressee(cue: Token, table: ActorTable) -> str | None:
     """Who was spoken to: "told X", "said to X"."""
     for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ("tell", "assure", "reassure", "urge", "warn", "ask"):
+        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in _addressed():
             return table.actor_at(child)
         if child.dep_ in ("prep", "dative") and child.lower_ == "to" and cue.lemma_.lower() in ("say", "write", "explain", "speak"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -811,11 +816,14 @@ def _holder_states(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[in
 
 
 def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[int]) -> list[StatementBuild]:
-    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": a cue set inside the words it
-    attributes; the content is the clause around it, in two parts."""
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt", "As experts have pointed out,
+    he is free to …": a cue set inside the words it attributes, or in an "as" clause before or
+    after them; the content is the clause around it, in one or two parts."""
     found = []
     for token in tokens_of(doc):
-        if token.dep_ != "parataxis" or token.i in used or not is_cue(token, {"ccomp"}) or quotes.at(token.idx):
+        as_clause = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        if not (token.dep_ == "parataxis" or as_clause) or token.i in used or not is_cue(token, {"ccomp"}) \
+                or quotes.at(token.idx):
             continue
         subject = _subject_of_own(token)
         if subject is None or any(c.dep_ in ("ccomp", "dobj") for c in token.children):
