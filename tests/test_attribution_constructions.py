@@ -348,3 +348,18 @@ def test_passive_report_with_agent(run, text, cue, source, content):
 def test_a_passive_addressee_is_not_what_was_said(run):
     result = run("Vote\n\nThe mayor was told by aides about the vote.")
     assert not [s for s in result["statements"] if s["content"]["text"] == "The mayor"]
+
+
+def test_a_second_cue_coordinated_with_the_first_is_a_statement_of_its_own(run):
+    result = run("Vote\n\nEven the governor said it was opposed to the plan and warned the council to refrain from "
+                 "further votes.")
+    said, warned = only(result, cue="said"), only(result, cue="warned")
+    assert said["content"]["text"] == "it was opposed to the plan"
+    assert said["speaker_mention"]["text"] == warned["speaker_mention"]["text"] == "the governor"
+
+
+def test_a_fallback_content_stops_at_the_main_clause(run):
+    result = run("Vote\n\nWhile he acknowledged funding was a major reason he felt demoralized serving under the mayor, "
+                 "Tom Baker also noted several “intangibles” left him further disillusioned.")
+    assert only(result, cue="noted")["content"]["text"] == "several “intangibles” left him further disillusioned"
+    assert not only(result, cue="acknowledged")["content"]["text"].endswith("disillusioned")

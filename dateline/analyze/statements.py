@@ -93,6 +93,9 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
                 and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "ended the call by saying …": the speaker of the verb the gerund completes
             continue
+        if speech and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
+            verb = verb.head.head  # "said it was opposed and warned …", parsed as if "it" warned
+            continue
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose):
@@ -147,6 +150,8 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
         start, end = (mention.start, mention.end) if mention is not None else _entity_bounds(subject)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = (mention.start, mention.end) if mention else (subject.i, subject.i + 1)
+    while end - start > 1 and doc[start].dep_ in ("advmod", "cc", "preconj") and doc[start].head.i == subject.i:
+        start += 1  # "Even China", "But the senator": the speaker is the noun phrase
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not (
             doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end])):  # keep "(D-Md.)"
         end -= 1
@@ -264,11 +269,13 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
                       and cue.doc[c.left_edge.i - 1].text == ","), None)
         if aside is not None:
             tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
-    # A participial cue inside the content starts a statement of its own ("…, adding that …").
+    # A participial cue inside the content starts a statement of its own ("…, adding that …"), and a
+    # cue coordinated without a subject is the speaker's next act ("said it was opposed and warned …").
     for token in tokens:
-        if token.i != head.i and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and is_cue(token) \
-                and _subject_of_own(token) is None:
-            tokens = [t for t in tokens if t.i < token.left_edge.i]
+        if token.i != head.i and _subject_of_own(token) is None and is_cue(token) and (
+                token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" or token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ")):
+            cut = next((c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i), token.left_edge.i)
+            tokens = [t for t in tokens if t.i < cut]
             break
     # A clause the small model hangs on the cue instead of the content ("said A, but B").
     last = tokens[-1].i if tokens else head.i
@@ -291,8 +298,21 @@ def _content_after_that(cue: Token) -> list[Token] | None:
     # The small model sometimes breaks a sentence in two; a lowercase start means it goes on.
     while end < len(doc) and doc[end].text[:1].islower():
         end = sentence_of(doc[end]).end
-    tokens = [t for t in doc[that.i:end] if not t.is_space]
+    tokens = _before_main_clause(cue, [t for t in doc[that.i:end] if not t.is_space])
     return tokens or None
+
+
+def _before_main_clause(cue: Token, tokens: list[Token]) -> list[Token]:
+    """A fallback content runs to the sentence end, but not into the sentence's own main clause
+    ("While he acknowledged …, Ham also noted …"): that is somebody's statement, not this one's."""
+    main = next((t for t in tokens if t.dep_ == "ROOT" and t.i != cue.i and is_cue(t) and _subject_of_own(t) is not None), None)
+    if main is None:
+        return tokens
+    start = min(main.i, _subject_of_own(main).left_edge.i)
+    kept = [t for t in tokens if t.i < start]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    return kept
 
 
 def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
@@ -305,7 +325,7 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     if first.pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or first.ent_type_ in ("DATE", "TIME") \
             or first.dep_ in ("dobj", "dative", "npadvmod") and first.head.i == cue.i and cue.lemma_ != "say":
         return None
-    tokens = [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space]
+    tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
 
 
