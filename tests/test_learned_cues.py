@@ -53,11 +53,11 @@ def test_training_saves_a_tagger_that_loads_and_tags(tmp_path, nlp):
 
 
 def test_a_proposed_cue_outside_the_lexicons_gets_speaker_and_content_from_the_parse(nlp):
-    text = "Vote\n\nSenator Ana Ruiz lampooned the plan of the governor."
+    text = "Vote\n\nSenator Ana Ruiz skewered the plan of the governor."
     doc = nlp(text)
     quotes = QuoteIndex(find_quotes(text))
     table = build_actors(doc, quotes)
-    cue = next(t for t in doc if t.text == "lampooned")
+    cue = next(t for t in doc if t.text == "skewered")
     assert not [s for s in extract_statements(doc, table, quotes) if s.cue_token == cue.i]  # not in the lexicons
     doc.spans[SPAN_KEY] = [doc[cue.i:cue.i + 1]]
     found = [s for s in extract_statements(doc, table, quotes) if s.cue_token == cue.i]
