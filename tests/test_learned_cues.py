@@ -163,3 +163,17 @@ def test_proposed_contents_one_sentence_each_are_joined_into_one(nlp):
     doc = nlp("Senator Ana Ruiz fumed: “The plan is dead. The roads come first.” Then she left.")
     spans = [doc.char_span(doc.text.index(p), doc.text.index(p) + len(p)) for p in ("The plan is dead", "The roads come first", "she left")]
     assert [s.text for s in _joined(doc, spans)] == ["The plan is dead. The roads come first", "she left"]
+
+
+def test_a_learned_statement_takes_the_place_of_a_quotation_found_without_a_cue(nlp):
+    from dateline.analyze.learned_statements import with_learned_statements
+
+    text = "Vote\n\nSenator Ana Ruiz spoke on Monday.\n\n“The roads come first and the schools come next,” she ventured."
+    doc = _with_parts(nlp, text, "ventured", ["The roads come first and the schools come next"], "she")
+    quotes = QuoteIndex(find_quotes(text))
+    table = build_actors(doc, quotes)
+    rules = extract_statements(doc, table, quotes)
+    quote = text.index("The roads")
+    assert [s.cue for s in rules if s.content[0] == quote] == [None]  # the rules know no such cue
+    merged = [s for s in with_learned_statements(doc, table, quotes, rules) if s.content[0] == quote]
+    assert [(text[slice(*s.cue)], text[slice(*s.speaker_mention)]) for s in merged] == [("ventured", "she")]
