@@ -363,3 +363,17 @@ def test_a_fallback_content_stops_at_the_main_clause(run):
                  "Tom Baker also noted several “intangibles” left him further disillusioned.")
     assert only(result, cue="noted")["content"]["text"] == "several “intangibles” left him further disillusioned"
     assert not only(result, cue="acknowledged")["content"]["text"].endswith("disillusioned")
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The protesters chanted “What curfew?” as they marched.", "chanted", "What curfew"),
+    ("The mayor said “no way.”", "said", "no way"),
+])
+def test_a_short_quotation_right_after_a_verb_of_saying(run, text, cue, content):
+    statement = only(run("Vote\n\n" + text), cue=cue)
+    assert (statement["kind"], statement["content"]["text"]) == ("direct", content)
+
+
+def test_a_short_quotation_after_a_label_is_a_scare_quote(run):
+    result = run("Vote\n\nSenator Ana Ruiz called the budget a “disaster.”")
+    assert [s["kind"] for s in result["statements"]] == ["mixed"]

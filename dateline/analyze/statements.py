@@ -463,6 +463,17 @@ def _cue_before(doc: Doc, quote: Quote, learned: frozenset[int]) -> Token | None
     return None
 
 
+def _spoken_right_after(doc: Doc, quote: Quote) -> bool:
+    """"Protesters chanted “What curfew?”": a short quotation right after a verb of saying is said, not scare-quoted."""
+    before = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if before is None:
+        return False
+    i = before.start - 1
+    while i >= 0 and doc[i].text in (",", ":"):
+        i -= 1
+    return i >= 0 and is_cue(doc[i], {"quote"}) and doc[i].lemma_.lower() not in ("call", "describe", "label")
+
+
 def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quote) -> Quote | None:
     """The second half of a split quote: “…,” he said, “…”."""
     cue_end = cue.idx + len(cue.text)
@@ -500,7 +511,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
         in_headline = headline_end == -1 or quote.start < headline_end  # headlines are title case throughout
-        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence) or (_is_title(inner) and not in_headline):
+        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence and not _spoken_right_after(doc, quote)) \
+                or (_is_title(inner) and not in_headline):
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
         if cue is None and words < MIN_QUOTE_WORDS:
