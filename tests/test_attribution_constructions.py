@@ -377,3 +377,12 @@ def test_a_short_quotation_right_after_a_verb_of_saying(run, text, cue, content)
 def test_a_short_quotation_after_a_label_is_a_scare_quote(run):
     result = run("Vote\n\nSenator Ana Ruiz called the budget a “disaster.”")
     assert [s["kind"] for s in result["statements"]] == ["mixed"]
+
+
+def test_a_quoted_show_title_after_the_cue_is_not_the_speaker(run):
+    result = run("Vote\n\n“The roads come first and the schools come next,” Senator Ana Ruiz, a member of the "
+                 "committee, said Thursday morning on the network’s “Good Morning Austin.” “Then the parks.”")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert [p["text"] for p in statement["content_parts"]] == [
+        "The roads come first and the schools come next", "Then the parks"]

@@ -406,6 +406,16 @@ def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
     return None
 
 
+def _name_between(doc: Doc, quote: Quote, cue: Token) -> Token | None:
+    """"“…,” Flynn, a top surrogate, said": the name between the closing mark and the cue, which
+    the parser may have hung inside the quotation."""
+    if cue.idx < quote.end:
+        return None
+    between = doc.char_span(quote.end, cue.idx, alignment_mode="contract")
+    return next((t for t in between or () if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")
+                 and t.dep_ not in ("compound", "flat")), None)
+
+
 def _cue_after(doc: Doc, quote: Quote) -> Token | None:
     _, end = _quote_tokens(doc, quote)
     inner_end = text_of(doc)[quote.start:quote.end].rstrip(_QUOTE_CHARS + "'’ ")
@@ -539,8 +549,11 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                 # the parser may give the cue two subjects, one inside the quote: take the other
                 subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS
                                 and not quote.start <= c.idx < quote.end), subject)
+            if subject is not None and subject.i > cue.i and quotes.at(subject.idx) is not None:
+                subject = None  # '…,” Flynn said on “Fox and Friends.”': a quoted title is nobody's voice
             if subject is None or quote.start <= subject.idx < quote.end:
-                subject = _inverted_subject(cue, quote) or (None if subject is None or quote.start <= subject.idx < quote.end else subject)
+                subject = _inverted_subject(cue, quote) or _name_between(doc, quote, cue) or (
+                    None if subject is None or quote.start <= subject.idx < quote.end else subject)
             if subject is None:
                 speaker, mention, confidence = None, None, 0.5
             else:
@@ -654,6 +667,9 @@ def _opens_paragraph(text: str, offset: int) -> bool:
     return before == "" or before.endswith("\n")
 
 
+_SHORT_QUOTED = re.compile(r"“[^“”\n]{1,40}”")
+
+
 def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
     """“A,” she said. “B.” — a cue-less quote right after a quoted statement continues it."""
     merged: list[StatementBuild] = []
@@ -666,8 +682,9 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
         if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
             last_end = (previous.parts or [previous.content])[-1][1]
             gap = text_of(doc)[last_end:statement.content[0]]
-            if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") \
-                    and sum(gap.count(c) for c in _QUOTE_CHARS) <= 2:
+            # a short quoted title in the cue clause ('on “Fox and Friends.”') does not end the quotation
+            marks = sum(_SHORT_QUOTED.sub("", gap).count(c) for c in _QUOTE_CHARS)
+            if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") and marks <= 2:
                 previous.parts = (previous.parts or [previous.content]) + [statement.content]
                 continue
         merged.append(statement)
