@@ -39,7 +39,7 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 CueModel = Annotated[Path | None, typer.Option(
-    "--model", help="A cue tagger made by `dateline train attribution`, used with the rules.")]
+    "--model", help="Taggers made by `dateline train attribution` (cues, sources, contents), used with the rules.")]
 
 
 def _use_cue_model(model: Path | None) -> None:
@@ -112,18 +112,19 @@ app.add_typer(train_app, name="train")
 @train_app.command("attribution")
 def train_attribution(
     data: Annotated[Path, typer.Option(help="BRAT attribution data (PolNeAR layout: SPLIT/text, SPLIT/attributions).")],
-    output: Annotated[Path, typer.Option(help="Directory to write the cue tagger to.")],
+    output: Annotated[Path, typer.Option(help="Directory to write the taggers to.")],
     split: Annotated[str, typer.Option(help="Which split to learn from.")] = "train",
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the data.")] = 6,
 ) -> None:
-    """Learn a cue tagger from Source/Cue/Content annotations; use it with --model."""
+    """Learn taggers of cues, sources and contents from Source/Cue/Content annotations; use them with --model."""
     from .learn.cue_tagger import train
 
     try:
         report = train(data, output, split, epochs, log=lambda line: print(line, file=sys.stderr))
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="--data") from None
-    print(f"trained on {report.documents} articles, {report.cues} cues, {report.epochs} epochs in "
+    print(f"trained on {report.documents} articles, {report.cues} cues, {report.parts} sources and contents, "
+          f"{report.epochs} epochs in "
           f"{report.seconds} s; saved to {output}")
 
 

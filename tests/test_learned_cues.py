@@ -177,3 +177,22 @@ def test_a_learned_statement_takes_the_place_of_a_quotation_found_without_a_cue(
     assert [s.cue for s in rules if s.content[0] == quote] == [None]  # the rules know no such cue
     merged = [s for s in with_learned_statements(doc, table, quotes, rules) if s.content[0] == quote]
     assert [(text[slice(*s.cue)], text[slice(*s.speaker_mention)]) for s in merged] == [("ventured", "she")]
+
+
+def test_a_proposed_content_without_a_proposed_cue_takes_the_word_governing_it(nlp):
+    from dateline.analyze.learned_cues import PARTS_KEY
+
+    text = "Vote\n\nSenator Ana Ruiz bristled at the questions about her record."
+    doc = _with_parts(nlp, text, "Vote", ["the questions about her record"], "Senator Ana Ruiz")
+    doc.spans[SPAN_KEY] = []  # the cue tagger saw no cue
+    _, learned = _learned(doc)
+    assert [(text[slice(*s.cue)], text[slice(*s.speaker_mention)], text[slice(*s.content)]) for s in learned] == [
+        ("bristled", "Senator Ana Ruiz", "the questions about her record")]
+    assert PARTS_KEY in doc.spans
+
+
+def test_a_proposed_content_with_no_speaker_in_sight_is_dropped(nlp):
+    text = "Vote\n\nThe questions about the record continued."
+    doc = _with_parts(nlp, text, "Vote", ["the record"])
+    doc.spans[SPAN_KEY] = []
+    assert _learned(doc)[1] == []

@@ -42,10 +42,50 @@ def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
     return joined
 
 
+def _governor(content: Span) -> Span | None:
+    """The word that takes ``content`` as its complement in the parse: the verb, noun or adjective
+    above it ("bristled at [the questions]", "advocates for [equal schools]")."""
+    head = content.root.head
+    if head.i == content.root.i or content.start <= head.i < content.end:
+        return None
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "NOUN", "ADJ") or content.start <= head.i < content.end:
+        return None
+    return head.doc[head.i:head.i + 1]
+
+
+def _build(doc: Doc, table: ActorTable, quotes: QuoteIndex, cue: Span, parts: list[Span],
+           sources: list[Span], sentence: list[int], need_source: bool = False) -> StatementBuild | None:
+    spans = [(p.start_char, p.end_char) for p in parts]
+    outer = (spans[0][0], spans[-1][1])
+    source = min((s for s in sources if sentence[s.start] == sentence[cue.start]
+                  and not any(p.start <= s.start < p.end for p in parts)),
+                 key=lambda s: abs(s.start - cue.start), default=None)
+    head = source.root if source is not None else subject_of(cue.root)
+    if head is not None and any(p.start <= head.i < p.end for p in parts):
+        head = None
+    if head is None and need_source:
+        return None
+    if head is not None:
+        speaker, mention, confidence = _speaker(head, table)
+        if source is not None:
+            mention = (source.start, source.end)
+        mention_chars = _chars(doc, *mention)
+    else:
+        speaker, mention_chars, confidence = None, None, CONFIDENCE
+    enclosing = quotes.at(outer[0])
+    kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else _reported_kind(doc, *outer)
+    return StatementBuild(kind, outer, (cue.start_char, cue.end_char), cue.root.i, speaker, mention_chars,
+                          round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else [])
+
+
 def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
                             found: list[StatementBuild]) -> list[StatementBuild]:
     """``found`` and the statements of proposed cues the rules did not use, each with its nearest
-    proposed content, in text order. A quotation the rules found no cue for gives way to one."""
+    proposed content, in text order; then proposed contents still unclaimed, with the word that
+    governs them in the parse as cue when they have a speaker. A quotation the rules found no cue
+    for gives way to either."""
     if PARTS_KEY not in doc.spans or SPAN_KEY not in doc.spans:
         return found
     sentence = sentence_index(doc)
@@ -54,6 +94,13 @@ def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
     taken_contents = [s.content for s in found if s.cue is not None]
     taken_cues = [s.cue for s in found if s.cue]
     added = []
+
+    def add(statement: StatementBuild | None) -> None:
+        if statement is not None:
+            added.append(statement)
+            taken_contents.extend(statement.parts or [statement.content])
+            taken_cues.append(statement.cue)
+
     for cue in doc.spans[SPAN_KEY]:
         cue_chars = (cue.start_char, cue.end_char)
         if _overlaps(cue_chars, taken_cues) or _overlaps(cue_chars, taken_contents):
@@ -69,24 +116,13 @@ def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
         other = [c for c in near if (c.start > cue.start) != (content.start > cue.start) and _gap(cue, c) <= MAX_GAP]
         if other:
             parts = sorted([content, min(other, key=lambda c: _gap(cue, c))], key=lambda c: c.start)
-        spans = [(p.start_char, p.end_char) for p in parts]
-        outer = (spans[0][0], spans[-1][1])
-        source = min((s for s in sources if sentence[s.start] == sentence[cue.start]
-                      and not any(p.start <= s.start < p.end for p in parts)),
-                     key=lambda s: abs(s.start - cue.start), default=None)
-        head = source.root if source is not None else subject_of(cue.root)
-        if head is not None:
-            speaker, mention, confidence = _speaker(head, table)
-            if source is not None:
-                mention = (source.start, source.end)
-            mention_chars = _chars(doc, *mention)
-        else:
-            speaker, mention_chars, confidence = None, None, CONFIDENCE
-        enclosing = quotes.at(outer[0])
-        kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else _reported_kind(doc, *outer)
-        added.append(StatementBuild(kind, outer, cue_chars, cue.root.i, speaker, mention_chars,
-                                    round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else []))
-        taken_contents += spans
-        taken_cues.append(cue_chars)
+        add(_build(doc, table, quotes, cue, parts, sources, sentence))
+    for content in contents:
+        if _overlaps((content.start_char, content.end_char), taken_contents):
+            continue
+        cue = _governor(content)
+        if cue is None or _overlaps((cue.start_char, cue.end_char), taken_cues + taken_contents):
+            continue
+        add(_build(doc, table, quotes, cue, [content], sources, sentence, need_source=True))
     kept = [s for s in found if s.cue is not None or not _overlaps(s.content, [a.content for a in added])]
     return sorted(kept + added, key=lambda s: s.content[0])
