@@ -481,7 +481,7 @@ def _spoken_right_after(doc: Doc, quote: Quote) -> bool:
     i = before.start - 1
     while i >= 0 and doc[i].text in (",", ":"):
         i -= 1
-    return i >= 0 and is_cue(doc[i], {"quote"}) and doc[i].lemma_.lower() not in ("call", "describe", "label")
+    return i >= 0 and is_cue(doc[i], {"quote"})  # labelling verbs ("called it a “disaster”") take no bare quote
 
 
 def _next_quote_after_cue(doc: Doc, cue: Token, quotes: list[Quote], after: Quote) -> Quote | None:
@@ -675,9 +675,9 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
     merged: list[StatementBuild] = []
     for statement in found:
         # the quoted statement before, past any statement inside its cue clause ("said X, speaking of Y.")
-        previous = next((s for s in reversed(merged) if s.kind == "direct"), None)
-        if previous is not None and any(s.kind == "direct" or s.content[0] < (previous.parts or [previous.content])[-1][1]
-                                        for s in merged[merged.index(previous) + 1:]):
+        at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct"), None)
+        previous = merged[at] if at is not None else None
+        if previous is not None and any(s.content[0] < (previous.parts or [previous.content])[-1][1] for s in merged[at + 1:]):
             previous = None
         if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
             last_end = (previous.parts or [previous.content])[-1][1]
