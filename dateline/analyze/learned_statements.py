@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from .actors import ActorTable, sentence_index
 from .learned_cues import CONTENT, PARTS_KEY, SOURCE, SPAN_KEY
 from .quotes import QuoteIndex
-from .statements import StatementBuild, _chars, _reported_kind, _speaker, subject_of
+from .statements import StatementBuild, char_offsets, reported_kind, speaker_of, subject_of
 
 MAX_GAP = 3  # tokens between a cue and a content in another sentence ('"…," he said' across a split)
 CONFIDENCE = 0.5
@@ -68,14 +68,14 @@ def _build(doc: Doc, table: ActorTable, quotes: QuoteIndex, cue: Span, parts: li
     if head is None and need_source:
         return None
     if head is not None:
-        speaker, mention, confidence = _speaker(head, table)
+        speaker, mention, confidence = speaker_of(head, table)
         if source is not None:
             mention = (source.start, source.end)
-        mention_chars = _chars(doc, *mention)
+        mention_chars = char_offsets(doc, *mention)
     else:
         speaker, mention_chars, confidence = None, None, CONFIDENCE
     enclosing = quotes.at(outer[0])
-    kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else _reported_kind(doc, *outer)
+    kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else reported_kind(doc, *outer)
     return StatementBuild(kind, outer, (cue.start_char, cue.end_char), cue.root.i, speaker, mention_chars,
                           round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else [])
 

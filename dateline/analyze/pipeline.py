@@ -15,11 +15,11 @@ from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention,
                      Statement, TimeExpression)
 from .actors import build_actors
 from .events import extract_events, trigger_matcher
+from .learned_statements import with_learned_statements
 from .linking import link
 from .nlp import load_pipeline
 from .places import find_place_mentions
 from .quotes import QuoteIndex, find_quotes
-from .learned_statements import with_learned_statements
 from .statements import extract_statements
 from .times import find_times
 

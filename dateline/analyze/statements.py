@@ -129,7 +129,7 @@ def _name_just_before(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, int], float]:
+def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, int], float]:
     """Actor id, token span of the speaker mention, and confidence."""
     doc = subject.doc
     mention = table.mention_at(subject)
@@ -162,7 +162,7 @@ def _speaker(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, 
     return mention.actor, (start, end), mention.confidence
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens [start, end), trimmed of edge punctuation and space."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return trim(text_of(doc), first, last)
@@ -329,7 +329,7 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     return tokens if len(tokens) >= 3 else None
 
 
-def _reported_kind(doc: Doc, start: int, end: int) -> str:
+def reported_kind(doc: Doc, start: int, end: int) -> str:
     """"mixed" when the reported words quote some of the speaker's own, else "indirect"."""
     return "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
 
@@ -538,10 +538,10 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         signature = _dash_signature(doc, quote) if cue is None else None
         if signature is not None:
             dash, name = signature
-            speaker, mention, confidence = _speaker(name, table)
+            speaker, mention, confidence = speaker_of(name, table)
             found.append(StatementBuild(
                 "direct", content, (dash.idx, dash.idx + len(dash.text)), dash.i, speaker,
-                _chars(doc, *mention), round(min(0.9, confidence), 2)))
+                char_offsets(doc, *mention), round(min(0.9, confidence), 2)))
         elif cue is not None:
             used_cues.add(cue.i)
             subject = subject_of(cue)
@@ -557,10 +557,10 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             if subject is None:
                 speaker, mention, confidence = None, None, 0.5
             else:
-                speaker, mention, confidence = _speaker(subject, table)
+                speaker, mention, confidence = speaker_of(subject, table)
             found.append(StatementBuild(
                 "direct", content, (cue.idx, cue.idx + len(cue.text)), cue.i, speaker,
-                _chars(doc, *mention) if mention else None,
+                char_offsets(doc, *mention) if mention else None,
                 round(min(0.95, confidence), 2), parts=parts if len(parts) > 1 else [],
                 addressee=_addressee(cue, table)))
         else:
@@ -584,8 +584,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         subject = subject_of(token)
         if tokens is None and subject is None and (raised := _raised_report(token)) is not None:
             # "he is expected to win": a report whose source the text withholds, about him
-            parts = [_chars(doc, part[0].i, part[-1].i + 1) for part in raised]
-            found.append(StatementBuild(_reported_kind(doc, *parts[1]), parts[0], (token.idx, token.idx + len(token.text)),
+            parts = [char_offsets(doc, part[0].i, part[-1].i + 1) for part in raised]
+            found.append(StatementBuild(reported_kind(doc, *parts[1]), parts[0], (token.idx, token.idx + len(token.text)),
                                         token.i, None, None, 0.5, parts=parts))
             used_cues.add(token.i)
             continue
@@ -593,7 +593,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
-        start, end = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        start, end = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:
             continue
         enclosing = quotes.at(start)
@@ -601,16 +601,16 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue  # the content is a quotation, attributed above
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
-            kind = _reported_kind(doc, start, end)
+            kind = reported_kind(doc, start, end)
             found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i,
                                         None, None, 0.5))
             used_cues.add(token.i)
             continue
-        speaker, mention, confidence = _speaker(subject, table)
-        kind = _reported_kind(doc, start, end)
+        speaker, mention, confidence = speaker_of(subject, table)
+        kind = reported_kind(doc, start, end)
         found.append(StatementBuild(
             kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
-            _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2),
+            char_offsets(doc, *mention), round(min(0.9, confidence * 0.95), 2),
             addressee=_addressee(token, table)))
         used_cues.add(token.i)
 
@@ -777,8 +777,8 @@ def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBu
     else:
         return None
     colon = match.end("who")
-    return StatementBuild("direct" if quoted else _reported_kind(doc, *what), what, (colon, colon + 1), None,
-                          speaker, _chars(doc, *mention), 0.6 if speaker else 0.5)
+    return StatementBuild("direct" if quoted else reported_kind(doc, *what), what, (colon, colon + 1), None,
+                          speaker, char_offsets(doc, *mention), 0.6 if speaker else 0.5)
 
 
 @cache
@@ -819,13 +819,13 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
         if content is None:
             continue
         tokens = sorted(content.subtree, key=lambda t: t.i)
-        span = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        span = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if span[1] - span[0] < 3 or span in taken:
             continue
-        speaker, mention, confidence = _speaker(owner, table)
-        kind = _reported_kind(doc, *span)
+        speaker, mention, confidence = speaker_of(owner, table)
+        kind = reported_kind(doc, *span)
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
-                                    _chars(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
+                                    char_offsets(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
     return found
 
 
@@ -853,13 +853,13 @@ def _holder_states(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: set[in
         if content is None or subject is None or subject.lower_ in ("it", "there") or content.i < token.i:
             continue
         tokens = sorted(content.subtree, key=lambda t: t.i)
-        start, end = _chars(doc, tokens[0].i, tokens[-1].i + 1)
+        start, end = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:
             continue
-        speaker, mention, confidence = _speaker(subject, table)
-        kind = _reported_kind(doc, start, end)
+        speaker, mention, confidence = speaker_of(subject, table)
+        kind = reported_kind(doc, start, end)
         found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
-                                    _chars(doc, *mention), round(min(0.85, confidence * 0.9), 2)))
+                                    char_offsets(doc, *mention), round(min(0.85, confidence * 0.9), 2)))
         used.add(token.i)
     return found
 
@@ -887,15 +887,15 @@ def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: s
             if not runs:
                 runs.append([])
             runs[-1].append(t)
-        parts = [_chars(doc, run[0].i, run[-1].i + 1) for run in runs if any(not t.is_punct for t in run)]
+        parts = [char_offsets(doc, run[0].i, run[-1].i + 1) for run in runs if any(not t.is_punct for t in run)]
         parts = [p for p in parts if p[1] > p[0]]
         if not parts or all(quotes.at(p[0]) is not None and quotes.at(p[1] - 1) is quotes.at(p[0]) for p in parts):
             continue  # a quotation around the cue is attributed with the quotes
         content = (parts[0][0], parts[-1][1])
-        speaker, mention, confidence = _speaker(subject, table)
-        kind = _reported_kind(doc, *content)
+        speaker, mention, confidence = speaker_of(subject, table)
+        kind = reported_kind(doc, *content)
         found.append(StatementBuild(
-            kind, content, (token.idx, token.idx + len(token.text)), token.i, speaker, _chars(doc, *mention),
+            kind, content, (token.idx, token.idx + len(token.text)), token.i, speaker, char_offsets(doc, *mention),
             round(min(0.9, confidence * 0.9), 2), parts=parts if len(parts) > 1 else []))
         used.add(token.i)
     return found
@@ -925,10 +925,10 @@ def _according_to(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[State
         start, end = before if before[1] - before[0] >= after[1] - after[0] else after
         if end - start < 3:
             continue
-        content = _chars(doc, start, end)
-        speaker, mention, confidence = _speaker(pobj, table)
-        kind = _reported_kind(doc, *content)
+        content = char_offsets(doc, start, end)
+        speaker, mention, confidence = speaker_of(pobj, table)
+        kind = reported_kind(doc, *content)
         found.append(StatementBuild(
             kind, content, (token.idx, to.idx + len(to.text)), token.i, speaker,
-            _chars(doc, *mention), round(min(0.9, confidence * 0.95), 2)))
+            char_offsets(doc, *mention), round(min(0.9, confidence * 0.95), 2)))
     return found
