@@ -386,3 +386,10 @@ def test_a_quoted_show_title_after_the_cue_is_not_the_speaker(run):
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert [p["text"] for p in statement["content_parts"]] == [
         "The roads come first and the schools come next", "Then the parks"]
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker(run):
+    result = run("Vote\n\nWhen the mayor noted that the senator had not paid taxes ― as was true for the years her "
+                 "returns were made public ― Senator Ana Ruiz boasted, “That makes me smart.”")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"

@@ -83,7 +83,7 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
     """
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass" and not child.is_punct:  # a dash the parser took for one
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
