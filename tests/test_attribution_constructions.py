@@ -393,3 +393,14 @@ def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker(run):
                  "returns were made public ― Senator Ana Ruiz boasted, “That makes me smart.”")
     statement = only(result, kind="direct")
     assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("People like the mayor, she said.", "People like the mayor"),
+    ("Not a chance, the senator said on Monday.", "Not a chance"),
+])
+def test_a_fragment_before_the_cue_is_what_was_said(run, text, content):
+    result = run("Vote\n\nSenator Ana Ruiz spoke in Austin.\n\n" + text)
+    statement = only(result, cue="said")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == content

@@ -260,7 +260,7 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
                 extra = [c for c in cue.children if c.i > head.i and c.dep_ == "xcomp"]  # "called on X to Y"
                 break
     if head is None:
-        return (_content_after_that(cue) or _content_rest_of_sentence(cue)) if "ccomp" in kinds else None
+        return (_content_after_that(cue) or _content_rest_of_sentence(cue) or _fragment_before(cue)) if "ccomp" in kinds else None
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "endorsed Trump, who says he is honored": a relative clause set off by a comma at the
@@ -327,6 +327,21 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
         return None
     tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
+
+
+def _fragment_before(cue: Token) -> list[Token] | None:
+    """"People like Scott, he said.", "Not a chance, the mayor said.": words without a verb of their
+    own, set before a speech cue and its subject; the parser hangs them on the cue loosely."""
+    subject = _subject_of_own(cue)
+    if subject is None or not subject.i < cue.i or not is_cue(cue, {"quote"}):
+        return None
+    sentence = sentence_of(cue)
+    fragment = next((c for c in cue.children if c.dep_ in ("dep", "npadvmod", "intj") and c.left_edge.i == sentence.start
+                     and c.right_edge.i + 1 < subject.left_edge.i and cue.doc[c.right_edge.i + 1].text == ","), None)
+    if fragment is None:
+        return None
+    tokens = [t for t in cue.doc[fragment.left_edge.i:fragment.right_edge.i + 1] if not t.is_space]
+    return tokens if len(tokens) >= 2 else None
 
 
 def reported_kind(doc: Doc, start: int, end: int) -> str:
