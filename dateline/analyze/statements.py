@@ -305,10 +305,11 @@ def _content_after_that(cue: Token) -> list[Token] | None:
 def _before_main_clause(cue: Token, tokens: list[Token]) -> list[Token]:
     """A fallback content runs to the sentence end, but not into the sentence's own main clause
     ("While he acknowledged …, Ham also noted …"): that is somebody's statement, not this one's."""
-    main = next((t for t in tokens if t.dep_ == "ROOT" and t.i != cue.i and is_cue(t) and _subject_of_own(t) is not None), None)
+    main = next(((t, subject) for t in tokens if t.dep_ == "ROOT" and t.i != cue.i and is_cue(t)
+                 and (subject := _subject_of_own(t)) is not None), None)
     if main is None:
         return tokens
-    start = min(main.i, _subject_of_own(main).left_edge.i)
+    start = min(main[0].i, main[1].left_edge.i)
     kept = [t for t in tokens if t.i < start]
     while kept and kept[-1].is_punct:
         kept.pop()
@@ -488,12 +489,12 @@ def _cue_before(doc: Doc, quote: Quote, learned: frozenset[int]) -> Token | None
     return None
 
 
-def _spoken_right_after(doc: Doc, quote: Quote) -> bool:
-    """"Protesters chanted “What curfew?”": a short quotation right after a verb of saying is said, not scare-quoted."""
-    before = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    if before is None:
+def _spoken_right_after(doc: Doc, opener: Span | None) -> bool:
+    """"Protesters chanted “What curfew?”": a short quotation (opening with ``opener``) right after a verb
+    of saying is said, not scare-quoted."""
+    if opener is None:
         return False
-    i = before.start - 1
+    i = opener.start - 1
     while i >= 0 and doc[i].text in (",", ":"):
         i -= 1
     return i >= 0 and is_cue(doc[i], {"quote"})  # labelling verbs ("called it a “disaster”") take no bare quote
@@ -536,7 +537,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
         in_headline = headline_end == -1 or quote.start < headline_end  # headlines are title case throughout
-        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence and not _spoken_right_after(doc, quote)) \
+        if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence and not _spoken_right_after(doc, opener)) \
                 or (_is_title(inner) and not in_headline):
             continue
         cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
