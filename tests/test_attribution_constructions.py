@@ -404,3 +404,39 @@ def test_a_fragment_before_the_cue_is_what_was_said(run, text, content):
     statement = only(result, cue="said")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "“The roads come first,” Senator Ana Ruiz declared. “Even today the schools wait. But not for long.”",
+    "''The roads come first,'' Senator Ana Ruiz declared. ''Even today the schools wait. But not for long.''",
+])
+def test_a_quotation_resumed_after_the_cue_sentence_is_one_statement(run, text):
+    result = run("Vote\n\n" + text)
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert [p["text"] for p in statement["content_parts"]] == [
+        "The roads come first", "Even today the schools wait. But not for long"]
+
+
+def test_the_speaking_verb_nearest_the_quotation_is_its_cue(run):
+    result = run("Vote\n\nThe advert concludes with footage of Senator Ana Ruiz saying during the debate last week, "
+                 "“That makes me proud,” when her rival attacked her.")
+    statement = only(result, kind="direct")
+    assert statement["cue"]["text"] == "saying"
+    # the advert's verb holds the quotation; it reports nothing of its own
+    assert not [s for s in result["statements"] if s["cue"] and s["cue"]["text"] == "concludes"]
+    assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_a_gerund_before_a_passive_clause_shares_its_subject(run):
+    result = run("Vote\n\nSenator Ana Ruiz toured the port. After saying her ankle was “so swollen I could barely walk,” "
+                 "she was taken to a hospital for tests.")
+    statement = only(result, cue="saying")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["speaker_mention"]["text"] == "she"
+
+
+def test_a_relative_that_speaks_for_its_antecedent(run):
+    result = run("Vote\n\nThe council passed new harbour rules that promise to cut shipping fees by half.")
+    statement = only(result, cue="promise")
+    assert statement["speaker_mention"]["text"] == "new harbour rules"

@@ -81,9 +81,12 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
     for other events these reach the wrong participant too often ("ordered him to appear for
     questioning": the judge does not appear).
     """
-    for _ in range(4):
+    for climbed in range(4):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass" and not child.is_punct:  # a dash the parser took for one
+            # a climb reaches the clause whose surface subject the participle shares, passive or not:
+            # "After saying …, she was whisked off"
+            if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or climbed) \
+                    and not child.is_punct:  # a dash the parser took for one
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -132,6 +135,10 @@ def _name_just_before(verb: Token) -> Token | None:
 def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int, int], float]:
     """Actor id, token span of the speaker mention, and confidence."""
     doc = subject.doc
+    clause_end = len(doc)
+    if subject.lower_ == "that" and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+        clause_end = subject.head.left_edge.i
+        subject = subject.head.head  # "the rules that promise …": the rules promise
     mention = table.mention_at(subject)
     if mention is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
         # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
@@ -144,7 +151,7 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
             if (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
                 mention = m
                 break
-    start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1) + 1
+    start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1, clause_end - 1) + 1
     if subject.ent_iob_ in ("B", "I") and subject.dep_ not in (*SUBJECT_DEPS, "poss") and subject.head.dep_ != "agent":
         # a name the parser buried in a phrase: only the name speaks, not the phrase around it
         start, end = (mention.start, mention.end) if mention is not None else _entity_bounds(subject)
@@ -405,6 +412,25 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
     return None
 
 
+def _nearer_speaking(doc: Doc, quote: Quote, cue: Token) -> Token | None:
+    """"The spot concludes with footage of Trump saying, “…”": a verb of speaking between the cue the
+    parse gives and the quotation says it."""
+    start, _ = _quote_tokens(doc, quote)
+    if cue.i >= start:
+        return None
+    return next((t for t in reversed(doc[max(cue.i + 1, start - 2 * CUE_BEFORE_WINDOW):start])
+                 if t.pos_ == "VERB" and is_cue(t, {"quote"}) and not _reported_by(t, cue)), None)
+
+
+def _reported_by(token: Token, cue: Token) -> bool:
+    """Whether ``token`` lies in the clause ``cue`` reports ("Lynch said [she recalled …]")."""
+    while token.i != cue.i and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.i == cue.i:
+            return True
+        token = token.head
+    return False
+
+
 def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
     """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue."""
     for token in cue.doc[cue.i + 1:cue.i + 6]:
@@ -540,7 +566,11 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence and not _spoken_right_after(doc, opener)) \
                 or (_is_title(inner) and not in_headline):
             continue
-        cue = _cue_by_parse(doc, quote) or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
+        cue = _cue_by_parse(doc, quote)
+        if cue is not None and (nearer := _nearer_speaking(doc, quote, cue)) is not None:
+            used_cues.add(cue.i)  # its clause holds the quotation: reporting it again would nest it
+            cue = nearer
+        cue = cue or _cue_after(doc, quote) or _cue_before(doc, quote, learned)
         if cue is None and words < MIN_QUOTE_WORDS:
             short_floating.add(trim(text_of(doc), *quote.inner)[0])  # kept only as the continuation of a quote before it
         parts = [trim(text_of(doc), *quote.inner)]
@@ -613,8 +643,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if end <= start:
             continue
         enclosing = quotes.at(start)
-        if enclosing is not None and quotes.at(end - 1) is enclosing:
-            continue  # the content is a quotation, attributed above
+        if enclosing is not None and (quotes.at(end - 1) is enclosing or quote_list.index(enclosing) in used_quotes):
+            continue  # the content is, or opens with, a quotation attributed above
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
             kind = reported_kind(doc, start, end)
@@ -689,7 +719,16 @@ _SHORT_QUOTED = re.compile(r"“[^“”\n]{1,40}”")
 def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
     """“A,” she said. “B.” — a cue-less quote right after a quoted statement continues it."""
     merged: list[StatementBuild] = []
+    by_cue: dict[int, StatementBuild] = {}
     for statement in found:
+        # “A,” she said. “B.”: the parser may give the second quotation the same cue; it is one statement
+        first = by_cue.get(statement.cue_token) if statement.kind == "direct" else None
+        if first is not None and statement.cue[1] <= statement.content[0] and \
+                any(c in text_of(doc)[statement.cue[1]:statement.content[0]] for c in ".!?"):
+            first.parts = (first.parts or [first.content]) + (statement.parts or [statement.content])
+            continue
+        if statement.kind == "direct" and statement.cue_token is not None:
+            by_cue[statement.cue_token] = statement
         # the quoted statement before, past any statement inside its cue clause ("said X, speaking of Y.")
         at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct"), None)
         previous = merged[at] if at is not None else None
