@@ -440,3 +440,11 @@ def test_a_relative_that_speaks_for_its_antecedent(run):
     result = run("Vote\n\nThe council passed new harbour rules that promise to cut shipping fees by half.")
     statement = only(result, cue="promise")
     assert statement["speaker_mention"]["text"] == "new harbour rules"
+
+
+def test_a_speaker_before_the_cue_ends_at_the_cue(run):
+    # the parser hangs the appositive after the verb on the subject; the speaker is still the words before it
+    result = run("Vote\n\nA majority of voters expect Ana Ruiz to win Monday's debate, the first of the season, "
+                 "at Rice University in Houston -- 44 percent to 34 percent.")
+    statement = only(result, cue="expect")
+    assert statement["speaker_mention"]["text"] == "A majority of voters"

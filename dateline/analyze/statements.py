@@ -139,6 +139,8 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if subject.lower_ == "that" and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         clause_end = subject.head.left_edge.i
         subject = subject.head.head  # "the rules that promise …": the rules promise
+    elif subject.dep_ in SUBJECT_DEPS and subject.i < subject.head.i:
+        clause_end = subject.head.i  # a subject ends before its verb, whatever the parser hangs on it
     mention = table.mention_at(subject)
     if mention is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
         # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
@@ -148,7 +150,7 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention is None:
         # The head may be a role noun whose name sits in apposition or a compound.
         for token in subject.subtree:
-            if (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
+            if token.i < clause_end and (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
                 mention = m
                 break
     start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1, clause_end - 1) + 1
