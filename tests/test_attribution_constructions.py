@@ -448,3 +448,12 @@ def test_a_speaker_before_the_cue_ends_at_the_cue(run):
                  "at Rice University in Houston -- 44 percent to 34 percent.")
     statement = only(result, cue="expect")
     assert statement["speaker_mention"]["text"] == "A majority of voters"
+
+
+def test_a_coordinated_clause_with_a_speaker_of_its_own_is_another_statement(run):
+    result = run("Vote\n\nRuiz said fathers would not be eligible for the leave, and when pressed on why, "
+                 "the 54-year-old lawyer replied, “It is meant to help the mother who has given birth.”")
+    said = only(result, cue="said")
+    assert said["content"]["text"] == "fathers would not be eligible for the leave"
+    replied = only(result, cue="replied")
+    assert replied["speaker_mention"]["text"] == "the 54-year-old lawyer"

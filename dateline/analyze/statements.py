@@ -281,8 +281,11 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     # A participial cue inside the content starts a statement of its own ("…, adding that …"), and a
     # cue coordinated without a subject is the speaker's next act ("said it was opposed and warned …").
     for token in tokens:
-        if token.i != head.i and _subject_of_own(token) is None and is_cue(token) and (
-                token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" or token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ")):
+        own_subject = _subject_of_own(token)
+        if token.i != head.i and is_cue(token) and (own_subject is None and (
+                token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" or token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ"))
+                # "She said A, and when pressed, the mother replied, “B”": a speaker of its own
+                or own_subject is not None and token.dep_ == "conj" and is_cue(token, {"quote"}) and own_subject.pos_ != "PRON"):
             cut = next((c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i), token.left_edge.i)
             tokens = [t for t in tokens if t.i < cut]
             break
