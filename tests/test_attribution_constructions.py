@@ -457,3 +457,10 @@ def test_a_coordinated_clause_with_a_speaker_of_its_own_is_another_statement(run
     assert said["content"]["text"] == "fathers would not be eligible for the leave"
     replied = only(result, cue="replied")
     assert replied["speaker_mention"]["text"] == "the 54-year-old lawyer"
+
+
+def test_a_speech_verb_parsed_under_a_participle_takes_the_participles_subject(run):
+    # the small model takes "marching" for the main verb and hangs "chanted" from it
+    result = run("Vote\n\nProtesters marching through the streets chanted “What curfew?” and kept going until 2 a.m.")
+    statement = only(result, cue="chanted")
+    assert statement["speaker_mention"]["text"] == "Protesters"

@@ -100,8 +100,10 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
             verb = verb.head.head  # "said it was opposed and warned …", parsed as if "it" warned
             continue
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") and verb.head.i != verb.i and \
-                (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose):
+        # "Protesters marching through the streets chanted …", parsed with the participle as main verb
+        under_participle = verb.dep_ in ("advcl", "dep") and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBG"
+        if (verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") or under_participle) and verb.head.i != verb.i and \
+                (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose or under_participle):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
             cues_above = [a for a in verb.ancestors if is_cue(a, {"ccomp", "quote"}) and _subject_of_own(a) is not None]
             cue_above = cues_above[-1] if cues_above else None
