@@ -464,3 +464,13 @@ def test_a_speech_verb_parsed_under_a_participle_takes_the_participles_subject(r
     result = run("Vote\n\nProtesters marching through the streets chanted “What curfew?” and kept going until 2 a.m.")
     statement = only(result, cue="chanted")
     assert statement["speaker_mention"]["text"] == "Protesters"
+
+
+def test_a_short_quotation_opening_a_sentence_is_said(run):
+    # the parser leaves the opening '' with the sentence before; three words still open a sentence
+    result = run("Vote\n\nMexico's future relies on North American integration. ''That's Mexico's vulnerability,'' "
+                 "said Luis Rubio, who heads a research center in Mexico City. ''There is nothing more important than Nafta.''")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Luis Rubio"
+    assert [p["text"] for p in statement["content_parts"]] == [
+        "That's Mexico's vulnerability", "There is nothing more important than Nafta"]

@@ -568,7 +568,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         inner = text_of(doc)[quote.inner[0]:quote.inner[1]]
         words = len(inner.split())
         opener = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-        starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith(":"))
+        # the parser may leave the opening mark at the end of the sentence before
+        starts_sentence = opener is not None and (opener[0].is_sent_start or text_of(doc)[:quote.start].rstrip().endswith((":", ".", "!", "?")))
         in_headline = headline_end == -1 or quote.start < headline_end  # headlines are title case throughout
         if words < 2 or (words < MIN_QUOTE_WORDS and not starts_sentence and not _spoken_right_after(doc, opener)) \
                 or (_is_title(inner) and not in_headline):
