@@ -474,3 +474,12 @@ def test_a_short_quotation_opening_a_sentence_is_said(run):
     assert speaker_name(result, statement) == "Luis Rubio"
     assert [p["text"] for p in statement["content_parts"]] == [
         "That's Mexico's vulnerability", "There is nothing more important than Nafta"]
+
+
+def test_a_colon_after_a_noun_of_saying_introduces_the_next_paragraph(run):
+    # and the quotation's closing mark is typed as an opening one, as scraped pages often have it
+    result = run("Vote\n\nOn July 6, Senator Ana Ruiz made the following comment:\n\n“For young people the rate is "
+                 "33 percent. For older workers it is 12 percent.“\n\nThe figure was checked by the paper.")
+    statement = only(result, kind="direct")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == "For young people the rate is 33 percent. For older workers it is 12 percent"

@@ -52,6 +52,11 @@ def find_quotes(text: str) -> list[Quote]:
                 end -= 1
             quotes.append(Quote(open_at, end, closed=False, open_len=open_len))
             open_at = None
+        elif ch in OPENING and open_at is not None and i > open_at + 1 and text[i - 1] in ".!?,…" \
+                and (i + 1 == n or text[i + 1] == "\n"):
+            # an opening mark typed where a paragraph's quotation closes: “… 51 percent.“
+            quotes.append(Quote(open_at, i + 1, closed=True, open_len=open_len))
+            open_at = None
         elif ch in OPENING:
             open_at, open_len = i, 1
         elif ch in CLOSING and open_at is None and (i == 0 or text[i - 1] in "\n(") and text[i + 1:i + 2].isalnum():

@@ -511,6 +511,8 @@ def _cue_before(doc: Doc, quote: Quote, learned: frozenset[int]) -> Token | None
         # "The Times reports:" ending one paragraph introduces the quotation opening the next.
         window_start = max(sentence_of(doc[start - 1]).start, start - 25)
     for token in reversed(doc[window_start:start]):
+        if colon and token.dep_ == "dobj" and token.lemma_.lower() in _noun_lexicon() and verbal(token.head):
+            return token.head  # "Sanders made the following comment:", "issued this statement:"
         if not (is_cue(token, {"quote", "ccomp"}) or token.i in learned and token.pos_ == "VERB"):
             continue
         # "X said: “…”" or "X said, “…”" — but not "X said that the deal “…”", which is mixed.
