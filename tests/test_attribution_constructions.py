@@ -483,3 +483,14 @@ def test_a_colon_after_a_noun_of_saying_introduces_the_next_paragraph(run):
     statement = only(result, kind="direct")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content"]["text"] == "For young people the rate is 33 percent. For older workers it is 12 percent"
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The main requirement is a “lawful source of income,” as a Homeland Security memo put it.", "lawful source of income"),
+    ("As Senator Ana Ruiz recently put it, “Did the mayor lower his taxes through legal means?”",
+     "Did the mayor lower his taxes through legal means"),
+])
+def test_as_x_put_it(run, text, said):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue="put")
+    assert said in statement["content"]["text"]

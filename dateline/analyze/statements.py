@@ -70,7 +70,22 @@ def verbal(token: Token) -> bool:
 
 def is_cue(token: Token, kinds: set[str] | None = None) -> bool:
     entry = cue_lexicon().get(token.lemma_.lower())
+    if entry is None and _said_with_it(token):
+        entry = _WITH_IT_KINDS
     return entry is not None and (kinds is None or bool(entry & kinds)) and verbal(token)
+
+
+_WITH_IT_KINDS = frozenset({"quote", "ccomp"})
+
+
+@cache
+def _with_it() -> frozenset[str]:
+    return frozenset(data.load("cues")["with_it"])
+
+
+def _said_with_it(token: Token) -> bool:
+    """"As the memo put it": a verb that reports only with "it" as its object."""
+    return token.lemma_.lower() in _with_it() and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
 def subject_of(verb: Token, speech: bool = True) -> Token | None:
@@ -231,7 +246,7 @@ def _not_cues() -> frozenset[str]:
 
 def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Token] | None:
     """The tokens that carry what ``cue`` attributes, or None."""
-    kinds = kinds or cue_lexicon()[cue.lemma_.lower()]
+    kinds = kinds or cue_lexicon().get(cue.lemma_.lower(), _WITH_IT_KINDS)
     head = None
     # "reassured residents that …": the clause hangs from the addressee.
     for child in cue.children:
@@ -940,7 +955,7 @@ def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: s
                 or quotes.at(token.idx):
             continue
         subject = _subject_of_own(token)
-        if subject is None or any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+        if subject is None or any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not _said_with_it(token) for c in token.children):
             continue
         inner = {t.i for t in token.subtree}
         runs: list[list[Token]] = []
