@@ -494,3 +494,9 @@ def test_as_x_put_it(run, text, said):
     result = run("Vote\n\n" + text)
     statement = only(result, cue="put")
     assert said in statement["content"]["text"]
+
+
+def test_a_quoted_fragment_inside_a_sentence_is_not_the_last_speakers(run):
+    result = run("Vote\n\nSenator Ana Ruiz said the port would reopen in May. Her rival has long gone after the plan "
+                 "as a “scheme that will bleed the city dry.”")
+    assert [s["cue"]["text"] for s in result["statements"]] == ["said"]

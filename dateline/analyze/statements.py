@@ -784,9 +784,14 @@ def _addressee(cue: Token, table: ActorTable) -> str | None:
 
 
 def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[StatementBuild]) -> None:
-    """A quotation with no cue inherits the speaker in focus, if one is close."""
+    """A quotation with no cue that opens its sentence inherits the speaker in focus, if one is close.
+    One inside a sentence is a fragment of words the sentence around it reports ("has gone after
+    Trump as a “human leech”"), not a statement of the last speaker."""
     previous = next((s for s in reversed(before) if s.speaker), None)
     if previous is None:
+        return
+    opening = text_of(doc)[:statement.content[0]].rstrip(_QUOTE_CHARS + "'‘ \t")
+    if opening and not opening.endswith(("\n", ".", "!", "?", ":", "…")):
         return
     sentence = sentence_index(doc)
     here = doc.char_span(*statement.content, alignment_mode="expand")
