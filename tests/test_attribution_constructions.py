@@ -500,3 +500,12 @@ def test_a_quoted_fragment_inside_a_sentence_is_not_the_last_speakers(run):
     result = run("Vote\n\nSenator Ana Ruiz said the port would reopen in May. Her rival has long gone after the plan "
                  "as a “scheme that will bleed the city dry.”")
     assert [s["cue"]["text"] for s in result["statements"]] == ["said"]
+
+
+def test_a_free_relative_is_the_object_of_a_cue(run):
+    result = run("Vote\n\nSenator Ana Ruiz condemned what she called a “brazen breach” of the treaty.")
+    statement = only(result, cue="condemned")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == "what she called a “brazen breach” of the treaty"
+    # what she called it is part of what she condemned, not a statement beside it
+    assert len(result["statements"]) == 1

@@ -267,7 +267,9 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
                      and any(g.dep_ in SUBJECT_DEPS for g in c.children)
                      and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)), None)
     if head is None and "dobj" in kinds:
-        head = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        # "condemned what he called a “brazen breach”": a free relative, parsed as a clause, is the object
+        head = next((c for c in cue.children if c.i > cue.i and (
+            c.dep_ == "dobj" or c.dep_ == "ccomp" and c.left_edge.lower_ in ("what", "whatever"))), None)
         if head is not None:
             # "blasted him for not paying", "called the plan a disaster", "urged them to vote"
             extra = [c for c in cue.children if c.i > head.i and (
