@@ -409,13 +409,14 @@ def test_a_fragment_before_the_cue_is_what_was_said(run, text, content):
 @pytest.mark.parametrize("text", [
     "“The roads come first,” Senator Ana Ruiz declared. “Even today the schools wait. But not for long.”",
     "''The roads come first,'' Senator Ana Ruiz declared. ''Even today the schools wait. But not for long.''",
+    "“The roads come first,” Senator Ana Ruiz declared, but “even today the schools wait. But not for long.”",
 ])
 def test_a_quotation_resumed_after_the_cue_sentence_is_one_statement(run, text):
     result = run("Vote\n\n" + text)
     statement = only(result, kind="direct")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert [p["text"] for p in statement["content_parts"]] == [
-        "The roads come first", "Even today the schools wait. But not for long"]
+        "The roads come first", ("even" if ", but" in text else "Even") + " today the schools wait. But not for long"]
 
 
 def test_the_speaking_verb_nearest_the_quotation_is_its_cue(run):

@@ -748,10 +748,13 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
     merged: list[StatementBuild] = []
     by_cue: dict[int, StatementBuild] = {}
     for statement in found:
-        # “A,” she said. “B.”: the parser may give the second quotation the same cue; it is one statement
+        # “A,” she said. “B.” / “A,” he said, but “B”: the parser may give the second quotation the
+        # same cue; it is one statement, unless another verb comes between ("before asking her, “B”")
         first = by_cue.get(statement.cue_token) if statement.kind == "direct" else None
-        if first is not None and statement.cue[1] <= statement.content[0] and \
-                any(c in text_of(doc)[statement.cue[1]:statement.content[0]] for c in ".!?"):
+        between = doc.char_span(statement.cue[1], statement.content[0], alignment_mode="contract") \
+            if first is not None and statement.cue[1] <= statement.content[0] else None
+        if between is not None and (any(t.text in ".!?" for t in between) or
+                                    not any(t.pos_ in ("VERB", "AUX") for t in between)):
             first.parts = (first.parts or [first.content]) + (statement.parts or [statement.content])
             continue
         if statement.kind == "direct" and statement.cue_token is not None:
