@@ -510,3 +510,10 @@ def test_a_free_relative_is_the_object_of_a_cue(run):
     assert statement["content"]["text"] == "what she called a “brazen breach” of the treaty"
     # what she called it is part of what she condemned, not a statement beside it
     assert len(result["statements"]) == 1
+
+
+def test_a_quotation_as_the_object_of_a_judging_verb(run):
+    result = run("Vote\n\nSenator Ana Ruiz attacked “the hateful ideology of the cartel and its grip on the port.”")
+    statement = only(result, cue="attacked")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert "the hateful ideology of the cartel" in statement["content"]["text"]

@@ -575,6 +575,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found: list[StatementBuild] = []
     used_cues: set[int] = set()
     used_quotes: set[int] = set()
+    cued_quotes: set[int] = set()  # quotations attributed to a cue or a signature
     short_floating: set[int] = set()
     quote_list = quotes.quotes
     learned = learned_cue_heads(doc)  # cues a trained tagger proposes; empty without one
@@ -601,14 +602,18 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if cue is None and words < MIN_QUOTE_WORDS:
             short_floating.add(trim(text_of(doc), *quote.inner)[0])  # kept only as the continuation of a quote before it
         parts = [trim(text_of(doc), *quote.inner)]
+        halves = {n}
         if cue is not None and cue.idx > quote.start:
             second = _next_quote_after_cue(doc, cue, quote_list, quote)
             if second is not None:
+                halves.add(quote_list.index(second))
                 used_quotes.add(quote_list.index(second))
                 parts.append(trim(text_of(doc), *second.inner))
         used_quotes.add(n)
         content = parts[0]
         signature = _dash_signature(doc, quote) if cue is None else None
+        if cue is not None or signature is not None:
+            cued_quotes.update(halves)
         if signature is not None:
             dash, name = signature
             speaker, mention, confidence = speaker_of(name, table)
@@ -670,7 +675,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if end <= start:
             continue
         enclosing = quotes.at(start)
-        if enclosing is not None and (quotes.at(end - 1) is enclosing or quote_list.index(enclosing) in used_quotes):
+        if enclosing is not None and quote_list.index(enclosing) in cued_quotes:
             continue  # the content is, or opens with, a quotation attributed above
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
