@@ -517,3 +517,18 @@ def test_a_quotation_as_the_object_of_a_judging_verb(run):
     statement = only(result, cue="attacked")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert "the hateful ideology of the cartel" in statement["content"]["text"]
+
+
+def test_a_long_speaker_with_a_quoted_nickname_after_the_quote(run):
+    result = run('Vote\n\n"This is a big year for our next senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" '
+                 'Price (D-Newport News), shouted to the crowd.')
+    statement = only(result, kind="direct")
+    assert statement["cue"]["text"] == "shouted"
+    # the niece speaks, not the uncle her description names
+    assert speaker_name(result, statement) == 'Marcia "Cia" Price'
+
+
+def test_a_cue_after_the_next_sentence_is_not_the_quotes(run):
+    result = run("Vote\n\nHe dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the party’s "
+                 "drift.  Meanwhile Senator Ana Ruiz continues her praise of the port.")
+    assert not [s for s in result["statements"] if s["content"]["text"] == "suburbs of St. Petersburg"]

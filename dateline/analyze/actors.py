@@ -301,11 +301,19 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         end = ent.end
+        while end > ent.start + 1 and doc[end - 1].is_quote:
+            end -= 1  # 'Marcia "' — the model took the opening mark of a nickname into the name
         if ent.label_ == "PERSON":
-            # The small model often stops short: "Ebrahim" + "Raisi".
-            while end < len(doc) and doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
-                    and doc[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not doc[end].is_punct:
-                end += 1
+            # The small model often stops short: "Ebrahim" + "Raisi", 'Marcia "Cia" Price'.
+            while end < len(doc):
+                if doc[end].is_quote and end + 3 < len(doc) and doc[end + 2].is_quote and _is_capitalised(doc[end + 1]) \
+                        and doc[end + 3].pos_ in ("PROPN", "NOUN") and _is_capitalised(doc[end + 3]):
+                    end += 4  # a quoted nickname inside the name, and the surname after it
+                elif doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
+                        and doc[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not doc[end].is_punct:
+                    end += 1
+                else:
+                    break
         while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1  # "Clinton’s" names Clinton
         span = doc[ent.start:end]

@@ -21,7 +21,7 @@ from .quotes import Quote, QuoteIndex
 from .learned_cues import learned_cue_heads
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
-CUE_AFTER_WINDOW = 14  # tokens after a closing mark searched for "he said" (titles, party labels)
+CUE_AFTER_WINDOW = 24  # tokens after a closing mark searched for "he said" (titles, party labels)
 _DASH_AFTER = re.compile(r"[^\S\n]*([—―–]|--?)[^\S\n]*(?=[A-Z])")  # spaces of any kind, no line break
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
@@ -165,9 +165,12 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
         if names and names[-1].i - names[0].i + 1 == len(names):
             mention = table.add_name(doc, names[0].i, names[-1].i + 1)
     if mention is None:
-        # The head may be a role noun whose name sits in apposition or a compound.
+        # The head may be a role noun whose name sits in apposition or a compound; a possessor
+        # names someone else ("Scott's niece, Marcia Price").
+        owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
         for token in subject.subtree:
-            if token.i < clause_end and (m := table.mention_at(token)) and m.actor and m.form in ("name", "title"):
+            if token.i < clause_end and token.i not in owned and (m := table.mention_at(token)) and m.actor \
+                    and m.form in ("name", "title"):
                 mention = m
                 break
     start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1, clause_end - 1) + 1
@@ -482,17 +485,27 @@ def _name_between(doc: Doc, quote: Quote, cue: Token) -> Token | None:
                  and t.dep_ not in ("compound", "flat")), None)
 
 
+_NICKNAME = re.compile(r"[\"“][A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?[\"”]")
+
+
 def _cue_after(doc: Doc, quote: Quote) -> Token | None:
     _, end = _quote_tokens(doc, quote)
     inner_end = text_of(doc)[quote.start:quote.end].rstrip(_QUOTE_CHARS + "'’ ")
     continues = inner_end.endswith((",", "—", "-")) or not inner_end.endswith((".", "!", "?"))
+    nickname_end = -1
     for token in doc[end:end + CUE_AFTER_WINDOW]:
+        if token.idx < nickname_end:
+            continue
+        if token.text in _QUOTE_CHARS and (match := _NICKNAME.match(text_of(doc), token.idx)) is not None:
+            nickname_end = match.end()  # 'Marcia "Cia" Price': a quoted nickname belongs to the name
+            continue
         if token.text in _QUOTE_CHARS or "\n" in token.text:
             return None  # another quotation, or the next paragraph: the cue is not this quote's
         if token.is_sent_start and token.i > end and not continues:
             return None
         # A full stop ends the search only where it ends a sentence, not in "(D-Wis.)".
-        if token.text in ".!?" and token.i > end and (token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start):
+        following = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].is_space)  # "Trump.  Meanwhile"
+        if token.text in ".!?" and token.i > end and (following >= len(doc) or doc[following].is_sent_start):
             return None
         if is_cue(token, {"quote", "ccomp"}):
             # "“….” The network said it would …": a cue with a clause of its own reports that clause
