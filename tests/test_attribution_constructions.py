@@ -532,3 +532,13 @@ def test_a_cue_after_the_next_sentence_is_not_the_quotes(run):
     result = run("Vote\n\nHe dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the party’s "
                  "drift.  Meanwhile Senator Ana Ruiz continues her praise of the port.")
     assert not [s for s in result["statements"] if s["content"]["text"] == "suburbs of St. Petersburg"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ana Ruiz refuses to discuss potential appointees, aside from saying she wants a diverse delegation.",
+    "Senator Ana Ruiz appeared at a hearing for her role in the deal and for saying that the port was safe.",
+])
+def test_a_gerund_under_a_phrase_takes_the_clauses_speaker(run, text):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue="saying")
+    assert speaker_name(result, statement) == "Ana Ruiz"

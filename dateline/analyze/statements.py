@@ -107,10 +107,17 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if speech and (buried := _name_just_before(verb)) is not None:
             return buried
-        if speech and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
-                and verb.head.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head.head  # "ended the call by saying …": the speaker of the verb the gerund completes
-            continue
+        if speech and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ in ("prep", "conj"):
+            # "ended the call by saying …", "refuses to discuss them, aside from saying …": the speaker
+            # of the verb the gerund's phrase hangs from
+            above = verb.head
+            for _ in range(3):
+                if above.pos_ in ("VERB", "AUX") or above.dep_ not in ("prep", "advmod", "conj") or above.head.i == above.i:
+                    break
+                above = above.head
+            if above.pos_ in ("VERB", "AUX"):
+                verb = above
+                continue
         if speech and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
             verb = verb.head.head  # "said it was opposed and warned …", parsed as if "it" warned
             continue
@@ -310,6 +317,11 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
                 or own_subject is not None and token.dep_ == "conj" and is_cue(token, {"quote"}) and own_subject.pos_ != "PRON"):
             cut = next((c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i), token.left_edge.i)
             tokens = [t for t in tokens if t.i < cut]
+            break
+        if token.i != head.i and own_subject is None and token.dep_ == "pcomp" and token.tag_ == "VBG" \
+                and is_cue(token) and token.head.dep_ == "prep" and token.head.head.dep_ == "advmod":
+            # "refuses to discuss them, aside from saying …": the aside is a statement of its own
+            tokens = [t for t in tokens if t.i < token.head.head.left_edge.i]
             break
     # A clause the small model hangs on the cue instead of the content ("said A, but B").
     last = tokens[-1].i if tokens else head.i
