@@ -168,15 +168,25 @@ def test_proposed_contents_one_sentence_each_are_joined_into_one(nlp):
 def test_a_learned_statement_takes_the_place_of_a_quotation_found_without_a_cue(nlp):
     from dateline.analyze.learned_statements import with_learned_statements
 
-    text = "Vote\n\nSenator Ana Ruiz spoke on Monday.\n\n“The roads come first and the schools come next,” she ventured."
-    doc = _with_parts(nlp, text, "ventured", ["The roads come first and the schools come next"], "she")
+    # a noun the rules cannot use as a cue (a proposed verb they use themselves, see below)
+    text = "Vote\n\nSenator Ana Ruiz spoke on Monday.\n\n“The roads come first and the schools come next,” was her verdict."
+    doc = _with_parts(nlp, text, "verdict", ["The roads come first and the schools come next"], "her")
     quotes = QuoteIndex(find_quotes(text))
     table = build_actors(doc, quotes)
     rules = extract_statements(doc, table, quotes)
     quote = text.index("The roads")
     assert [s.cue for s in rules if s.content[0] == quote] == [None]  # the rules know no such cue
     merged = [s for s in with_learned_statements(doc, table, quotes, rules) if s.content[0] == quote]
-    assert [(text[slice(*s.cue)], text[slice(*s.speaker_mention)]) for s in merged] == [("ventured", "she")]
+    assert [(text[slice(*s.cue)], text[slice(*s.speaker_mention)]) for s in merged] == [("verdict", "her")]
+
+
+def test_a_proposed_verb_after_a_quotation_is_its_cue_in_the_rules(nlp):
+    text = "Vote\n\nSenator Ana Ruiz spoke on Monday.\n\n“The roads come first and the schools come next,” she ventured."
+    doc = _with_parts(nlp, text, "ventured", ["The roads come first and the schools come next"], "she")
+    quotes = QuoteIndex(find_quotes(text))
+    table = build_actors(doc, quotes)
+    [statement] = [s for s in extract_statements(doc, table, quotes) if s.content[0] == text.index("The roads")]
+    assert (statement.kind, text[slice(*statement.cue)], text[slice(*statement.speaker_mention)]) == ("direct", "ventured", "she")
 
 
 def test_a_proposed_content_without_a_proposed_cue_takes_the_word_governing_it(nlp):

@@ -702,15 +702,15 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         enclosing = quotes.at(start)
         if enclosing is not None and quote_list.index(enclosing) in cued_quotes:
             continue  # the content is, or opens with, a quotation attributed above
+        # what the verb reports may be a whole quotation no other cue claimed ("attacked “…”")
+        kind = "direct" if enclosing is not None and quotes.at(end - 1) is enclosing else reported_kind(doc, start, end)
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
-            kind = reported_kind(doc, start, end)
             found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i,
                                         None, None, 0.5))
             used_cues.add(token.i)
             continue
         speaker, mention, confidence = speaker_of(subject, table)
-        kind = reported_kind(doc, start, end)
         found.append(StatementBuild(
             kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
             char_offsets(doc, *mention), round(min(0.9, confidence * 0.95), 2),
