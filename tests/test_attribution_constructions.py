@@ -542,3 +542,10 @@ def test_a_gerund_under_a_phrase_takes_the_clauses_speaker(run, text):
     result = run("Vote\n\n" + text)
     statement = only(result, cue="saying")
     assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_a_rating_is_the_raters_judgement(run):
+    result = run("Vote\n\nThe fact-checker rated 22% of the senator's claims as “entirely true” last year.")
+    statement = only(result, cue="rated")
+    assert statement["speaker_mention"]["text"] == "The fact-checker"
+    assert statement["content"]["text"].startswith("22% of the senator's claims as “entirely true")
