@@ -549,3 +549,11 @@ def test_a_rating_is_the_raters_judgement(run):
     statement = only(result, cue="rated")
     assert statement["speaker_mention"]["text"] == "The fact-checker"
     assert statement["content"]["text"].startswith("22% of the senator's claims as “entirely true")
+
+
+def test_a_that_clause_after_an_adjunct_is_what_was_reported(run):
+    result = run("Vote\n\nStill, the Harbour Gazette reported at the time that the port's chief, Ana Ruiz, told the crew "
+                 "that the strike was not in line with company policy.")
+    statement = only(result, cue="reported")
+    assert statement["speaker_mention"]["text"] == "the Harbour Gazette"
+    assert statement["content"]["text"].startswith("that the port's chief")

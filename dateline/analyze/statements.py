@@ -336,8 +336,12 @@ def _content_after_that(cue: Token) -> list[Token] | None:
     """Fallback for a parse that lost the clause: "said on Thursday that …" runs to the sentence end."""
     doc = cue.doc
     # "that" hanging from the cue, or marking a clause the small model hung from it ("tweeted … that X was")
+    # or after an adjunct the model took the clause into ("reported at the time that X conveyed …",
+    # parsed as a relative clause of "time")
+    adjunct = {t.i for c in cue.children if c.dep_ in ("prep", "npadvmod") and c.i > cue.i for t in c.subtree}
     that = next((t for t in doc[cue.i + 1:cue.i + 8] if t.lower_ == "that" and (
-        t.head.i == cue.i or t.dep_ == "mark" and t.head.head.i == cue.i and t.head.dep_ in ("advcl", "ccomp"))), None)
+        t.head.i == cue.i or t.dep_ == "mark" and t.head.head.i == cue.i and t.head.dep_ in ("advcl", "ccomp")
+        or t.head.dep_ == "relcl" and all(b.i in adjunct for b in doc[cue.i + 1:t.i]))), None)
     if that is None:
         return None
     end = sentence_of(cue).end
