@@ -544,6 +544,19 @@ def test_a_gerund_under_a_phrase_takes_the_clauses_speaker(run, text):
     assert speaker_name(result, statement) == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("text,source,content", [
+    ("Investigators turned to the police department, which reported “2,521 shooting incidents” in the city this year.",
+     "which", "2,521 shooting incidents"),
+    ("A reporter for the Gazette spotted the senator and reported her presence on Twitter.",
+     "A reporter for the Gazette", "her presence on Twitter"),
+])
+def test_what_is_reported_can_be_a_noun_phrase(run, text, source, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue="reported")
+    assert statement["speaker_mention"]["text"] == source
+    assert statement["content"]["text"] == content
+
+
 def test_a_rating_is_the_raters_judgement(run):
     result = run("Vote\n\nThe fact-checker rated 22% of the senator's claims as “entirely true” last year.")
     statement = only(result, cue="rated")
