@@ -570,3 +570,14 @@ def test_a_that_clause_after_an_adjunct_is_what_was_reported(run):
     statement = only(result, cue="reported")
     assert statement["speaker_mention"]["text"] == "the Harbour Gazette"
     assert statement["content"]["text"].startswith("that the port's chief")
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Senator Ana Ruiz said as much in an interview on Sunday.", "as much"),
+    ("Senator Ana Ruiz said so on Monday.", "so"),
+])
+def test_a_proform_is_what_was_said(run, text, content):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue="said")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content"]["text"] == content

@@ -297,6 +297,12 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
             if head is not None:
                 extra = [c for c in cue.children if c.i > head.i and c.dep_ == "xcomp"]  # "called on X to Y"
                 break
+    if head is None and "ccomp" in kinds:
+        # "Mook said as much", "she said so": words that stand for what was said before
+        proform = next((c for c in cue.children if c.dep_ == "advmod" and c.i > cue.i and (
+            c.lower_ == "so" or c.lower_ == "much" and c.i > 0 and cue.doc[c.i - 1].lower_ == "as")), None)
+        if proform is not None:
+            return list(cue.doc[proform.left_edge.i:proform.i + 1])
     if head is None:
         return (_content_after_that(cue) or _content_rest_of_sentence(cue) or _fragment_before(cue)) if "ccomp" in kinds else None
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
