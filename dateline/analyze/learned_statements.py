@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from .actors import ActorTable, sentence_index
 from .learned_cues import CONTENT, PARTS_KEY, SOURCE, SPAN_KEY
 from .quotes import QuoteIndex
-from .statements import StatementBuild, char_offsets, reported_kind, speaker_of, subject_of
+from .statements import StatementBuild, char_offsets, content_kind, speaker_of, subject_of
 
 MAX_GAP = 3  # tokens between a cue and a content in another sentence ('"…," he said' across a split)
 CONFIDENCE = 0.5
@@ -74,10 +74,9 @@ def _build(doc: Doc, table: ActorTable, quotes: QuoteIndex, cue: Span, parts: li
         mention_chars = char_offsets(doc, *mention)
     else:
         speaker, mention_chars, confidence = None, None, CONFIDENCE
-    enclosing = quotes.at(outer[0])
-    kind = "direct" if enclosing is not None and quotes.at(outer[1] - 1) is enclosing else reported_kind(doc, *outer)
-    return StatementBuild(kind, outer, (cue.start_char, cue.end_char), cue.root.i, speaker, mention_chars,
-                          round(min(CONFIDENCE, confidence), 2), parts=spans if len(spans) > 1 else [])
+    return StatementBuild(content_kind(doc, quotes, *outer), outer, (cue.start_char, cue.end_char), cue.root.i,
+                          speaker, mention_chars, round(min(CONFIDENCE, confidence), 2),
+                          parts=spans if len(spans) > 1 else [])
 
 
 def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,

@@ -401,6 +401,12 @@ def _fragment_before(cue: Token) -> list[Token] | None:
     return tokens if len(tokens) >= 2 else None
 
 
+def content_kind(doc: Doc, quotes: QuoteIndex, start: int, end: int) -> str:
+    """Direct when [start, end) lies inside one quotation, else indirect or mixed."""
+    enclosing = quotes.at(start)
+    return "direct" if enclosing is not None and quotes.at(end - 1) is enclosing else reported_kind(doc, start, end)
+
+
 def reported_kind(doc: Doc, start: int, end: int) -> str:
     """"mixed" when the reported words quote some of the speaker's own, else "indirect"."""
     return "mixed" if any(c in text_of(doc)[start:end] for c in _QUOTE_CHARS) else "indirect"
@@ -610,7 +616,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found: list[StatementBuild] = []
     used_cues: set[int] = set()
     used_quotes: set[int] = set()
-    cued_quotes: set[int] = set()  # quotations attributed to a cue or a signature
+    cued_quotes: set[Quote] = set()  # quotations attributed to a cue or a signature
     short_floating: set[int] = set()
     quote_list = quotes.quotes
     learned = learned_cue_heads(doc)  # cues a trained tagger proposes; empty without one
@@ -637,11 +643,11 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if cue is None and words < MIN_QUOTE_WORDS:
             short_floating.add(trim(text_of(doc), *quote.inner)[0])  # kept only as the continuation of a quote before it
         parts = [trim(text_of(doc), *quote.inner)]
-        halves = {n}
+        halves = {quote}
         if cue is not None and cue.idx > quote.start:
             second = _next_quote_after_cue(doc, cue, quote_list, quote)
             if second is not None:
-                halves.add(quote_list.index(second))
+                halves.add(second)
                 used_quotes.add(quote_list.index(second))
                 parts.append(trim(text_of(doc), *second.inner))
         used_quotes.add(n)
@@ -710,10 +716,10 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if end <= start:
             continue
         enclosing = quotes.at(start)
-        if enclosing is not None and quote_list.index(enclosing) in cued_quotes:
+        if enclosing in cued_quotes:
             continue  # the content is, or opens with, a quotation attributed above
         # what the verb reports may be a whole quotation no other cue claimed ("attacked “…”")
-        kind = "direct" if enclosing is not None and quotes.at(end - 1) is enclosing else reported_kind(doc, start, end)
+        kind = content_kind(doc, quotes, start, end)
         if subject is None:
             # "It was announced that …", "he is expected to …": a report whose source the text withholds
             found.append(StatementBuild(kind, (start, end), (token.idx, token.idx + len(token.text)), token.i,
