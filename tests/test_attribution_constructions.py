@@ -437,18 +437,20 @@ def test_a_gerund_before_a_passive_clause_shares_its_subject(run):
     assert statement["speaker_mention"]["text"] == "she"
 
 
-def test_a_relative_that_speaks_for_its_antecedent(run):
-    result = run("Vote\n\nThe council passed new harbour rules that promise to cut shipping fees by half.")
-    statement = only(result, cue="promise")
-    assert statement["speaker_mention"]["text"] == "new harbour rules"
-
-
-def test_a_speaker_before_the_cue_ends_at_the_cue(run):
+@pytest.mark.parametrize("text,cue,mention", [
+    pytest.param("The council passed new harbour rules that promise to cut shipping fees by half.",
+                 "promise", "new harbour rules", id="a relative 'that' speaks for its antecedent"),
     # the parser hangs the appositive after the verb on the subject; the speaker is still the words before it
-    result = run("Vote\n\nA majority of voters expect Ana Ruiz to win Monday's debate, the first of the season, "
-                 "at Rice University in Houston -- 44 percent to 34 percent.")
-    statement = only(result, cue="expect")
-    assert statement["speaker_mention"]["text"] == "A majority of voters"
+    pytest.param("A majority of voters expect Ana Ruiz to win Monday's debate, the first of the season, "
+                 "at Rice University in Houston -- 44 percent to 34 percent.",
+                 "expect", "A majority of voters", id="a speaker before the cue ends at the cue"),
+    # the small model takes "marching" for the main verb and hangs "chanted" from it
+    pytest.param("Protesters marching through the streets chanted “What curfew?” and kept going until 2 a.m.",
+                 "chanted", "Protesters", id="a speech verb parsed under a participle takes its subject"),
+])
+def test_the_speaker_mention(run, text, cue, mention):
+    statement = only(run("Vote\n\n" + text), cue=cue)
+    assert statement["speaker_mention"]["text"] == mention
 
 
 def test_a_coordinated_clause_with_a_speaker_of_its_own_is_another_statement(run):
@@ -458,13 +460,6 @@ def test_a_coordinated_clause_with_a_speaker_of_its_own_is_another_statement(run
     assert said["content"]["text"] == "fathers would not be eligible for the leave"
     replied = only(result, cue="replied")
     assert replied["speaker_mention"]["text"] == "the 54-year-old lawyer"
-
-
-def test_a_speech_verb_parsed_under_a_participle_takes_the_participles_subject(run):
-    # the small model takes "marching" for the main verb and hangs "chanted" from it
-    result = run("Vote\n\nProtesters marching through the streets chanted “What curfew?” and kept going until 2 a.m.")
-    statement = only(result, cue="chanted")
-    assert statement["speaker_mention"]["text"] == "Protesters"
 
 
 def test_a_short_quotation_opening_a_sentence_is_said(run):
