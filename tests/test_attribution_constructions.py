@@ -516,11 +516,14 @@ def test_a_quotation_as_the_object_of_a_judging_verb(run):
 
 def test_a_long_speaker_with_a_quoted_nickname_after_the_quote(run):
     result = run('Vote\n\n"This is a big year for our next senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" '
-                 'Price (D-Newport News), shouted to the crowd.')
+                 'Price (D-Newport News), shouted to the crowd. "The nation is watching Virginia."')
     statement = only(result, kind="direct")
     assert statement["cue"]["text"] == "shouted"
     # the niece speaks, not the uncle her description names
     assert speaker_name(result, statement) == 'Marcia "Cia" Price'
+    # and the nickname's marks do not end her quotation
+    assert [p["text"] for p in statement["content_parts"]] == [
+        "This is a big year for our next senator, Bobby Scott", "The nation is watching Virginia"]
 
 
 def test_a_cue_after_the_next_sentence_is_not_the_quotes(run):

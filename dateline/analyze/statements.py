@@ -814,7 +814,8 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
             last_end = (previous.parts or [previous.content])[-1][1]
             gap = text_of(doc)[last_end:statement.content[0]]
             # a short quoted title in the cue clause ('on “Fox and Friends.”') does not end the quotation
-            marks = sum(_SHORT_QUOTED.sub("", gap).count(c) for c in _QUOTE_CHARS)
+            # nor does a quoted nickname in the speaker's name ('Marcia "Cia" Price')
+            marks = sum(_NICKNAME.sub("", _SHORT_QUOTED.sub("", gap)).count(c) for c in _QUOTE_CHARS)
             if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") and marks <= 2:
                 previous.parts = (previous.parts or [previous.content]) + [statement.content]
                 continue
