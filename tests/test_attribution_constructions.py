@@ -579,3 +579,18 @@ def test_a_proform_is_what_was_said(run, text, content):
     statement = only(result, cue="said")
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The port may reopen while talks go on, Senator Ana Ruiz said. “The other factor is the weather. "
+     "Nobody can plan for that.”", "mixed"),
+    ("“The port will reopen in May,” Senator Ana Ruiz said.\n\n“The other factor is the weather. "
+     "Nobody can plan for that.”", "direct"),
+])
+def test_a_quotation_after_a_closing_cue_goes_on_with_the_statement(run, text, kind):
+    result = run("Vote\n\n" + text)
+    statement = only(result, cue="said")
+    assert statement["kind"] == kind
+    assert speaker_name(result, statement) == "Ana Ruiz"
+    assert statement["content_parts"][-1]["text"] == "The other factor is the weather. Nobody can plan for that"
+    assert len(result["statements"]) == 1

@@ -806,21 +806,41 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
         if statement.kind == "direct" and statement.cue_token is not None:
             by_cue[statement.cue_token] = statement
         # the quoted statement before, past any statement inside its cue clause ("said X, speaking of Y.")
-        at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct"), None)
+        # ("The summit did too little, he added. “Without changes, Europe risks a lot.”": also a
+        # reported statement whose cue closes it)
+        at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct" or _cue_closes(merged[i])), None)
         previous = merged[at] if at is not None else None
-        if previous is not None and any(s.content[0] < (previous.parts or [previous.content])[-1][1] for s in merged[at + 1:]):
+        if previous is not None and any(s.content[0] < (previous.parts or [previous.content])[-1][1]
+                                        and not _inside(s, previous) for s in merged[at + 1:]):
             previous = None
-        if previous is not None and statement.cue is None and statement.kind == previous.kind == "direct":
+        if previous is not None and statement.cue is None and statement.kind == "direct":
             last_end = (previous.parts or [previous.content])[-1][1]
             gap = text_of(doc)[last_end:statement.content[0]]
             # a short quoted title in the cue clause ('on “Fox and Friends.”') does not end the quotation
             # nor does a quoted nickname in the speaker's name ('Marcia "Cia" Price')
             marks = sum(_NICKNAME.sub("", _SHORT_QUOTED.sub("", gap)).count(c) for c in _QUOTE_CHARS)
-            if len(gap) <= MAX_CONTINUATION_GAP and "\n" not in gap.strip(_QUOTE_CHARS + " ,.") and marks <= 2:
+            # '“A,” he said.' closing a paragraph, and the next paragraph a quotation: he goes on
+            paragraph_after_cue = _cue_closes(previous) and \
+                not text_of(doc)[previous.cue[1]:statement.content[0]].strip(_QUOTE_CHARS + " .\n")
+            if len(gap) <= MAX_CONTINUATION_GAP and marks <= 2 and (
+                    "\n" not in gap.strip(_QUOTE_CHARS + " ,.") or paragraph_after_cue):
                 previous.parts = (previous.parts or [previous.content]) + [statement.content]
+                if previous.kind == "indirect":
+                    previous.kind = "mixed"
                 continue
         merged.append(statement)
     return merged
+
+
+def _inside(inner: StatementBuild, outer: StatementBuild) -> bool:
+    """Whether ``inner`` lies within what ``outer`` reports (a statement :func:`outermost` drops)."""
+    return inner.cue is not None and any(start <= inner.cue[0] and inner.cue[1] <= end
+                                         for start, end in outer.parts or [outer.content])
+
+
+def _cue_closes(statement: StatementBuild) -> bool:
+    """Whether the cue comes after all that the statement reports ("…, Schiff said.")."""
+    return statement.cue is not None and statement.cue[0] >= (statement.parts or [statement.content])[-1][1]
 
 
 def _addressee(cue: Token, table: ActorTable) -> str | None:
