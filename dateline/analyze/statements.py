@@ -763,9 +763,7 @@ def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
     police anything is the aide's claim; recording it as a statement of its own would
     assert it. It stays inside the aide's words, where the text puts it.
     """
-    contents = [(s, s.parts or [s.content]) for s in found]
-    return [s for s in found if s.cue is None or not any(
-        o is not s and any(start <= s.cue[0] and s.cue[1] <= end for start, end in parts) for o, parts in contents)]
+    return [s for s in found if not any(o is not s and _inside(s, o) for o in found)]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
@@ -833,7 +831,7 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
 
 
 def _inside(inner: StatementBuild, outer: StatementBuild) -> bool:
-    """Whether ``inner`` lies within what ``outer`` reports (a statement :func:`outermost` drops)."""
+    """Whether the cue of ``inner`` lies within what ``outer`` reports."""
     return inner.cue is not None and any(start <= inner.cue[0] and inner.cue[1] <= end
                                          for start, end in outer.parts or [outer.content])
 
