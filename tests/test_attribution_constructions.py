@@ -594,3 +594,8 @@ def test_a_quotation_after_a_closing_cue_goes_on_with_the_statement(run, text, k
     assert speaker_name(result, statement) == "Ana Ruiz"
     assert statement["content_parts"][-1]["text"] == "The other factor is the weather. Nobody can plan for that"
     assert len(result["statements"]) == 1
+
+
+def test_a_supposition_is_not_a_statement(run):
+    result = run("Vote\n\nLet's say you think an undergraduate degree will cost $160,000 in 18 years.")
+    assert [s["cue"]["text"] for s in result["statements"]] == ["think"]

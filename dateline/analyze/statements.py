@@ -701,6 +701,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if tokens is None and (is_cue(token) and token.lemma_.lower() not in _addressed() or token.i in learned):
             tokens = _passive_object(token)  # "the issue was first reported by the Post"
         subject = subject_of(token)
+        if subject is not None and subject.lower_ in ("'s", "us") and token.head.lemma_.lower() == "let":
+            continue  # "Let's say you think …": a supposition, not a statement
         if tokens is None and subject is None and (raised := _raised_report(token)) is not None:
             # "he is expected to win": a report whose source the text withholds, about him
             parts = [char_offsets(doc, part[0].i, part[-1].i + 1) for part in raised]
