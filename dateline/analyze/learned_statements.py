@@ -97,7 +97,7 @@ def with_learned_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex,
     def add(statement: StatementBuild | None) -> None:
         if statement is not None:
             added.append(statement)
-            taken_contents.extend(statement.parts or [statement.content])
+            taken_contents.extend(statement.spans())
             taken_cues.append(statement.cue)
 
     for cue in doc.spans[SPAN_KEY]:

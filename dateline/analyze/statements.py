@@ -58,6 +58,10 @@ class StatementBuild:
     date_basis: str | None = None
     event: int | None = None  # index into the events list, set when linked
 
+    def spans(self) -> list[tuple[int, int]]:
+        """The character spans of what is reported: its parts, or the content whole."""
+        return self.parts or [self.content]
+
 
 def verbal(token: Token) -> bool:
     """A verb, or one the tagger took for a plural noun ("Trump claims that …", "the campaign
@@ -801,7 +805,7 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
             if first is not None and statement.cue[1] <= statement.content[0] else None
         if between is not None and (any(t.text in ".!?" for t in between) or
                                     not any(t.pos_ in ("VERB", "AUX") for t in between)):
-            first.parts = (first.parts or [first.content]) + (statement.parts or [statement.content])
+            first.parts = first.spans() + statement.spans()
             continue
         if statement.kind == "direct" and statement.cue_token is not None:
             by_cue[statement.cue_token] = statement
@@ -810,11 +814,11 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
         # reported statement whose cue closes it)
         at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct" or _cue_closes(merged[i])), None)
         previous = merged[at] if at is not None else None
-        if previous is not None and any(s.content[0] < (previous.parts or [previous.content])[-1][1]
+        if previous is not None and any(s.content[0] < previous.spans()[-1][1]
                                         and not _inside(s, previous) for s in merged[at + 1:]):
             previous = None
         if previous is not None and statement.cue is None and statement.kind == "direct":
-            last_end = (previous.parts or [previous.content])[-1][1]
+            last_end = previous.spans()[-1][1]
             gap = text_of(doc)[last_end:statement.content[0]]
             # a short quoted title in the cue clause ('on “Fox and Friends.”') does not end the quotation
             # nor does a quoted nickname in the speaker's name ('Marcia "Cia" Price')
@@ -824,7 +828,7 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
                 not text_of(doc)[previous.cue[1]:statement.content[0]].strip(_QUOTE_CHARS + " .\n")
             if len(gap) <= MAX_CONTINUATION_GAP and marks <= 2 and (
                     "\n" not in gap.strip(_QUOTE_CHARS + " ,.") or paragraph_after_cue):
-                previous.parts = (previous.parts or [previous.content]) + [statement.content]
+                previous.parts = previous.spans() + [statement.content]
                 if previous.kind == "indirect":
                     previous.kind = "mixed"
                 continue
@@ -835,12 +839,12 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
 def _inside(inner: StatementBuild, outer: StatementBuild) -> bool:
     """Whether the cue of ``inner`` lies within what ``outer`` reports."""
     return inner.cue is not None and any(start <= inner.cue[0] and inner.cue[1] <= end
-                                         for start, end in outer.parts or [outer.content])
+                                         for start, end in outer.spans())
 
 
 def _cue_closes(statement: StatementBuild) -> bool:
     """Whether the cue comes after all that the statement reports ("…, Schiff said.")."""
-    return statement.cue is not None and statement.cue[0] >= (statement.parts or [statement.content])[-1][1]
+    return statement.cue is not None and statement.cue[0] >= statement.spans()[-1][1]
 
 
 def _addressee(cue: Token, table: ActorTable) -> str | None:
