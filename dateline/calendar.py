@@ -95,9 +95,9 @@ def parse_datetime(text: str) -> datetime | date | None:
 
 
 def iso(value: datetime | date) -> str:
-    """ISO 8601 text: minutes precision unless seconds are given."""
+    """ISO 8601 text in one shape: a date-time always to the second (with its offset when known), or a date."""
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds" if value.second else "minutes")
+        return value.isoformat(timespec="seconds")
     return value.isoformat()
 
 
@@ -105,3 +105,30 @@ def day_of(value: datetime | date | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value
+
+
+_WEEK = re.compile(r"(?P<y>\d{4})-W(?P<w>\d{2})")
+_QUARTER = re.compile(r"(?P<y>\d{4})-Q(?P<q>[1-4])")
+_REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def calendar_value(timex_value: str | None) -> str | None:
+    """An ISO 8601 calendar date (or a reduced one: year-month, year) for a TIMEX3 value; None for values
+    that name no calendar period ("PRESENT_REF", durations). "2019-11-19TNI" is 2019-11-19, week 47 of
+    2019 its Monday, a quarter its first month, a season or half its year."""
+    if not timex_value:
+        return None
+    if re.match(r"\d{4}-\d{2}-\d{2}", timex_value):
+        return timex_value[:10]
+    if m := _WEEK.match(timex_value):
+        try:
+            return date.fromisocalendar(int(m["y"]), int(m["w"]), 1).isoformat()
+        except ValueError:
+            return m["y"]
+    if m := _QUARTER.match(timex_value):
+        return f"{m['y']}-{3 * int(m['q']) - 2:02d}"
+    if _REDUCED.fullmatch(timex_value):
+        return timex_value
+    if re.match(r"\d{4}-(?:SP|SU|FA|WI|H1|H2)", timex_value):
+        return timex_value[:4]
+    return None

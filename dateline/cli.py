@@ -197,15 +197,36 @@ def eval_events(
 
 @eval_app.command("places")
 def eval_places(
-    data: Annotated[Path, typer.Option(help="WikiEvents JSONL (tagging) or PLOVER gold JSON (resolution).")],
+    data: Annotated[Path, typer.Option(help="LGL or GeoVirus XML (geoparsing), WikiEvents JSONL (tagging) or PLOVER gold JSON (resolution).")],
     errors: Annotated[Path | None, typer.Option(help="Write every missed or misresolved place here.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Places: tagging P/R/F1 on WikiEvents' named GPE/LOC mentions; country accuracy on PLOVER locations."""
-    from .evaluate.places import evaluate
-    from .evaluate.report import print_places
+    """Places: geoparsing on LGL/GeoVirus XML (tagging P/R/F1, share within 161 km, mean and median error,
+    AUC, by half); tagging on WikiEvents' named GPE/LOC mentions; country accuracy on PLOVER locations."""
+    from .evaluate import report
 
-    _show_figures(evaluate(data, errors).as_dict(), as_json, print_places)
+    if data.suffix == ".xml":
+        from .evaluate.geoparsing import evaluate as evaluate_geoparsing
+
+        _show_figures(evaluate_geoparsing(data, errors).as_dict(), as_json, report.print_geoparsing)
+        return
+    from .evaluate.places import evaluate
+
+    _show_figures(evaluate(data, errors).as_dict(), as_json, report.print_places)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Annotated[Path, typer.Option(help="AEB-style directory: html/HASH.html.gz and ground-truth.json.")],
+    errors: Annotated[Path | None, typer.Option(help="Write each page's score and metadata here.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Article text from real HTML pages: body token P/R/F1 against the true text, and how many pages
+    come out with a date-time and offset, a title, an outlet and authors."""
+    from .evaluate.extraction import evaluate
+    from .evaluate.report import print_extraction
+
+    _show_figures(evaluate(data, errors).as_dict(), as_json, print_extraction)
 
 
 # ------------------------------------------------------------------ corpus store

@@ -50,15 +50,20 @@ class Article(Record):
     source: str | None = None
     url: str | None = None
     title: str | None = None
-    published: str | None = Field(None, description="ISO 8601; time and offset when known")
+    published: str | None = Field(None, description="ISO 8601: YYYY-MM-DDThh:mm:ss±hh:mm when the source gives the "
+                                                   "time and offset, YYYY-MM-DDThh:mm:ss when only the time, "
+                                                   "YYYY-MM-DD when only the day")
+    captured: str | None = Field(None, description="when a crawler fetched the page (WARC-Date), ISO 8601")
     outlet: str | None = None
     source_id: str | None = None
-    byline: str | None = None
+    byline: str | None = Field(None, description="the authors, comma-separated")
+    authors: list[str] = Field(default=[], description="person names of the authors")
     cited_sources: list[str] = []
     language: str = "en"
     dateline_place: str | None = None
     text: str
     removed: list[Removal] = []
+    warnings: list[str] = Field(default=[], description="doubts about the extraction, e.g. a suspiciously short text")
     text_map: list[Segment] = Field(
         default=[], description="how spans of text map back to the raw input"
     )
@@ -95,7 +100,9 @@ class Statement(Record):
 
 
 class EventDate(Record):
-    value: str
+    value: str = Field(description="ISO 8601 calendar date, or a reduced one (YYYY-MM, YYYY)")
+    timex: str | None = Field(None, description="the TIMEX3 value of the expression, where it says more "
+                                                "(\"2019-11-19TNI\", \"2019-W47\")")
     text: str | None = None
     start: int | None = None
     end: int | None = None
@@ -130,7 +137,8 @@ class Place(Record):
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    feature: Literal["country", "city", "region", "other"] = "other"
+    feature: Literal["continent", "country", "region", "district", "city", "other"] = Field(
+        "other", description="region: first-level division (state, province); district: second level (county)")
     mentions: list[Span] = []
 
 

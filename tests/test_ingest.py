@@ -28,7 +28,7 @@ Share | Tweet | Email
 def test_scraped_page_metadata_is_lifted():
     article = read_scraped_text(PAGE)
     assert article.title == "Dockworkers End Strike After Pay Deal"
-    assert article.published == "2024-03-02T07:45"
+    assert article.published == "2024-03-02T07:45:00"
     assert article.source_id == "A-5531"
     assert article.outlet == "Harbour Times"
     assert "Harbour News Agency" in article.cited_sources

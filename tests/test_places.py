@@ -60,3 +60,60 @@ def test_a_namesake_in_a_country_named_nearby_wins(run):
 ])
 def test_places_the_small_model_misses(run, text, country):
     assert country in {c for _, c in _places(run, text)}
+
+
+@pytest.mark.parametrize("name,feature,lat,lon", [
+    ("United States", "country", 39.8, -98.5),  # the country's own point, not Washington, Utah
+    ("Africa", "continent", 7.2, 21.1),  # a continent, not Mahdia, Tunisia
+    ("Alberta", "region", 53.0, -114.6),  # a province has coordinates
+    ("Washington", "city", 38.9, -77.0),  # the capital beats the state of its name
+])
+def test_countries_continents_and_divisions_have_their_own_points(name, feature, lat, lon):
+    info = gazetteer().lookup(name)
+    assert info.feature == feature
+    assert info.lat == pytest.approx(lat, abs=1.0) and info.lon == pytest.approx(lon, abs=1.0)
+
+
+def test_an_old_alternate_name_does_not_carry_a_capitals_weight():
+    assert gazetteer().lookup("Philadelphia").country == "US"  # not Amman, once Philadelphia
+
+
+def _resolved(run, text):
+    return {m["text"]: (p["name"], p["country"], p["feature"]) for p in run("News\n\n" + text)["places"]
+            for m in p["mentions"]}
+
+
+def test_a_qualifier_after_a_comma_picks_the_namesake_inside_it(run):
+    places = _resolved(run, "The storm reached Palm Beach, Florida, on Sunday.")
+    assert places["Palm Beach"][1] == "US" and places["Florida"][1:] == ("US", "region")
+
+
+def test_a_qualifier_no_namesake_lies_in_leaves_the_name_unresolved(run):
+    places = _resolved(run, "Gunmen attacked a checkpoint in Sarkh, Logar, on Monday.")
+    assert "Sarkh" not in places and places["Logar"][1] == "AF"
+
+
+def test_the_articles_other_places_set_the_scene(run):
+    text = ("Floods closed roads in Alabama, Tennessee and Georgia on Monday. Officials in Georgia said "
+            "more rain was expected.")
+    assert {v for k, v in _resolved(run, text).items() if k == "Georgia"} == {("Georgia", "US", "region")}
+    assert _resolved(run, "Talks on Georgia and Russia's troops in South Ossetia resumed.")["Georgia"][1] == "GE"
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Reporters waited outside the White House on Friday.", "White House"),
+    ("The metro newspapers ran the story on Friday.", "metro"),
+])
+def test_buildings_and_common_nouns_are_not_places(run, text, absent):
+    assert absent not in _resolved(run, text)
+
+
+def test_a_place_that_names_an_institution_is_mentioned(run):
+    places = _resolved(run, "Officers of the Shreveport Police Department arrested two men on Sunday.")
+    assert places["Shreveport"][1] == "US"
+
+
+def test_a_county_is_a_district_with_coordinates(run):
+    result = run("News\n\nDeputies in Laurel County, Kentucky, searched the woods on Tuesday.")
+    county = next(p for p in result["places"] if p["name"] == "Laurel County")
+    assert county["feature"] == "district" and county["lat"] == pytest.approx(37.1, abs=0.7)

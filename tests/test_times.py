@@ -143,3 +143,34 @@ def test_a_year_earlier_compares_without_moving_the_period_in_focus(nlp):
 def test_season_verbs_and_spelled_ages_are_not_times(nlp):
     found = [t.text for t in find_times(nlp("Prices will fall as the six-year-old plan ends."), PUBLISHED)]
     assert found == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.analyze.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The vote, planned for Oct. 15, was delayed.", "2019-10-15"),  # a past plan keeps its own year
+    ("The vote was planned for Oct. 15.", "2019-10-15"),
+    ("The vote is planned for Oct. 15.", "2020-10-15"),  # a plan still ahead goes forward
+])
+def test_month_days_take_the_year_their_clauses_tense_points_to(nlp, sentence, value):
+    assert [t.value for t in find_times(nlp(sentence), date(2019, 11, 18))] == [value]
+
+
+def test_a_count_of_hours_is_a_duration(nlp):
+    found = find_times(nlp("Volunteers logged 2,275 hours on the project."), date(2019, 11, 18))
+    assert [(t.type, t.value) for t in found] == [("DURATION", "PT2275H")]
+
+
+@pytest.mark.parametrize("timex,calendar", [
+    ("2019-11-19TNI", "2019-11-19"), ("2019-W47", "2019-11-18"), ("2019-Q3", "2019-07"), ("2019", "2019"),
+    ("PRESENT_REF", None), ("P3D", None),
+])
+def test_event_dates_are_calendar_dates(timex, calendar):
+    from dateline.calendar import calendar_value
+
+    assert calendar_value(timex) == calendar

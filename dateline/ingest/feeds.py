@@ -20,6 +20,7 @@ class FeedEntry:
     link: str | None
     published: str | None
     html: str | None  # the entry's full content, when the feed carries it
+    authors: list[str]  # dc:creator, author
 
 
 def read_feed(raw: bytes) -> Iterator[FeedEntry]:
@@ -33,8 +34,10 @@ def read_feed(raw: bytes) -> Iterator[FeedEntry]:
         html = content[0].get("value") if content else entry.get("summary")
         words = len(_strip_tags(html or "").split())
         published = entry.get("published") or entry.get("updated")
+        authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")] or (
+            [entry["author"]] if entry.get("author") else [])
         yield FeedEntry(index, entry.get("title"), entry.get("link"), published,
-                        html if words >= MIN_ENTRY_WORDS else None)
+                        html if words >= MIN_ENTRY_WORDS else None, authors)
 
 
 def entry_date(entry: FeedEntry):

@@ -1,4 +1,5 @@
-"""HTML pages: main text and metadata with trafilatura (title, date via htmldate, author, site, URL)."""
+"""HTML pages: main text with trafilatura; metadata from the page's own JSON-LD and meta tags first
+(``page_meta``), trafilatura's and htmldate's guesses after."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from ..calendar import parse_datetime
 from ..errors import InputError
 from ..model import Article
 from .decode import require_prose
+from .page_meta import canonical_outlet, clean_authors, clean_title, read_page_meta
 from .scraped import read_scraped_text
+
+SHORT_TEXT_WORDS = 80  # an extracted text shorter than this is likely a caption or a teaser: say so
+FRAGMENT_SHARE = 0.5  # extraction that returns less than this share of the page's articleBody missed the story
 
 
 def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = None,
@@ -21,21 +26,54 @@ def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = Non
                                             include_tables=False, favor_precision=True)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"malformed HTML ({type(exc).__name__})") from None
-    meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
-    body = (meta.get("text") or "").strip()
+    extracted = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
+    page = read_page_meta(raw)
+    warnings = []
+    body = (extracted.get("text") or "").strip()
+    if page.body and len(body) < FRAGMENT_SHARE * len(page.body):
+        # The page's structured data holds the whole story where extraction found a fragment.
+        if body:
+            warnings.append(f"extracted text ({len(body.split())} words) was a fragment of the page's articleBody; "
+                            "the articleBody is used")
+        body = page.body.strip()
     if not body:
         raise InputError("no article text found in HTML")
-    title = (meta.get("title") or "").strip()
+    page_url = page.url if page.url and page.url.startswith("http") else None
+    the_url = url or page_url or extracted.get("url")
+    outlet = canonical_outlet(page.publisher or extracted.get("sitename"), the_url)
+    title = clean_title(page.title or (extracted.get("title") or "").strip(), outlet) or ""
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     text = "\n\n".join(([title] if title else []) + paragraphs)
-    page_date = parse_datetime(meta["date"]) if meta.get("date") else None
+    page_date = _publication_time(page, extracted.get("date"))
     article = read_scraped_text(text, source=source, doc_id=doc_id, published=page_date or published)
     require_prose(article.text)
+    authors = clean_authors(page.authors, outlet)
+    if not authors and extracted.get("author"):
+        authors = clean_authors([extracted["author"]], outlet)
+    if not authors and article.byline:
+        authors = clean_authors([article.byline], outlet)
+    if len(article.text.split()) < SHORT_TEXT_WORDS:
+        warnings.append(f"suspiciously short text ({len(article.text.split())} words): the page may hold "
+                        "only a teaser, a caption or a video")
     return article.model_copy(update={
         "title": title or article.title,
-        "outlet": meta.get("sitename") or article.outlet,
-        "byline": meta.get("author") or article.byline,
-        "url": meta.get("url") or url,
+        "outlet": outlet or article.outlet,
+        "byline": ", ".join(authors) or None,
+        "authors": authors,
+        "url": the_url,
+        "warnings": warnings,
     })
+
+
+def _publication_time(page, extracted_date: str | None) -> datetime | date | None:
+    """The page's own stamp first; a stamp without offset takes one from another stamp of the page
+    that gives the same wall-clock time with its offset."""
+    when = next((d for d in (parse_datetime(page.published) if page.published else None,
+                             parse_datetime(extracted_date) if extracted_date else None) if d is not None), None)
+    if isinstance(when, datetime) and when.tzinfo is None:
+        for other in map(parse_datetime, page.other_dates):
+            if isinstance(other, datetime) and other.tzinfo is not None and other.replace(tzinfo=None) == when:
+                return other
+    return when

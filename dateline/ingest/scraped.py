@@ -24,6 +24,7 @@ TITLE_MAX_WORDS = 30
 @dataclass(frozen=True)
 class _Patterns:
     furniture: list[re.Pattern]
+    boilerplate: list[re.Pattern]
     source_id: list[re.Pattern]
     byline: list[re.Pattern]
     date_prefix: re.Pattern
@@ -40,6 +41,7 @@ def _patterns() -> _Patterns:
     cited.append(re.compile(rf"\b(?P<src>{agencies})\s+(?:news agency\s+)?(?:has\s+)?(?:reported|reports|quoted|said|cited)\b"))
     return _Patterns(
         furniture=[re.compile(p, re.I) for p in raw["furniture_lines"]],
+        boilerplate=[re.compile(p, re.I) for p in raw["boilerplate_lines"]],
         source_id=[re.compile(p, re.I) for p in raw["source_id_lines"]],
         byline=[re.compile(p) for p in raw["byline_lines"]],
         date_prefix=re.compile(r"^(?:" + "|".join(raw["date_line_prefixes"]) + r")\s*:?\s*", re.I),
@@ -144,6 +146,9 @@ def read_scraped_text(raw: str, *, source: str | None = None, doc_id: str | None
         short = len(text.split()) <= 8
         if short and _first_match(p.furniture, text):
             cut(i, "page furniture (counter, share or navigation line)")
+            continue
+        if _first_match(p.boilerplate, text):
+            cut(i, "boilerplate line (link to another story, call to share or subscribe)")
             continue
         if in_header:
             if meta["published"] is None and (when := _published_in(text)) is not None:

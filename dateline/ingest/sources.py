@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..calendar import parse_datetime
+from ..calendar import iso, parse_datetime
 from ..errors import InputError
 from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_prose
@@ -154,8 +154,13 @@ def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
                f"<h1>{entry.title or ''}</h1>{entry.html}</article></body></html>".encode()
         try:
             document = _html_document(locator, html, entry_date(entry) or published, url=entry.link)
-            if entry.title:
-                document.article = document.article.model_copy(update={"title": entry.title})
+            update = {"title": entry.title} if entry.title else {}
+            if entry.authors and not document.article.authors:
+                from .page_meta import clean_authors
+
+                authors = clean_authors(entry.authors, document.article.outlet)
+                update |= {"authors": authors, "byline": ", ".join(authors) or None}
+            document.article = document.article.model_copy(update=update)
             yield document
         except InputError as exc:
             yield Failure(locator, str(exc))
@@ -170,8 +175,12 @@ def _warc_items(path: Path, published) -> Iterator[Item]:
             return
         locator = f"{path}#{page.offset}"
         try:
-            when = parse_datetime(page.date) if page.date else None
-            yield _html_document(locator, page.html, published or when, url=page.url)
+            # The capture time is when the crawler came, not when the story was published: it has its own field.
+            captured = parse_datetime(page.date) if page.date else None
+            document = _html_document(locator, page.html, published, url=page.url)
+            if captured is not None:
+                document.article = document.article.model_copy(update={"captured": iso(captured)})
+            yield document
         except InputError as exc:
             yield Failure(locator, str(exc))
 
