@@ -51,16 +51,16 @@ def measure(kind: str, corpus: Path, limit: int | None) -> dict:
     articles = stream()
     started = time.perf_counter()
     if kind == "floor":
-        from dateline.analyze.nlp import load_pipeline
+        from dateline.analysis.nlp import load_pipeline
 
         nlp = load_pipeline()
         started = time.perf_counter()
         for _ in nlp.pipe((a.text for a in articles), batch_size=16):
             pass
     elif kind.startswith("analyze"):
-        from dateline.analyze.nlp import load_pipeline
-        from dateline.analyze.parallel import analyze_parallel
-        from dateline.analyze.places import gazetteer
+        from dateline.analysis.nlp import load_pipeline
+        from dateline.analysis.parallel import analyze_parallel
+        from dateline.analysis.places import gazetteer
 
         workers = int(kind.split(":")[1])
         if workers == 1:
@@ -69,9 +69,9 @@ def measure(kind: str, corpus: Path, limit: int | None) -> dict:
         for _ in analyze_parallel(articles, workers):
             pass
     elif kind.startswith("ingest"):
-        from dateline.analyze.nlp import load_pipeline
-        from dateline.analyze.parallel import ParallelAnalyser
-        from dateline.analyze.places import gazetteer
+        from dateline.analysis.nlp import load_pipeline
+        from dateline.analysis.parallel import ParallelAnalyser
+        from dateline.analysis.places import gazetteer
         from dateline.store.db import Store
         from dateline.store.ingest import ingest
 

@@ -44,7 +44,7 @@ CueModel = Annotated[Path | None, typer.Option(
 
 def _use_cue_model(model: Path | None) -> None:
     if model is not None:
-        from .analyze.nlp import use_cue_model
+        from .analysis.nlp import use_cue_model
 
         try:
             use_cue_model(str(model))
@@ -68,8 +68,8 @@ def analyze(
         when = parse_datetime(published)
         if when is None:
             raise typer.BadParameter(f"not a date or date-time: {published!r}", param_hint="--published")
-    from .analyze.parallel import analyze_parallel, default_workers
-    from .analyze.pipeline import AnalysisFailure
+    from .analysis.parallel import analyze_parallel, default_workers
+    from .analysis.pipeline import AnalysisFailure
     from .model import Article
     from .render import render
 
@@ -286,7 +286,7 @@ def ingest(
     _use_cue_model(model)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .analyze.parallel import ParallelAnalyser, default_workers
+    from .analysis.parallel import ParallelAnalyser, default_workers
     from .store.ingest import ingest as run_ingest
 
     when = parse_datetime(published) if published else None
@@ -321,7 +321,7 @@ def reanalyze(
 ) -> None:
     """Re-run the analysis of stored articles (from their stored text) after dateline changed."""
     from . import __version__
-    from .analyze.pipeline import AnalysisFailure, analyze_many
+    from .analysis.pipeline import AnalysisFailure, analyze_many
     from .model import Article
 
     store = _open_store(db, kb)

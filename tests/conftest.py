@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.analyze.nlp import load_pipeline
-from dateline.analyze.pipeline import analyze
+from dateline.analysis.nlp import load_pipeline
+from dateline.analysis.pipeline import analyze
 from dateline.calendar import parse_datetime
 from dateline.ingest.scraped import read_scraped_text
 

@@ -219,7 +219,7 @@ def test_a_second_cue_between_two_quotes_makes_two_statements(run):
 
 
 def test_a_name_the_parser_buried_before_the_cue_still_speaks(run, nlp):
-    from dateline.analyze.statements import _name_just_before
+    from dateline.analysis.statements import _name_just_before
 
     doc = nlp("In a March meeting with the editorial board of the Austin Chronicle Ruiz said that taxes would rise.")
     said = next(t for t in doc if t.text == "said")

@@ -66,7 +66,7 @@ def test_usage_errors_exit_2(args):
 def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path: Path, monkeypatch):
     from typer.testing import CliRunner
 
-    import dateline.analyze.pipeline as pipeline
+    import dateline.analysis.pipeline as pipeline
     from dateline.cli import app
 
     real = pipeline.records

@@ -102,7 +102,7 @@ def test_second_run_adds_nothing(store):
 
 
 def test_store_round_trip_loses_nothing(store, nlp):
-    from dateline.analyze.pipeline import analyze
+    from dateline.analysis.pipeline import analyze
     from dateline.store.db import Store
 
     db, folder = store

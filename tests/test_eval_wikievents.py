@@ -1,6 +1,6 @@
 """The WikiEvents evaluator: text rebuilt at gold offsets, type mapping, trigger and argument scoring."""
 
-from dateline.analyze.pipeline import analyze
+from dateline.analysis.pipeline import analyze
 from dateline.evaluate.wikievents import WikiEventsScores, gold_type, read_document, score_document
 
 

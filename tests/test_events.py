@@ -143,7 +143,7 @@ def test_a_partitive_subject_acts_as_the_body_it_counts(run):
 
 
 def test_event_participants_do_not_climb_through_gerunds_as_speakers_do(nlp):
-    from dateline.analyze.statements import subject_of
+    from dateline.analysis.statements import subject_of
 
     doc = nlp("The judge ended the hearing by ordering a new inquiry.")
     ordering = next(t for t in doc if t.text == "ordering")

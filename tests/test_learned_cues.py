@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from dateline.analyze.actors import build_actors
-from dateline.analyze.learned_cues import SPAN_KEY, LearnedCues
-from dateline.analyze.quotes import QuoteIndex, find_quotes
-from dateline.analyze.statements import extract_statements
+from dateline.analysis.actors import build_actors
+from dateline.analysis.learned_cues import SPAN_KEY, LearnedCues
+from dateline.analysis.quotes import QuoteIndex, find_quotes
+from dateline.analysis.statements import extract_statements
 from dateline.cli import app
 from dateline.learn.cue_tagger import train
 
@@ -79,11 +79,11 @@ def test_training_on_a_directory_without_annotations_is_a_clear_error(tmp_path):
 
 
 def test_a_batch_runs_with_the_tagger_inside_memory_zones(tmp_path):
-    from dateline.analyze.nlp import use_cue_model
-    from dateline.analyze.pipeline import AnalysisFailure, analyze_many
+    from dateline.analysis.nlp import use_cue_model
+    from dateline.analysis.pipeline import AnalysisFailure, analyze_many
     from dateline.ingest.scraped import read_scraped_text
 
-    from dateline.analyze.nlp import load_pipeline
+    from dateline.analysis.nlp import load_pipeline
 
     train(_brat(tmp_path), tmp_path / "model", epochs=25, log=lambda line: None)  # learns its two articles by heart
     use_cue_model(str(tmp_path / "model"))
@@ -102,7 +102,7 @@ def test_a_batch_runs_with_the_tagger_inside_memory_zones(tmp_path):
 
 def _with_parts(nlp, text, cue, content, source=None):
     """A parsed Doc carrying the given proposed cue, contents and source, as a trained tagger leaves them."""
-    from dateline.analyze.learned_cues import PARTS_KEY
+    from dateline.analysis.learned_cues import PARTS_KEY
 
     doc = nlp(text)
     span = lambda phrase, label: doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
@@ -112,7 +112,7 @@ def _with_parts(nlp, text, cue, content, source=None):
 
 
 def _learned(doc):
-    from dateline.analyze.learned_statements import with_learned_statements
+    from dateline.analysis.learned_statements import with_learned_statements
 
     quotes = QuoteIndex(find_quotes(doc.text))
     table = build_actors(doc, quotes)
@@ -158,7 +158,7 @@ def test_a_content_far_from_the_cue_in_another_sentence_is_not_taken(nlp):
 
 
 def test_proposed_contents_one_sentence_each_are_joined_into_one(nlp):
-    from dateline.analyze.learned_statements import _joined
+    from dateline.analysis.learned_statements import _joined
 
     doc = nlp("Senator Ana Ruiz fumed: “The plan is dead. The roads come first.” Then she left.")
     spans = [doc.char_span(doc.text.index(p), doc.text.index(p) + len(p)) for p in ("The plan is dead", "The roads come first", "she left")]
@@ -166,7 +166,7 @@ def test_proposed_contents_one_sentence_each_are_joined_into_one(nlp):
 
 
 def test_a_learned_statement_takes_the_place_of_a_quotation_found_without_a_cue(nlp):
-    from dateline.analyze.learned_statements import with_learned_statements
+    from dateline.analysis.learned_statements import with_learned_statements
 
     # a noun the rules cannot use as a cue (a proposed verb they use themselves, see below)
     text = "Vote\n\nSenator Ana Ruiz spoke on Monday.\n\n“The roads come first and the schools come next,” was her verdict."
@@ -190,7 +190,7 @@ def test_a_proposed_verb_after_a_quotation_is_its_cue_in_the_rules(nlp):
 
 
 def test_a_proposed_content_without_a_proposed_cue_takes_the_word_governing_it(nlp):
-    from dateline.analyze.learned_cues import PARTS_KEY
+    from dateline.analysis.learned_cues import PARTS_KEY
 
     text = "Vote\n\nSenator Ana Ruiz bristled at the questions about her record."
     doc = _with_parts(nlp, text, "Vote", ["the questions about her record"], "Senator Ana Ruiz")

@@ -1,6 +1,6 @@
 import pytest
 
-from dateline.analyze.places import gazetteer
+from dateline.analysis.places import gazetteer
 
 
 @pytest.mark.parametrize("name,country,feature", [

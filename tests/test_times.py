@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dateline.analyze.times import find_times, normalize
+from dateline.analysis.times import find_times, normalize
 
 PUBLISHED = date(2023, 6, 21)  # a Wednesday
 
@@ -143,13 +143,6 @@ def test_a_year_earlier_compares_without_moving_the_period_in_focus(nlp):
 def test_season_verbs_and_spelled_ages_are_not_times(nlp):
     found = [t.text for t in find_times(nlp("Prices will fall as the six-year-old plan ends."), PUBLISHED)]
     assert found == []
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.analyze.nlp import load_pipeline
-
-    return load_pipeline()
 
 
 @pytest.mark.parametrize("sentence,value", [

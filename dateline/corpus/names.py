@@ -7,7 +7,7 @@ from functools import cache
 
 from unidecode import unidecode
 
-from ..analyze.actors import lexicon
+from ..analysis.actors import lexicon
 
 _NON_LETTER = re.compile(r"[^a-z ]+")
 # Spelling rules applied in order; they make common transliteration variants meet

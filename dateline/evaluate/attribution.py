@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze.pipeline import analyze_many
+from ..analysis.pipeline import analyze_many
 from ..ingest.scraped import read_scraped_text, to_raw_offset
 from ..model import AnalyzedArticle, Article
 from .brat import GoldAttribution, gold_files, read_ann

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..analyze.pipeline import analyze_many
-from ..analyze.places import gazetteer
+from ..analysis.pipeline import analyze_many
+from ..analysis.places import gazetteer
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
 from .metrics import PRF, write_errors

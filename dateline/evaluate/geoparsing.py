@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze.pipeline import analyze_many
+from ..analysis.pipeline import analyze_many
 from ..model import AnalyzedArticle, Article
 from .metrics import PRF, greedy_match, write_errors
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pycountry
 
-from ..analyze.pipeline import analyze_many
-from ..analyze.places import fold, gazetteer
+from ..analysis.pipeline import analyze_many
+from ..analysis.places import fold, gazetteer
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
 from .metrics import PRF, greedy_match, write_errors

@@ -17,8 +17,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze.nlp import load_pipeline
-from ..analyze.times import find_times
+from ..analysis.nlp import load_pipeline
+from ..analysis.times import find_times
 from ..calendar import day_of, parse_datetime
 from .metrics import PRF, greedy_match, write_errors
 from .timeml import read_timeml

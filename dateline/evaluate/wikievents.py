@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze.pipeline import analyze_many
+from ..analysis.pipeline import analyze_many
 from ..model import AnalyzedArticle, Article, Event
 from .metrics import PRF, greedy_match, write_errors
 

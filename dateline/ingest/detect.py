@@ -32,6 +32,7 @@ def sniff(head: bytes, name: str = "") -> str:
         return "feed"
     if _HTML.search(stripped[:4096]):
         return "html"
-    if stripped.startswith(b"{") and (name.endswith((".jsonl", ".ndjson", ".json")) or b'"text"' in stripped[:65536]):
+    if stripped.startswith((b"{", b"[")) and (name.endswith((".jsonl", ".ndjson", ".json")) or any(
+            key in stripped[:65536] for key in (b'"text"', b'"maintext"', b'"raw_text"', b'"articleBody"'))):
         return "jsonl"
     return "text"

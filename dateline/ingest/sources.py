@@ -130,8 +130,13 @@ def _jsonl_items(path_name: str, stream, published, max_bytes: int) -> Iterator[
             doc_id = str(fields.get("id") or _doc_id(record.raw))
             article = read_scraped_text(text, source=locator, doc_id=doc_id, published=when or published)
             require_prose(article.text)
+            from .page_meta import canonical_outlet, clean_authors
+
+            outlet = canonical_outlet(fields.get("outlet"), fields.get("url"))
+            authors = clean_authors(fields.get("authors", []), outlet)
             article = article.model_copy(update={k: v for k, v in (
-                ("title", fields.get("title")), ("outlet", fields.get("outlet")), ("url", fields.get("url"))) if v})
+                ("title", fields.get("title")), ("outlet", outlet), ("url", fields.get("url")),
+                ("authors", authors), ("byline", ", ".join(authors))) if v})
             yield Document(locator, "jsonl", record.raw, _finish(article))
         except InputError as exc:
             yield Failure(locator, str(exc))

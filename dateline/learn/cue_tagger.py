@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, fix_random_seed, minibatch
 
-from ..analyze.learned_cues import CONTENT, LABEL, PARTS_DIR, SOURCE
-from ..analyze.nlp import load_pipeline
+from ..analysis.learned_cues import CONTENT, LABEL, PARTS_DIR, SOURCE
+from ..analysis.nlp import load_pipeline
 from ..evaluate.brat import gold_files, read_ann
 from ..ingest.scraped import read_scraped_text, to_raw_offset
 

@@ -76,6 +76,43 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
+    # ------------------------------------------------------------ queries (the CLI's, as methods)
+    def search(self, text: str, limit: int = 20) -> list[dict]:
+        """Articles whose text holds every word of ``text``, ranked, with snippets."""
+        from .queries import search
+
+        return search(self, text, limit)
+
+    def statements(self, **filters) -> list[dict]:
+        """Statements across the corpus; filters: speaker, about, since, until, unique_stories, limit."""
+        from .queries import statements
+
+        return statements(self, **filters)
+
+    def events(self, **filters) -> list[dict]:
+        """Events across the corpus; filters: type, actor, place, since, until, all_modalities,
+        unique_stories, limit."""
+        from .queries import events
+
+        return events(self, **filters)
+
+    def actor(self, name: str) -> dict | None:
+        """The profile of the corpus actor any of whose names is ``name``."""
+        from .queries import actor_profile
+
+        return actor_profile(self, name)
+
+    def stats(self) -> dict:
+        from .queries import stats
+
+        return stats(self)
+
+    def export(self, fmt: str, out: Path | str) -> list[Path]:
+        """Write the records as jsonl, csv or parquet (``out`` a file or a directory)."""
+        from .queries import export
+
+        return export(self, fmt, Path(out))
+
     def __exit__(self, *exc) -> None:
         self.close()
 

