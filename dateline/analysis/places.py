@@ -14,7 +14,9 @@ import math
 import os
 import pickle
 import re
+import sqlite3
 import unicodedata
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -53,7 +55,8 @@ IN_SENTENCE_COUNTRY = 3.0
 EXTENT_TRIM = 0.05
 NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
 NAMESAKE_TOWN_EDGE = 0.1
-CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
+CONFIDENT_MARGIN = 1.0
+LOOKUP_CACHE = 200_000  # names kept after a look-up, per process  # a reading this much likelier than any abroad sets the article's scene
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +231,12 @@ class Gazetteer:
         for name in extra["not_places"]:
             self._candidates.pop(fold(name), None)
         # Frozen as tuples: a dict per name would double the memory every worker holds.
-        self._readings = {name: tuple(holders.values()) for name, holders in self._candidates.items()}
+        self._readings: dict | None = {name: tuple(holders.values()) for name, holders in self._candidates.items()}
         del self._candidates
+        self._db_path: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._db_pid: int | None = None
+        self._looked_up: dict[str, tuple] = {}
         self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
 
@@ -272,8 +279,10 @@ class Gazetteer:
     def readings(self, name: str) -> list[tuple[PlaceInfo, float]]:
         """Every place ``name`` can mean with its prior, likeliest first before any context."""
         folded = fold(name)
-        built = getattr(self, "_readings", None)  # None while the gazetteer is being built
-        holders = built.get(folded, ()) if built is not None else self._candidates.get(folded, {}).values()
+        if hasattr(self, "_candidates"):  # while the gazetteer is being built
+            holders = tuple(self._candidates.get(folded, {}).values())
+        else:
+            holders = self._holders(folded)
         found = [(info, info.prior(alternate)) for info, alternate in holders]
         # A division named after its chief town ("Mombasa", "Dar es Salaam", "Alexandria") is meant as
         # the town: the town, when it holds a good share of the division's people, takes its weight.
@@ -284,6 +293,57 @@ class Gazetteer:
                                                                       - FEATURE_PRIOR["region"]) else (info, p)
                  for info, p in found]
         return sorted(found, key=lambda r: (-r[1], r[0].key))
+
+    # ------------------------------------------------------------ storage
+    # The names live in a SQLite file beside the cache: a worker reads only the names its texts
+    # hold, instead of unpickling half a million of them at start. Without a writable cache the
+    # table stays in memory.
+    def _holders(self, folded: str) -> tuple[tuple[PlaceInfo, bool], ...]:
+        if self._readings is not None:
+            return self._readings.get(folded, ())
+        cached = self._looked_up.get(folded)
+        if cached is None:
+            rows = self._connection().execute(
+                "SELECT p.*, n.alternate FROM names n JOIN places p ON p.rowid = n.place WHERE n.name = ? "
+                "ORDER BY n.rowid", (folded,)).fetchall()
+            fields = [f.name for f in dataclasses.fields(PlaceInfo)]
+            cached = tuple((PlaceInfo(**{**dict(zip(fields, row[:-1])), "capital": bool(row[fields.index("capital")])}),
+                            bool(row[-1])) for row in rows)
+            if len(self._looked_up) > LOOKUP_CACHE:
+                self._looked_up.clear()
+            self._looked_up[folded] = cached
+        return cached
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None or self._db_pid != os.getpid():  # a forked worker opens its own
+            self._db = sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True, check_same_thread=False)
+            self._db_pid = os.getpid()
+        return self._db
+
+    def save_names(self, path: Path) -> None:
+        """Move the name table into the SQLite file ``path`` (written whole, then renamed into place)."""
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.unlink(missing_ok=True)
+        db = sqlite3.connect(temporary)
+        fields = [f.name for f in dataclasses.fields(PlaceInfo)]
+        db.execute(f"CREATE TABLE places ({', '.join(fields)})")
+        db.execute("CREATE TABLE names (name TEXT NOT NULL, place INTEGER NOT NULL, alternate INTEGER NOT NULL)")
+        ids: dict[PlaceInfo, int] = {}
+        for name, holders in self._readings.items():
+            for info, alternate in holders:
+                if info not in ids:
+                    ids[info] = len(ids) + 1
+                    db.execute(f"INSERT INTO places (rowid, {', '.join(fields)}) VALUES (?{', ?' * len(fields)})",
+                               (ids[info], *(getattr(info, f) for f in fields)))
+                db.execute("INSERT INTO names VALUES (?, ?, ?)", (name, ids[info], int(alternate)))
+        db.execute("CREATE INDEX names_by_name ON names (name)")
+        db.commit()
+        db.close()
+        os.replace(temporary, path)
+        self._readings, self._db_path = None, str(path)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_db": None, "_db_pid": None, "_looked_up": {}}
 
     def candidates(self, name: str) -> list[PlaceInfo]:
         """Every place ``name`` can mean, likeliest first before any context."""
@@ -391,12 +451,13 @@ def gazetteer() -> Gazetteer:
     built = Gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        built.save_names(path.with_suffix(".sqlite"))
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as fh:
             pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # atomic: parallel workers never read half a file
-    except OSError:
-        pass  # a read-only home is fine: the gazetteer is simply rebuilt next time
+    except (OSError, sqlite3.Error):
+        pass  # a read-only home is fine: the names stay in memory and the gazetteer is rebuilt next time
     return built
 
 
