@@ -98,9 +98,8 @@ def analyze(
             results.append(result.to_json_dict())
         else:
             render(result, out)
-    if format is Format.json and results:
-        payload = results[0] if len(results) == 1 else results
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if format is Format.json:
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")  # always a list
     sys.stdout.flush()
     raise typer.Exit(1 if failures else 0)
 
@@ -215,6 +214,22 @@ def eval_places(
     _show_figures(evaluate(data, errors).as_dict(), as_json, report.print_places)
 
 
+@eval_app.command("speakers")
+def eval_speakers(
+    data: Annotated[Path, typer.Option(help="PolNeAR directory holding speakers_dev.jsonl and dev/.")],
+    errors: Annotated[Path | None, typer.Option(help="Write every missed and wrong speaker here, by form.")] = None,
+    model: CueModel = None,
+    as_json: AsJson = False,
+) -> None:
+    """Speaker resolution: is the speaker named as a careful reader would name them? Overall and per form
+    (name, pronoun, nominal, organization), on PolNeAR dev's hand-resolved sources."""
+    _use_cue_model(model)
+    from .evaluate.report import print_speakers
+    from .evaluate.speakers import evaluate
+
+    _show_figures(evaluate(data, errors).as_dict(), as_json, print_speakers)
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     data: Annotated[Path, typer.Option(help="AEB-style directory: html/HASH.html.gz and ground-truth.json.")],
@@ -235,18 +250,54 @@ DbOption = Annotated[Path | None, typer.Option("--db", help="Store file (default
 KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Knowledge-base YAML file(s) (also $DATELINE_KB).")]
 
 
+MAX_QUERY_CHARS = 1000
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A --since/--until value: an ISO date (2023-06-21), a month (2023-06) or a year (2023)."""
+    if value is None:
+        return None
+    import re
+    from datetime import date
+
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            date.fromisoformat(value + "-01")
+            return value
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}") from None
+
+
+def _bounded_text(value: str, what: str) -> str:
+    if not value.strip():
+        raise typer.BadParameter(f"{what} must not be empty")
+    if len(value) > MAX_QUERY_CHARS:
+        raise typer.BadParameter(f"{what} is {len(value):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    return value
+
+
+SinceOption = Annotated[str | None, typer.Option(help="From this ISO date on (YYYY-MM-DD, YYYY-MM or YYYY).",
+                                                 callback=_iso_date)]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this ISO date.", callback=_iso_date)]
+LimitOption = Annotated[int, typer.Option(min=1, max=100_000, help="At most this many rows.")]
+
+
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-def _open_store(db: Path | None, kb: list[Path] | None = None):
+def _open_store(db: Path | None, kb: list[Path] | None = None, *, create: bool = False):
+    """The store for a command; only the writing commands (``create=True``) make a new one."""
     from .corpus.kb import KnowledgeBase
     from .store.db import Store, StoreError, default_path
 
     try:
-        return Store(db or default_path(), kb=KnowledgeBase.load(kb) if kb else None)
+        return Store(db or default_path(), kb=KnowledgeBase.load(kb) if kb else None, create=create)
     except StoreError as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         raise typer.Exit(2) from None
@@ -254,6 +305,9 @@ def _open_store(db: Path | None, kb: list[Path] | None = None):
 
 def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) -> None:
     from rich.table import Table
+    from rich.text import Text
+
+    from .render import inert
 
     from .store.queries import to_csv
 
@@ -267,7 +321,9 @@ def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) ->
             table.add_column(column, overflow="fold")
         for row in rows:
             cells = [", ".join(v) if isinstance(v := row.get(c), list) else str(v if v is not None else "") for c in columns]
-            table.add_row(*[c if len(c) <= 200 else c[:199] + "…" for c in cells])
+            # Text, not markup: a "[term]" in a snippet or a title is shown as it is, and control
+            # characters from articles are made inert.
+            table.add_row(*[Text(inert(c if len(c) <= 200 else c[:199] + "…")) for c in cells])
         Console().print(table)
 
 
@@ -292,9 +348,10 @@ def ingest(
     when = parse_datetime(published) if published else None
     if published and when is None:
         raise typer.BadParameter(f"not a date or date-time: {published!r}", param_hint="--published")
-    store = _open_store(db, kb)
+    store = _open_store(db, kb, create=True)
+    # Progress goes to stderr: standard output carries only the summary, when it is redirected too.
     with Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=None), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), disable=quiet, transient=False) as progress:
+                  TimeElapsedColumn(), disable=quiet, transient=False, console=Console(stderr=True)) as progress:
         task = progress.add_task("starting", total=None)
 
         def show(summary) -> None:
@@ -340,8 +397,9 @@ def reanalyze(
 
 
 @app.command("search")
-def search_cmd(text: Annotated[str, typer.Argument(help="Words to find in article text (all must occur).")],
-               db: DbOption = None, limit: int = 20,
+def search_cmd(text: Annotated[str, typer.Argument(help="Words to find in article text (all must occur).",
+                                                  callback=lambda v: _bounded_text(v, "TEXT"))],
+               db: DbOption = None, limit: LimitOption = 20,
                format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
     """Full-text search over stored articles, ranked, with highlighted snippets."""
     from .store.queries import search
@@ -353,10 +411,10 @@ def search_cmd(text: Annotated[str, typer.Argument(help="Words to find in articl
 def statements_cmd(
     speaker: Annotated[str | None, typer.Option(help="Who said it (any name variant).")] = None,
     about: Annotated[str | None, typer.Option(help="Words the statement's content must contain.")] = None,
-    since: Annotated[str | None, typer.Option(help="ISO date.")] = None,
-    until: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
-    limit: int = 100, db: DbOption = None,
+    limit: LimitOption = 100, db: DbOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Statements across the corpus: who said what, when, in which article."""
@@ -372,11 +430,11 @@ def events_cmd(
     type: Annotated[str | None, typer.Option(help="PLOVER type, e.g. CONSULT.")] = None,
     actor: Annotated[str | None, typer.Option(help="A participant (any name variant).")] = None,
     place: Annotated[str | None, typer.Option(help="Place name or ISO alpha-2 country.")] = None,
-    since: Annotated[str | None, typer.Option(help="ISO date.")] = None,
-    until: Annotated[str | None, typer.Option(help="ISO date.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     all_modalities: Annotated[bool, typer.Option("--all-modalities", help="Also reported, negated, future … events.")] = False,
     unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
-    limit: int = 100, db: DbOption = None,
+    limit: LimitOption = 100, db: DbOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Events across the corpus (by default only those the articles assert as happened)."""
@@ -388,7 +446,8 @@ def events_cmd(
 
 
 @app.command("actor")
-def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.")], db: DbOption = None,
+def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.", callback=lambda v: _bounded_text(v, "NAME"))],
+              db: DbOption = None,
               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Profile of one corpus actor: aliases, roles over time, why mentions were joined, timeline, counterparts."""
     from rich.panel import Panel
@@ -461,16 +520,34 @@ def export_cmd(
     out: Annotated[Path, typer.Argument(help="Output file (jsonl, graphml, gexf) or directory (csv, parquet).")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite what is there already.")] = False,
 ) -> None:
     """Export records (jsonl: dateline.article/1 per line; csv/parquet: one file per table) or the actor network."""
     from .store.queries import export, network
 
+    to_directory = format in (ExportFormat.csv, ExportFormat.parquet)
+    if to_directory and out.exists() and not out.is_dir():
+        _fail(f"{out} is a file; {format.value} export writes a directory of tables")
+    if not to_directory and out.is_dir():
+        _fail(f"{out} is a directory; {format.value} export writes one file")
+    if not to_directory and not out.parent.is_dir():
+        _fail(f"no directory {out.parent} to write {out.name} into")
+    if not force and (out.is_file() or to_directory and out.is_dir() and any(out.glob(f"*.{format.value}"))):
+        _fail(f"{out} exists; give --force to overwrite it")
     store = _open_store(db)
-    if format in (ExportFormat.graphml, ExportFormat.gexf):
-        written = [network(store, format.value, out)]
-    else:
-        written = export(store, format.value, out)
+    try:
+        if format in (ExportFormat.graphml, ExportFormat.gexf):
+            written = [network(store, format.value, out)]
+        else:
+            written = export(store, format.value, out)
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
     print("wrote " + ", ".join(str(p) for p in written))
+
+
+def _fail(message: str, code: int = 2) -> None:
+    print(f"dateline: {message}", file=sys.stderr)
+    raise typer.Exit(code)
 
 
 kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
@@ -504,4 +581,9 @@ def schema() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        # One line, not a traceback per process: what was committed stays, and a rerun resumes.
+        print("dateline: interrupted; what was stored is kept, rerun to resume", file=sys.stderr)
+        sys.exit(130)

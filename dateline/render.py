@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rich.console import Console, Group
@@ -19,7 +20,28 @@ def _clip(text: str, limit: int = CONTENT_PREVIEW) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences that set titles, clear the
+    screen, move the cursor) shown as ``\\xNN`` instead of acted on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _inert_values(value):
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, list):
+        return [_inert_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _inert_values(v) for k, v in value.items()}
+    return value
+
+
 def render(result: AnalyzedArticle, console: Console) -> None:
+    """The article and its records for people; every string from the article is made inert first."""
+    result = AnalyzedArticle.model_validate(_inert_values(result.model_dump(by_alias=True)))
     art = result.article
     names = {a.id: a.name for a in result.actors}
     places = {p.id: p.name for p in result.places}

@@ -76,3 +76,11 @@ def test_actor_coding_country_and_sector(run):
     assert (workers["country"], workers["sector"]) == ("FRA", "LAB")
     haniyeh = actor_named(result, "Ismail Haniyeh")
     assert haniyeh["sector"] is None  # "leader" alone names no sector: unknown stays unknown
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender(run):
+    from conftest import speaker_name
+
+    result = run("Rally\n\nDonald Trump spoke on Monday after Maria Lopez. She said the state would vote for change.")
+    (statement,) = [s for s in result["statements"] if s["content"]["text"].startswith("the state")]
+    assert speaker_name(result, statement) == "Maria Lopez"

@@ -35,7 +35,7 @@ def test_stdin_and_published_fallback():
     proc = dateline("analyze", "--format", "json", "--published", "2024-01-05", "-",
                     stdin=b"Port talks\n\nMinister Amina Odhiambo said on Monday that the port would open.")
     assert proc.returncode == 0, proc.stderr.decode()
-    record = json.loads(proc.stdout)
+    (record,) = json.loads(proc.stdout)  # --format json is always a list
     assert record["article"]["published"] == "2024-01-05"
     assert record["statements"][0]["date"] == "2024-01-01"
 

@@ -68,7 +68,7 @@ def test_ingest_then_query_through_the_cli(store):
     assert stats["counts"]["pending"] == 1 and stats["counts"]["errors"] == 0
     assert stats["stories"] == 5  # the re-published copy of story A joins its story
     found = json.loads(dateline("search", "--db", str(db), "railway", "--format", "json").stdout)
-    assert found and "[railway]" in found[0]["snippet"]
+    assert found and "«railway»" in found[0]["snippet"]
     said = json.loads(dateline("statements", "--db", str(db), "--speaker", "Haniyeh", "--about", "immigration",
                                "--format", "json").stdout)
     assert len(said) == 1 and "immigration" in said[0]["content"] and said[0]["date"] == "2024-03-12"

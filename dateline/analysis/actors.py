@@ -316,7 +316,15 @@ def _candidate_names(doc: Doc) -> list[_Name]:
                     break
         while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1  # "Clinton’s" names Clinton
-        span = doc[ent.start:end]
+        start = ent.start
+        for i in range(ent.start, end - 1):
+            if "\n" in doc[i].text_with_ws:
+                start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
+        while start < end and doc[start].is_space:
+            start += 1
+        if start >= end:
+            continue
+        span = doc[start:end]
         name = _Name(span.start, span.end, ent.label_, span.start)
         if ent.label_ in ("PERSON", "ORG"):
             _strip_leading_titles(doc, span, name)
@@ -376,6 +384,26 @@ def _kind(doc: Doc, name: _Name) -> str | None:
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
             return "group"
     return None
+
+
+@cache
+def _first_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' when the first word of a two-word-or-longer name is a first name that
+    gender-guesser's lexicon holds for one gender, or mostly for one ("Melanie", "Donald"); else None
+    (names given to both, a surname alone): so that "she" does not go to Donald Trump."""
+    words = [w for w in name.replace(".", ". ").split() if w[:1].isalpha()]
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
+        return None
+    found = _first_names().get_gender(words[0])
+    # "mostly_male" (Chris) counts: the gender only keeps a pronoun from a person, and "she" left
+    # unresolved is better than "she" given to Chris Christie.
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
 
 
 def _honorific_gender(name: _Name) -> str | None:
@@ -543,6 +571,8 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
                 by_token.setdefault(i, next(m for m in actor.mentions if m.end == name.end and m.form == "name"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
+        if actor.kind == "person" and actor.gender is None:
+            actor.gender = first_name_gender(actor.name)
     table = ActorTable(actors=actors, mentions=[], by_token=by_token)
     _resolve_references(doc, table, quotes)
     table.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.start)

@@ -50,8 +50,12 @@ def _watch_parent(parent: int) -> None:
 
 
 def _warm(parent: int | None = None) -> None:
+    import signal
+
     from .nlp import load_pipeline
     from .places import gazetteer
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, in one line
 
     if parent is not None:
         _watch_parent(parent)

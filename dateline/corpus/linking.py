@@ -58,7 +58,7 @@ class ActorLinker:
         if "first_last" in found and (ids := self._find(found["first_last"])):
             self._add_keys(corpus_id := ids[0], found)
             return corpus_id, f"same first and last name as {self._name(corpus_id)!r}"
-        if kind == "person" and "first_last" not in found and (ids := self._find(found["last"])):
+        if kind == "person" and "last" in found and "first_last" not in found and (ids := self._find(found["last"])):
             corpus_id = self._most_linked(ids)
             return corpus_id, f"surname of {self._name(corpus_id)!r}, the most-mentioned person of that name"
         if kind == "person" and "first_last" in found:

@@ -91,3 +91,13 @@ def print_extraction(figures: dict, console: Console) -> None:
     console.print(f"body tokens  P {body['p']:.3f}  R {body['r']:.3f}  F1 {body['f1']:.3f}")
     console.print("pages with " + ", ".join(f"{k.removeprefix('with_')} {v}" for k, v in meta.items()
                                             if k.startswith("with_")) + f"; warned about {meta['warned']}")
+
+
+def print_speakers(figures: dict, console: Console) -> None:
+    table = Table(title=f"Speaker resolution — {figures['documents']} documents, {figures['seconds']} s")
+    for column in ("form", "scored", "coverage", "accuracy (covered)", "accuracy"):
+        table.add_column(column, justify="right")
+    for key, row in [("all", figures["all"]), *figures["by_form"].items()]:
+        table.add_row(key, str(row["scored"]), f"{row['coverage']:.3f}", f"{row['accuracy_covered']:.3f}",
+                      f"{row['accuracy']:.3f}")
+    console.print(table)

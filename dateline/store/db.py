@@ -23,6 +23,7 @@ from ..model import AnalyzedArticle
 from .schema import LATEST, MIGRATIONS
 
 DEFAULT_PATH = "dateline.db"
+BUSY_TIMEOUT_S = 60  # a second writer waits this long for the first
 
 
 def default_path() -> Path:
@@ -36,17 +37,21 @@ class StoreError(Exception):
 class Store:
     """A corpus store at ``path``; created and migrated on open."""
 
-    def __init__(self, path: Path | str, *, kb: KnowledgeBase | None = None):
+    def __init__(self, path: Path | str, *, kb: KnowledgeBase | None = None, create: bool = True):
+        """Open the store at ``path``; ``create=False`` (the query commands) refuses a missing file
+        instead of making an empty store."""
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"no store at {self.path} (ingest something first, or give --db)")
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from None
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot use {self.path} as a store: {exc}") from None
         self.linker = ActorLinker(self.db, kb or KnowledgeBase.load())
         self._stories: StoryIndex | None = None
 
@@ -55,12 +60,19 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             raise StoreError(f"{self.path} was written by a newer dateline (schema {version} > {LATEST})")
-        for target in range(version + 1, LATEST + 1):
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path} is an SQLite file but not a dateline store: it is left untouched")
+        while version < LATEST:
+            # The version is read again inside the write lock: two processes opening a new store
+            # together must not both create its tables.
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in MIGRATIONS[target]:
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version={target}")
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version < LATEST:
+                    version += 1
+                    for statement in MIGRATIONS[version]:
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version={version}")
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")

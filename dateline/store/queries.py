@@ -25,6 +25,11 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
 
 
+def like_escape(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern: '%' and '_' are no wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def find_corpus_actors(store: Store, name: str) -> list[int]:
     """Corpus actors a user's name refers to: by normalised key, then by surname, then by substring."""
     ids: list[int] = []
@@ -34,18 +39,20 @@ def find_corpus_actors(store: Store, name: str) -> list[int]:
             if key in found:
                 ids += [r[0] for r in store.db.execute(
                     "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (found[key],))]
+    if not name_words(name):
+        return []  # no word to look for: nobody, rather than everybody
     if len(name_words(name)) == 1:  # a bare surname ("Clinton", "Mrs. Clinton") names every person who bears it
         ids += [r[0] for r in store.db.execute(
             "SELECT corpus_actor_id FROM actor_keys WHERE key = ?", (keys(name, "person")["last"],))]
     if not ids:
         ids = [r[0] for r in store.db.execute(
-            "SELECT id FROM corpus_actors WHERE name LIKE ? ORDER BY id", (f"%{name}%",))]
+            "SELECT id FROM corpus_actors WHERE name LIKE ? ESCAPE '\\' ORDER BY id", (f"%{like_escape(name)}%",))]
     return list(dict.fromkeys(ids))
 
 
 def search(store: Store, text: str, limit: int = 20) -> list[dict]:
     rows = store.db.execute(
-        "SELECT a.id, a.title, a.published, a.outlet, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
+        "SELECT a.id, a.title, a.published, a.outlet, snippet(articles_fts, 1, '«', '»', ' … ', 16) AS snippet, "
         "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(text), limit))
     return [dict(r) for r in rows]

@@ -1,0 +1,93 @@
+"""Misuse and hostile input at the command line: one clear line, an exit code, nothing lost or made up."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+STORY = ("Port talks resume\n\nKenyan Foreign Minister Amina Odhiambo said on Monday that talks with Tanzania "
+         "would resume next week. Officials 138 said the port was calm.\n")
+
+
+def dateline(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "dateline", *args], input=stdin, capture_output=True, cwd=REPO)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("store")
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    db = folder / "corpus.db"
+    proc = dateline("ingest", "--db", str(db), "--quiet", str(folder / "story.txt"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    return db
+
+
+@pytest.mark.parametrize("args", [
+    ["statements", "--since", "notadate"], ["statements", "--since", "2023-13-45"], ["events", "--until", "yesterday"],
+    ["statements", "--limit", "-1"], ["actor", ""], ["search", "x" * 100_000],
+])
+def test_bad_query_options_are_usage_errors(store, args):
+    proc = dateline(*args, "--db", str(store))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+
+
+def test_a_like_wildcard_matches_nobody(store):
+    proc = dateline("statements", "--speaker", "%", "--db", str(store), "--format", "json")
+    assert proc.returncode == 0 and proc.stdout.strip() == b"[]"
+
+
+def test_a_query_never_creates_a_store(tmp_path):
+    missing = tmp_path / "typo.db"
+    proc = dateline("stats", "--db", str(missing))
+    assert proc.returncode == 2 and b"no store" in proc.stderr and not missing.exists()
+
+
+def test_an_unrelated_sqlite_file_is_left_untouched(tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE sources (x)")
+    proc = dateline("ingest", "--db", str(other), "--quiet", str(REPO / "dateline" / "examples" / "harbour_talks.txt"))
+    assert proc.returncode == 2 and b"not a dateline store" in proc.stderr
+    with sqlite3.connect(other) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["sources"]
+
+
+def test_export_does_not_overwrite_without_force(store, tmp_path):
+    out = tmp_path / "records.jsonl"
+    out.write_text("keep me\n")
+    proc = dateline("export", str(out), "--db", str(store))
+    assert proc.returncode == 2 and out.read_text() == "keep me\n"
+    assert dateline("export", str(out), "--db", str(store), "--force").returncode == 0
+    assert out.read_text().startswith("{")
+
+
+def test_export_into_a_missing_directory_is_one_line(store, tmp_path):
+    proc = dateline("export", str(tmp_path / "nowhere" / "records.jsonl"), "--db", str(store))
+    assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1
+
+
+def test_an_actor_without_letters_does_not_stop_the_store(store):
+    proc = dateline("stats", "--db", str(store), "--json")
+    assert proc.returncode == 0 and b'"articles": 1' in proc.stdout
+
+
+def test_terminal_escapes_in_an_article_are_shown_not_obeyed(tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_bytes(b"Evil page\n\nThe mayor said on Monday that the bridge \x1b[2J\x1b]0;owned\x07would close.\n")
+    proc = dateline("analyze", str(path))
+    assert proc.returncode == 0 and b"\x1b[2J" not in proc.stdout and b"\x1b]0;" not in proc.stdout
+    assert b"\\x1b[2J" in proc.stdout
+
+
+def test_search_keeps_its_term_in_the_table(store):
+    proc = dateline("search", "talks", "--db", str(store))
+    assert proc.returncode == 0 and "«talks»".encode() in proc.stdout
+
+
+def test_json_output_is_always_a_list():
+    proc = dateline("analyze", "--format", "json", str(REPO / "dateline" / "examples" / "harbour_talks.txt"))
+    assert proc.returncode == 0 and proc.stdout.lstrip().startswith(b"[")
