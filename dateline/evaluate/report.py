@@ -73,8 +73,8 @@ def print_places(figures: dict, console: Console) -> None:
 
 def print_geoparsing(figures: dict, console: Console) -> None:
     table = Table(title=f"Geoparsing — {figures['documents']} documents, {figures['seconds']} s")
-    for column in ("", "tag P", "R", "F1", "matched", "≤161 km", "mean km", "median km", "AUC"):
-        table.add_column(column, justify="right")
+    for column in ("half", "tag P", "R", "F1", "matched", "≤161 km", "mean km", "median km", "AUC"):
+        table.add_column(column, justify="right", no_wrap=column == "half")
     for key in ("all", "tune", "confirm"):
         row = figures[key]
         t = row["tagging"]
