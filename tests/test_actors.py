@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import actor_named
 
 
@@ -84,3 +86,19 @@ def test_a_pronoun_goes_to_a_person_of_its_gender(run):
     result = run("Rally\n\nDonald Trump spoke on Monday after Maria Lopez. She said the state would vote for change.")
     (statement,) = [s for s in result["statements"] if s["content"]["text"].startswith("the state")]
     assert speaker_name(result, statement) == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Obama Seeks Harsh Penalties in Speech\n\nPresident Barack Obama said on Monday that the penalties would be "
+     "harsh. Obama added that Congress must act.", "Barack Obama"),
+    ("Trump's Made-for-TV Trade War\n\nPresident Donald Trump said on Friday that tariffs would rise.", "Donald Trump"),
+])
+def test_headline_words_are_no_part_of_a_name(run, text, actor):
+    names = {a["name"] for a in run(text)["actors"]}
+    assert actor in names
+    assert not any(word in name for name in names for word in ("Seeks", "Harsh", "Speech", "Trade War"))
+
+
+def test_a_sentence_full_of_names_is_no_headline(run):
+    names = {a["name"] for a in run("Talks\n\nAngela Merkel met Emmanuel Macron and Justin Trudeau on Monday.")["actors"]}
+    assert "Emmanuel Macron" in names

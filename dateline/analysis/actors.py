@@ -8,6 +8,7 @@ actors they refer to, in text order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -293,10 +294,76 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         name.extent_start -= 1
 
 
+TITLE_CASE_SHARE = 0.7  # a line this much of whose longer words are capitalised is a headline
+TITLE_CASE_MIN_WORDS = 3
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_CAPITALISED_WORD = re.compile(r"\b[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+# The only lowercase words a title-cased headline holds.
+FUNCTION_WORDS = frozenset("a an the and or but nor as at by for from in into of off on onto out over to up upon "
+                           "with vs via if than per is are was be it its so yet not no".split())
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-cased lines (headlines, section heads), where capitals do not mark
+    names. A sentence full of names ("Angela Merkel met Emmanuel Macron on Monday.") has lowercase
+    words other than function words; a headline has none."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        words = _LONG_WORD.findall(line)
+        if len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words) \
+                and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in _WORD.findall(line)):
+            found.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return found
+
+
+def _headline_tokens(doc: Doc) -> set[int]:
+    lines = _headline_lines(text_of(doc))
+    if not lines:
+        return set()
+    found: set[int] = set()
+    for start, end in lines:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
+
+
+def _named_outside(doc: Doc) -> set[str]:
+    """Words the article capitalises outside its headlines: the words its names are made of."""
+    text = text_of(doc)
+    pieces, last = [], 0
+    for start, end in _headline_lines(text):
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return {w.lower() for piece in pieces for w in _CAPITALISED_WORD.findall(piece) if w[0].isupper()}
+
+
+def _headline_trim(doc: Doc, start: int, end: int, headline: set[int], named: set[str]) -> tuple[int, int]:
+    """A name in a headline keeps only the words the article capitalises elsewhere too: "Obama Seeks
+    Harsh Penalties" is Obama; "Harsh", met only in the headline, is no name at all."""
+    if start not in headline:
+        return start, end
+    keep = [i for i in range(start, end) if doc[i].lower_ in named or doc[i].is_punct and i not in (start, end - 1)]
+    if not keep:
+        return start, start
+    first = keep[0]
+    last = first
+    while last + 1 < end and last + 1 in keep:
+        last += 1
+    return first, last + 1
+
+
 def _candidate_names(doc: Doc) -> list[_Name]:
     lex = lexicon()
     names: list[_Name] = []
     taken: set[int] = set()
+    headline = _headline_tokens(doc)
+    named = _named_outside(doc) if headline else set()
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -322,6 +389,9 @@ def _candidate_names(doc: Doc) -> list[_Name]:
                 start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
         while start < end and doc[start].is_space:
             start += 1
+        start, end = _headline_trim(doc, start, end, headline, named)
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Trump's Made-for-TV Trade War": Trump
         if start >= end:
             continue
         span = doc[start:end]

@@ -18,7 +18,7 @@ import sqlite3
 import unicodedata
 import dataclasses
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -99,6 +99,7 @@ _DASHES = re.compile(r"[-‐–_]")
 _DOTS = re.compile(r"[.']")
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Compare-form of a name: no diacritics, article, case or punctuation."""
     if not name.isascii():
@@ -237,6 +238,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._db_pid: int | None = None
         self._looked_up: dict[str, tuple] = {}
+        self._ranked: dict[str, tuple] = {}
         self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
 
@@ -279,6 +281,17 @@ class Gazetteer:
     def readings(self, name: str) -> list[tuple[PlaceInfo, float]]:
         """Every place ``name`` can mean with its prior, likeliest first before any context."""
         folded = fold(name)
+        memo = getattr(self, "_ranked", None)
+        if memo is not None and folded in memo:
+            return list(memo[folded])
+        found = self._rank(folded)
+        if memo is not None:
+            if len(memo) > LOOKUP_CACHE:
+                memo.clear()
+            memo[folded] = tuple(found)
+        return found
+
+    def _rank(self, folded: str) -> list[tuple[PlaceInfo, float]]:
         if hasattr(self, "_candidates"):  # while the gazetteer is being built
             holders = tuple(self._candidates.get(folded, {}).values())
         else:
@@ -343,7 +356,7 @@ class Gazetteer:
         self._readings, self._db_path = None, str(path)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_db": None, "_db_pid": None, "_looked_up": {}}
+        return {**self.__dict__, "_db": None, "_db_pid": None, "_looked_up": {}, "_ranked": {}}
 
     def candidates(self, name: str) -> list[PlaceInfo]:
         """Every place ``name`` can mean, likeliest first before any context."""
