@@ -343,14 +343,17 @@ def _named_outside(doc: Doc) -> set[str]:
     return {w.lower() for piece in pieces for w in _CAPITALISED_WORD.findall(piece) if w[0].isupper()}
 
 
-def _headline_trim(doc: Doc, start: int, end: int, headline: set[int], named: set[str]) -> tuple[int, int]:
+def _headline_trim(doc: Doc, start: int, end: int, headline: set[int], named: set[str],
+                   label: str) -> tuple[int, int]:
     """A name in a headline keeps only the words the article capitalises elsewhere too: "Obama Seeks
-    Harsh Penalties" is Obama; "Harsh", met only in the headline, is no name at all."""
+    Harsh Penalties" is Obama. A name none of whose words the article repeats is left whole: nothing
+    tells its words apart ("Senator Ana Ruiz: Roads Come Before Schools")."""
     if start not in headline:
         return start, end
     keep = [i for i in range(start, end) if doc[i].lower_ in named or doc[i].is_punct and i not in (start, end - 1)]
-    if not keep:
-        return start, start
+    if not any(doc[i].is_alpha for i in keep):
+        # Only a full person name stands on the headline alone; a lone capitalised word ("Speech") does not.
+        return (start, end) if label == "PERSON" and end - start >= 2 else (start, start)
     first = keep[0]
     last = first
     while last + 1 < end and last + 1 in keep:
@@ -389,7 +392,7 @@ def _candidate_names(doc: Doc) -> list[_Name]:
                 start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
         while start < end and doc[start].is_space:
             start += 1
-        start, end = _headline_trim(doc, start, end, headline, named)
+        start, end = _headline_trim(doc, start, end, headline, named, ent.label_)
         while end > start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1  # "Trump's Made-for-TV Trade War": Trump
         if start >= end:
