@@ -511,6 +511,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    polecat = "polecat"
     graphml = "graphml"
     gexf = "gexf"
 
@@ -522,7 +523,8 @@ def export_cmd(
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite what is there already.")] = False,
 ) -> None:
-    """Export records (jsonl: dateline.article/1 per line; csv/parquet: one file per table) or the actor network."""
+    """Export records (jsonl: dateline.article/1 per line; csv/parquet: one file per table, with names and
+    articles joined in; polecat: one event per row, PLOVER/POLECAT layout, CSV or .jsonl) or the actor network."""
     from .store.queries import export, network
 
     to_directory = format in (ExportFormat.csv, ExportFormat.parquet)
@@ -548,6 +550,17 @@ def export_cmd(
 def _fail(message: str, code: int = 2) -> None:
     print(f"dateline: {message}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata_cmd(db: DbOption = None) -> None:
+    """Print datasette metadata for the store: shadow tables hidden, views and columns described.
+    Use: dateline datasette-metadata --db corpus.db > metadata.json; datasette corpus.db -m metadata.json"""
+    from .store.db import default_path
+    from .store.views import datasette_metadata
+
+    path = db or default_path()
+    print(json.dumps(datasette_metadata(path.stem), indent=2))
 
 
 kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)

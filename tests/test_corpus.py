@@ -119,7 +119,7 @@ def test_export_formats(store, tmp_path):
     lines = (tmp_path / "all.jsonl").read_text().splitlines()
     assert len(lines) == 6 and all(json.loads(l)["schema"] == "dateline.article/1" for l in lines)
     assert dateline("export", "--db", str(db), "--format", "csv", str(tmp_path / "csv")).returncode == 0
-    assert (tmp_path / "csv" / "statements.csv").read_text().startswith("rowid,article_id,id,kind")
+    assert (tmp_path / "csv" / "statements.csv").read_text().startswith("article_id,id,date,date_basis,kind,speaker_name")
     assert dateline("export", "--db", str(db), "--format", "parquet", str(tmp_path / "pq")).returncode == 0
     import pyarrow.parquet as pq
     assert pq.read_table(tmp_path / "pq" / "events.parquet").num_rows > 0

@@ -198,32 +198,18 @@ EXPORT_TABLES = ("statements", "events", "event_participants", "actors", "places
 
 
 def export(store: Store, fmt: str, out: Path) -> list[Path]:
-    """jsonl: one dateline.article/1 record per line. csv/parquet: one file per query table."""
+    """jsonl: one dateline.article/1 record per line. csv/parquet: one file per table, names and
+    articles joined in (store/exports.py). polecat: one row per event, PLOVER/POLECAT layout."""
+    from .exports import export_tables, write_polecat
+
     if fmt == "jsonl":
         with open(out, "w", encoding="utf-8") as fh:
             for record in store.records():
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return [out]
-    written = []
-    out.mkdir(parents=True, exist_ok=True)
-    for table in EXPORT_TABLES:
-        rows = list(export_rows(store, table))
-        path = out / f"{table}.{fmt}"
-        if fmt == "csv":
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                writer = csv.DictWriter(fh, fieldnames=[d[0] for d in store.db.execute(f"SELECT * FROM {table} LIMIT 0").description])
-                writer.writeheader()
-                writer.writerows(rows)
-        elif fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            columns = [d[0] for d in store.db.execute(f"SELECT * FROM {table} LIMIT 0").description]
-            pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), path)
-        else:
-            raise ValueError(f"unknown export format {fmt!r}")
-        written.append(path)
-    return written
+    if fmt == "polecat":
+        return [write_polecat(store.records(), out)]
+    return export_tables(store.db, fmt, out)
 
 
 def network(store: Store, fmt: str, out: Path) -> Path:

@@ -1,5 +1,7 @@
 """Store schema and its forward migrations. ``PRAGMA user_version`` holds the applied version."""
 
+from .views import VIEWS
+
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE sources (
@@ -62,5 +64,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE VIRTUAL TABLE statements_fts USING fts5(content, speaker)",
     ],
 }
+
+# 2: views with names and articles joined, for people, datasette and the exports (store/views.py).
+MIGRATIONS[2] = list(VIEWS)
 
 LATEST = max(MIGRATIONS)
