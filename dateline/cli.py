@@ -22,6 +22,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 class Format(str, Enum):
     text = "text"
+    table = "table"  # the same view for people, by the name the query commands use
     json = "json"
     jsonl = "jsonl"
 
@@ -55,7 +56,7 @@ def _use_cue_model(model: Path | None) -> None:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text for people; json/jsonl follow the schema.")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text (or table) for people; json/jsonl follow the schema.")] = Format.text,
     published: Annotated[str | None, typer.Option(help="Publication date-time for inputs that give none (ISO or e.g. 'Jun 21, 2023, 9:22 PM').")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
@@ -73,6 +74,8 @@ def analyze(
     from .model import Article
     from .render import render
 
+    if format is Format.table:
+        format = Format.text
     out = Console(highlight=False, soft_wrap=False) if format is Format.text else None
     failures = 0
     results = []
@@ -288,7 +291,20 @@ LimitOption = Annotated[int, typer.Option(min=1, max=100_000, help="At most this
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
+
+
+class RecordFormat(str, Enum):
+    """For one record (an actor's profile, the store's figures): no CSV."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+ProfileFormat = Annotated[RecordFormat, typer.Option("--format", "-f", help="table for people; json or jsonl.")]
+JsonFlag = Annotated[bool, typer.Option("--json", hidden=True, help="Same as --format json.")]
 
 
 def _open_store(db: Path | None, kb: list[Path] | None = None, *, create: bool = False):
@@ -313,6 +329,8 @@ def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) ->
 
     if fmt is TableFormat.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is TableFormat.jsonl:
+        sys.stdout.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     elif fmt is TableFormat.csv:
         sys.stdout.write(to_csv(rows))
     else:
@@ -448,7 +466,7 @@ def events_cmd(
 @app.command("actor")
 def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.", callback=lambda v: _bounded_text(v, "NAME"))],
               db: DbOption = None,
-              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+              format: ProfileFormat = RecordFormat.table, as_json: JsonFlag = False) -> None:
     """Profile of one corpus actor: aliases, roles over time, why mentions were joined, timeline, counterparts."""
     from rich.panel import Panel
     from rich.text import Text
@@ -459,8 +477,8 @@ def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.", call
     if profile is None:
         print(f"dateline: no actor matching {name!r}", file=sys.stderr)
         raise typer.Exit(1)
-    if as_json:
-        print(json.dumps(profile, ensure_ascii=False, indent=2))
+    if as_json or format is not RecordFormat.table:
+        print(json.dumps(profile, ensure_ascii=False, indent=None if format is RecordFormat.jsonl else 2))
         return
     text = Text()
     text.append(f"{profile['name']}", style="bold")
@@ -488,13 +506,13 @@ def actor_cmd(name: Annotated[str, typer.Argument(help="Any name variant.", call
 
 
 @app.command("stats")
-def stats_cmd(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats_cmd(db: DbOption = None, format: ProfileFormat = RecordFormat.table, as_json: JsonFlag = False) -> None:
     """Corpus counts, date range, sources and errors."""
     from .store.queries import stats
 
     figures = stats(_open_store(db))
-    if as_json:
-        print(json.dumps(figures, indent=2))
+    if as_json or format is not RecordFormat.table:
+        print(json.dumps(figures, indent=None if format is RecordFormat.jsonl else 2))
         return
     counts = figures["counts"]
     Console().print(
@@ -593,7 +611,15 @@ def schema() -> None:
     print(json.dumps(committed(), indent=2, sort_keys=True))
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library's warning (dateutil's, trafilatura's …) as one line of dateline's, not a source excerpt."""
+    print(f"dateline: warning: {' '.join(str(message).split())}", file=sys.stderr)
+
+
 def main() -> None:
+    import warnings
+
+    warnings.showwarning = _one_line_warning
     try:
         app()
     except KeyboardInterrupt:

@@ -101,3 +101,14 @@ def test_the_dateline_component_sets_every_stage():
     doc = nlp("Kenyan Foreign Minister Amina Odhiambo met Tanzania's transport minister in Nairobi on Monday.")
     assert doc._.dateline.events and doc._.dateline.events[0].type == "CONSULT"
     assert {"dateline_actors", "dateline_events", "dateline_times"} <= set(doc.spans)
+
+
+def test_trafilatura_xml_keeps_its_metadata(tmp_path):
+    path = tmp_path / "page.xml"
+    path.write_text(f'<doc sitename="Coastal Wire" title="Bridge to close" author="Jane Doe" date="2024-03-12" '
+                    f'url="https://coastalwire.example/a" hostname="coastalwire.example"><main>'
+                    f'<head rend="h1">Bridge to close</head><p>{PARAGRAPH}</p></main><comments/></doc>', encoding="utf-8")
+    (article,) = list(dateline.read(path))
+    assert (article.title, article.published, article.authors, article.outlet) == (
+        "Bridge to close", "2024-03-12", ["Jane Doe"], "Coastal Wire")
+    assert article.text.startswith("Bridge to close\n\nThe mayor said")

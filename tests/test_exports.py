@@ -106,3 +106,17 @@ def test_datasette_serves_the_store_without_shadow_tables(store, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_gexf_export_loads_in_networkx(store, tmp_path):
+    out = tmp_path / "actors.gexf"
+    assert dateline("export", str(out), "--format", "gexf", "--db", str(store)).returncode == 0
+    assert networkx.read_gexf(out).number_of_edges() >= 1
+
+
+@pytest.mark.parametrize("command", [["stats"], ["actor", "Amina Odhiambo"]])
+def test_one_format_vocabulary(store, command):
+    as_json = dateline(*command, "--db", str(store), "--format", "json")
+    assert as_json.returncode == 0 and json.loads(as_json.stdout)
+    as_lines = dateline(*command, "--db", str(store), "--format", "jsonl")
+    assert as_lines.returncode == 0 and len(as_lines.stdout.decode().strip().splitlines()) == 1

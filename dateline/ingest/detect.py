@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import zlib
 
-KINDS = ("warc", "feed", "html", "jsonl", "text")
+KINDS = ("warc", "feed", "html", "jsonl", "trafilatura-xml", "text")
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_TRAFILATURA_XML = re.compile(rb"(?:<\?xml[^>]*\?>\s*)?<doc\s[^>]*>\s*<main[\s>]", re.S)
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]", re.I)
 
 
@@ -30,6 +31,8 @@ def sniff(head: bytes, name: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _FEED.search(stripped[:1024]) and not _HTML.search(stripped[:256]):
         return "feed"
+    if _TRAFILATURA_XML.match(stripped[:4096]):
+        return "trafilatura-xml"
     if _HTML.search(stripped[:4096]):
         return "html"
     if stripped.startswith((b"{", b"[")) and (name.endswith((".jsonl", ".ndjson", ".json")) or any(

@@ -100,3 +100,23 @@ def read_jsonl(stream: Iterable[bytes]) -> Iterator[JsonRecord | InputError]:
             yield InputError(f"line {number}: invalid JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
             continue
         yield from _records(parsed, number, raw)
+
+
+def trafilatura_xml_record(raw: bytes) -> JsonRecord | InputError:
+    """trafilatura's XML output (``<doc title= author= date= url= …><main><p>…``) as one record: the
+    attributes are its metadata, the paragraphs of ``<main>`` its text."""
+    import lxml.etree
+
+    try:
+        root = lxml.etree.fromstring(raw, parser=lxml.etree.XMLParser(resolve_entities=False, no_network=True))
+    except lxml.etree.XMLSyntaxError as exc:
+        return InputError(f"invalid XML ({exc})")
+    main = root.find("main") if root.tag == "doc" else None
+    if main is None:
+        return InputError("not trafilatura XML: no <doc><main>")
+    paragraphs = [" ".join("".join(element.itertext()).split()) for element in main]
+    record = {**dict(root.attrib), "text": "\n\n".join(p for p in paragraphs if p)}
+    head = main.find("head")
+    if record.get("title") and head is not None and paragraphs and paragraphs[0] == record["title"]:
+        record["text"] = "\n\n".join(paragraphs[1:])
+    return next(_records(record, 1, raw))

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_prose
 from .detect import sniff
-from .jsonl import read_jsonl
+from .jsonl import read_jsonl, trafilatura_xml_record
 from .language import guess_language
 from .scraped import read_scraped_text
 
@@ -112,8 +112,9 @@ def _html_document(locator: str, raw: bytes, published, url: str | None = None) 
     return Document(locator, "html", raw, _finish(article))
 
 
-def _jsonl_items(path_name: str, stream, published, max_bytes: int) -> Iterator[Item]:
-    for record in read_jsonl(stream):
+def _jsonl_items(path_name: str, stream, published, max_bytes: int, records=None) -> Iterator[Item]:
+    """Articles of JSON records (or of ``records`` already read, e.g. from trafilatura's XML)."""
+    for record in records if records is not None else read_jsonl(stream):
         if isinstance(record, InputError):
             yield Failure(path_name, str(record))
             continue
@@ -219,6 +220,8 @@ def iter_documents(paths: list[str], *, published: datetime | date | None = None
                 raw = path.read_bytes()
             if kind == "jsonl":
                 yield from _jsonl_items(name, raw.splitlines(keepends=True), published, max_bytes)
+            elif kind == "trafilatura-xml":
+                yield from _jsonl_items(name, [raw], published, max_bytes, records=[trafilatura_xml_record(raw)])
             elif kind == "feed":
                 yield from _feed_items(name, raw, published)
             elif kind == "html":
