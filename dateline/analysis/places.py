@@ -654,7 +654,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         others = [pair for other, pairs in named_by.items() if other != name for pair in pairs]
         return (frozenset({c for c, _ in others} | nationality_countries),
                 frozenset((c, a) for c, a in others if a))
-    near_by_sentence: dict[int, frozenset[str]] = {}
+    near_by_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence → (token, country it names)
     found: list[PlaceMention] = []
     for span in spans:
         if span in fixed:
@@ -662,11 +662,13 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         else:
             sentence = sentence_of(doc[span[0]])
             if sentence.start not in near_by_sentence:
-                near_by_sentence[sentence.start] = gaz.countries_in(
-                    [t.text for t in sentence if t.pos_ in ("PROPN", "ADJ") and not span[0] <= t.i < span[1]])
+                near_by_sentence[sentence.start] = [
+                    (t.i, info.country) for t in sentence if t.pos_ in ("PROPN", "ADJ")
+                    and (info := gaz.country_named_by(t.text)) is not None]
+            near = frozenset(c for i, c in near_by_sentence[sentence.start] if not span[0] <= i < span[1])
             name = doc[span[0]:span[1]].text
             countries, regions = setting(fold(name))
-            info = gaz.resolve(name, Context(sentence_countries=near_by_sentence[sentence.start],
+            info = gaz.resolve(name, Context(sentence_countries=near,
                                              article_countries=countries, article_regions=regions),
                                among=readings[span])
             if span in weak and info is not None and info.feature not in ("country", "continent") \
