@@ -91,3 +91,24 @@ def test_search_keeps_its_term_in_the_table(store):
 def test_json_output_is_always_a_list():
     proc = dateline("analyze", "--format", "json", str(REPO / "dateline" / "examples" / "harbour_talks.txt"))
     assert proc.returncode == 0 and proc.stdout.lstrip().startswith(b"[")
+
+
+def test_utf16_text_with_a_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("\ufeff".encode("utf-16-le") + STORY.encode("utf-16-le"))
+    proc = dateline("analyze", "--format", "jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"Amina Odhiambo" in proc.stdout
+
+
+def test_records_sharing_an_id_are_not_merged_silently(tmp_path):
+    import json
+
+    path = tmp_path / "same-id.jsonl"
+    texts = [STORY, STORY.replace("Monday", "Tuesday"), STORY.replace("Monday", "Friday")]
+    path.write_text("".join(json.dumps({"id": "x1", "text": t}) + "\n" for t in texts), encoding="utf-8")
+    db = tmp_path / "ids.db"
+    proc = dateline("ingest", "--db", str(db), "--quiet", str(path))
+    assert proc.returncode == 1
+    assert proc.stderr.count(b"already used by a different document") == 2
+    assert b"1 added" in proc.stdout and b"2 failed" in proc.stdout

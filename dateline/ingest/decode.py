@@ -7,6 +7,8 @@ import re
 from ..errors import InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -22,6 +24,12 @@ def decode_document(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if not data.strip():
         raise InputError("empty document")
     check_size(len(data), max_bytes)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):  # UTF-16 and UTF-32 text says so in its first bytes
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {codec.upper()} after its byte-order mark (byte {exc.start})") from None
     if b"\x00" in data[:65536]:
         raise InputError("binary file, not text")
     try:

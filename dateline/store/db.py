@@ -145,13 +145,19 @@ class Store:
                 f"SELECT content_hash FROM articles WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)}
         return found
 
-    def write_batch(self, analysed: list[tuple[Document, AnalyzedArticle]], failures: list[tuple[str, str]] = (),
+    def write_batch(self, analysed: list[tuple[Document, AnalyzedArticle]], failures: list[tuple[str, str]] | None = None,
                     pending: list[tuple[str, str | None, str | None]] = ()) -> int:
-        """Store a batch of documents, failures and pending entries in one transaction."""
+        """Store a batch of documents, failures and pending entries in one transaction; a document that
+        cannot be stored is added to ``failures``."""
+        failures = failures if failures is not None else []
         added = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for document, result in analysed:
+                clash = self._id_clash(document, result)
+                if clash is not None:
+                    failures.append((document.locator, clash))  # the caller reports it with the others
+                    continue
                 added += self._insert(document, result)
             self.db.executemany("INSERT OR IGNORE INTO errors (locator, reason) VALUES (?, ?)", failures)
             self.db.executemany("INSERT OR IGNORE INTO pending (locator, url, title) VALUES (?, ?, ?)", pending)
@@ -162,6 +168,14 @@ class Store:
             self.linker.forget()
             raise
         return added
+
+    def _id_clash(self, document: Document, result: AnalyzedArticle) -> str | None:
+        """Why ``document`` cannot be stored under its declared id: another text holds that id."""
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (result.article.id,)).fetchone()
+        if row is not None and row[0] != document.content_hash:
+            return (f"id {result.article.id!r} is already used by a different document; give each record its "
+                    "own id (nothing was merged)")
+        return None
 
     def _insert(self, document: Document, result: AnalyzedArticle) -> int:
         art = result.article

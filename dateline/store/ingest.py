@@ -79,7 +79,9 @@ def ingest(paths: list[str], store: Store, *, published: datetime | date | None 
                 summary.failed += 1
             else:
                 analysed.append((document, result))
+        before = len(batch.failures)
         summary.added += store.write_batch(analysed, batch.failures, batch.pending)
+        summary.failed += len(batch.failures) - before  # documents refused while storing (an id clash)
         summary.failures.extend(batch.failures)
         summary.seconds = time.perf_counter() - started
         if on_progress:
