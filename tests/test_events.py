@@ -149,3 +149,24 @@ def test_event_participants_do_not_climb_through_gerunds_as_speakers_do(nlp):
     ordering = next(t for t in doc if t.text == "ordering")
     assert subject_of(ordering).text == "judge"  # who spoke: the judge
     assert subject_of(ordering, speech=False) is None  # an event's actor needs firmer evidence
+
+
+def _events(run, text):
+    result = run("News\n\n" + text)
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    return [(e["type"], [names[a] for a in e["actors"]], [names.get(r, r) for r in e["recipients"]])
+            for e in result["events"]]
+
+
+def test_a_passives_patient_is_no_actor_and_its_place_no_recipient(run):
+    events = _events(run, "A journalist was arrested by police in Cairo on Monday.")
+    assert events == [("COERCE", ["police"], [])]
+
+
+@pytest.mark.parametrize("headline", ["Man stabbed to death in Berlin.", "Journalist arrested in Cairo."])
+def test_a_headline_passive_never_makes_the_victim_the_actor(run, headline):
+    assert all(not actors or actors[0] not in ("Man", "Journalist") for _, actors, _ in _events(run, headline))
+
+
+def test_a_place_still_stands_for_its_people_when_nobody_else_is_acted_on(run):
+    assert _events(run, "Police imposed a curfew in Abidjan on Monday.") == [("COERCE", ["Police"], ["Abidjan"])]

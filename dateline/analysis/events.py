@@ -39,6 +39,7 @@ class EventBuild:
     date: Timex | None = None
     date_basis: str = "text"
     confidence: float = 0.7
+    has_patient: bool = False  # the trigger's own patient, named or not: no place stands in for it
 
 
 @cache
@@ -298,8 +299,10 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         etype, mode = typed
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
+        has_patient = False
         if form == "verb":
-            actors, recipients = _verb_participants(trigger, preps, table, spec.get("clause_recipient", False))
+            actors, recipients, has_patient = _verb_participants(trigger, preps, table,
+                                                                 spec.get("clause_recipient", False))
         else:
             participants = _noun_participants(trigger, preps, table)
             if participants is None:
@@ -315,12 +318,12 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             type=etype, mode=mode, trigger=trigger.i, trigger_end=trigger.i + 1 if form == "verb" else end,
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
-            modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6))
+            modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
     found = _without_protest_topics(doc, found)
     embedded = _mark_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
-        if not event.recipients and event.place is not None:
+        if not event.recipients and event.place is not None and not event.has_patient:
             _place_as_recipient(doc, event, table)
     found += _commitments(found, embedded, statements)
     found += _obligations(doc, found, statements, table)
@@ -405,15 +408,45 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
     return derived
 
 
+def _reduced_passive_patient(verb: Token) -> Token | None:
+    """The patient of a passive without its auxiliary, as headlines write it: "Man stabbed to death in
+    Berlin" (the subject of a bare participle), "Journalist arrested in Cairo" (the noun it qualifies)."""
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    # "Man stabbed to death": a verb of killing with no object but "to death" is passive, whatever its tag.
+    to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and to_death):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    return verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive names as its doer: "arrested by police"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
-                       clause_recipient: bool = False) -> tuple[list[str], list[str]]:
-    subject = subject_of(verb, speech=False)
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    actors = _actors_of([subject], table, subject=True) if subject is not None else []
+                       clause_recipient: bool = False) -> tuple[list[str], list[str], bool]:
+    """Actors, recipients, and whether the verb has a patient of its own (named or not): then no
+    place stands in as the recipient ("a journalist was arrested in Cairo")."""
+    reduced = _reduced_passive_patient(verb)
+    if reduced is not None:
+        subject = None
+        actors = _actors_of(_agents(verb), table, subject=True)
+    else:
+        subject = subject_of(verb, speech=False)
+        actors = _actors_of([subject], table, subject=True) if subject is not None else []
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or reduced
     objects = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(verb, preps)
     if passive is not None:
         objects.append(passive)
     recipients = [a for a in _actors_of(objects, table) if a not in actors]
+    # A passive's patient, named or not ("a journalist was arrested in Cairo"): no place stands in for it.
+    if passive is not None:
+        return actors, recipients, True
     if not recipients and clause_recipient:
         # "demanded that the government end curbs": who is asked is the demanded clause's subject
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -422,7 +455,7 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
             recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
         recipients = _named_in_clause(verb, actors, table)
-    return actors, recipients
+    return actors, recipients, False
 
 
 MAX_CLAUSE_RECIPIENTS = 3
