@@ -170,3 +170,10 @@ def test_a_headline_passive_never_makes_the_victim_the_actor(run, headline):
 
 def test_a_place_still_stands_for_its_people_when_nobody_else_is_acted_on(run):
     assert _events(run, "Police imposed a curfew in Abidjan on Monday.") == [("COERCE", ["Police"], ["Abidjan"])]
+
+
+@pytest.mark.parametrize("text", ["Militants reportedly attacked a convoy near Kabul on Sunday.",
+                                  "The army allegedly shelled the village of Tal on Monday."])
+def test_a_hedged_event_is_reported_not_asserted(run, text):
+    modalities = [e["modality"] for e in run("News\n\n" + text)["events"]]
+    assert modalities == ["reported"]

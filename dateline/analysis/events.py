@@ -252,6 +252,8 @@ def _modality(trigger: Token) -> str:
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if words & set(mod["negation"]) or any(c.dep_ == "neg" for c in trigger.children):
         return "negated"
+    if (words | {c.lower_ for c in trigger.children}) & set(mod["hedges"]):
+        return "reported"  # "militants reportedly attacked": a claim the writer does not vouch for
     governor = clause.head if clause.dep_ in ("xcomp", "ccomp", "pobj", "dobj") else None
     if trigger.pos_ == "NOUN" and trigger.head.lower_ == "for" and trigger.head.head.lemma_ in mod["demanded_heads"]:
         return "demanded"
