@@ -12,7 +12,7 @@ SCHEMA_FILE = "dateline.article-1.json"
 def generate() -> dict:
     schema = AnalyzedArticle.model_json_schema(by_alias=True, mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://dateline.example/schema/dateline.article-1.json"
+    schema["$id"] = "urn:dateline:schema:dateline.article:1"  # a name, not a placeholder address
     schema["title"] = "dateline.article/1"
     return schema
 
