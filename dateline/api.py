@@ -101,4 +101,4 @@ def open_store(path: str | Path, *, kb: Iterable[str | Path] | None = None, crea
     from .corpus.kb import KnowledgeBase
     from .store.db import Store
 
-    return Store(Path(path), kb=KnowledgeBase.load([Path(p) for p in kb]) if kb else None)
+    return Store(Path(path), kb=KnowledgeBase.load([Path(p) for p in kb]) if kb else None, create=create)

@@ -315,8 +315,7 @@ def _open_store(db: Path | None, kb: list[Path] | None = None, *, create: bool =
     try:
         return Store(db or default_path(), kb=KnowledgeBase.load(kb) if kb else None, create=create)
     except StoreError as exc:
-        print(f"dateline: {exc}", file=sys.stderr)
-        raise typer.Exit(2) from None
+        _fail(str(exc))
 
 
 def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) -> None:

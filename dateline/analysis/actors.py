@@ -320,10 +320,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _headline_tokens(doc: Doc) -> set[int]:
-    lines = _headline_lines(text_of(doc))
-    if not lines:
-        return set()
+def _headline_tokens(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """The tokens of the headline ``lines``."""
     found: set[int] = set()
     for start, end in lines:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -332,11 +330,11 @@ def _headline_tokens(doc: Doc) -> set[int]:
     return found
 
 
-def _named_outside(doc: Doc) -> set[str]:
-    """Words the article capitalises outside its headlines: the words its names are made of."""
+def _named_outside(doc: Doc, lines: list[tuple[int, int]]) -> set[str]:
+    """Words the article capitalises outside its headline ``lines``: the words its names are made of."""
     text = text_of(doc)
     pieces, last = [], 0
-    for start, end in _headline_lines(text):
+    for start, end in lines:
         pieces.append(text[last:start])
         last = end
     pieces.append(text[last:])
@@ -365,8 +363,9 @@ def _candidate_names(doc: Doc) -> list[_Name]:
     lex = lexicon()
     names: list[_Name] = []
     taken: set[int] = set()
-    headline = _headline_tokens(doc)
-    named = _named_outside(doc) if headline else set()
+    lines = _headline_lines(text_of(doc))
+    headline = _headline_tokens(doc, lines)
+    named = _named_outside(doc, lines) if headline else set()
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -393,8 +392,6 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         while start < end and doc[start].is_space:
             start += 1
         start, end = _headline_trim(doc, start, end, headline, named, ent.label_)
-        while end > start + 1 and doc[end - 1].tag_ == "POS":
-            end -= 1  # "Trump's Made-for-TV Trade War": Trump
         if start >= end:
             continue
         span = doc[start:end]

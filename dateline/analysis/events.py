@@ -436,7 +436,6 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
     place stands in as the recipient ("a journalist was arrested in Cairo")."""
     reduced = _reduced_passive_patient(verb)
     if reduced is not None:
-        subject = None
         actors = _actors_of(_agents(verb), table, subject=True)
     else:
         subject = subject_of(verb, speech=False)

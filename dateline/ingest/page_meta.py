@@ -15,7 +15,6 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import lxml.html
-from trafilatura.utils import decode_file
 
 from .. import data
 
@@ -94,6 +93,8 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
     try:
         # Decoded as trafilatura decodes the page (declared charset, then detection), so that
         # names and titles are not mojibake; the declaration itself must go for lxml to take a str.
+        from trafilatura.utils import decode_file  # trafilatura loads only when a page is read
+
         text = decode_file(raw) if isinstance(raw, bytes) else raw
         tree = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (ValueError, lxml.etree.ParserError):
@@ -115,7 +116,8 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().casefold()
         for name in key.split():  # itemprop="datePublished dateCreated" names two properties
             tags.setdefault(name, html.unescape(element.get("content")).strip())
-    meta.published = meta.published or next((tags[k.casefold()] for k in DATE_META if tags.get(k.casefold())), None)
+    stamps = [tags[k.casefold()] for k in DATE_META if tags.get(k.casefold())]
+    meta.published = meta.published or next(iter(stamps), None)
     if meta.published is None:
         stamp = tree.xpath('//time[@datetime][contains(@itemprop, "datePublished") or contains(@class, "publish")]'
                            '/@datetime') or tree.xpath('//article//time[@datetime]/@datetime')
@@ -125,8 +127,7 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
     if not meta.authors:
         author = tags.get("author") or tags.get("article:author") or tags.get("dc.creator") or tags.get("byl")
         meta.authors = [author] if author and not author.startswith("http") else []
-    meta.other_dates = [tags[k.casefold()] for k in DATE_META if tags.get(k.casefold())] + [
-        t.strip() for t in tree.xpath('//time[@datetime]/@datetime')[:5]]
+    meta.other_dates = stamps + [t.strip() for t in tree.xpath('//time[@datetime]/@datetime')[:5]]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.url = meta.url or tags.get("og:url") or (canonical[0].strip() if canonical else None)
     return meta
@@ -158,6 +159,13 @@ def _outlets() -> dict:
     return data.load("outlets")
 
 
+@cache
+def _outlet_names() -> frozenset[str]:
+    """Every outlet name the data file knows, case-folded."""
+    table = _outlets()
+    return frozenset(n.casefold() for n in table["names"]) | frozenset(v.casefold() for v in table["domains"].values())
+
+
 def canonical_outlet(name: str | None, url: str | None = None) -> str | None:
     """One name per publisher: the domain map first (``data/outlets.yaml``), then the page's own name."""
     table = _outlets()
@@ -175,8 +183,7 @@ def canonical_outlet(name: str | None, url: str | None = None) -> str | None:
 def clean_authors(names: list[str], outlet: str | None = None) -> list[str]:
     """Person names only: no "By", no roles ("… is a reporter", "; CNN Editor-at-large"), no outlet,
     no dates; several authors in one string split; capitals of a shouted byline lowered."""
-    outlet_words = {outlet.casefold()} if outlet else set()
-    outlet_words |= {n.casefold() for n in _outlets()["names"]} | {v.casefold() for v in _outlets()["domains"].values()}
+    outlet_words = _outlet_names() | ({outlet.casefold()} if outlet else set())
     found: list[str] = []
     for raw in names:
         text = _BY.sub("", " ".join(raw.split()))
@@ -227,8 +234,7 @@ def clean_title(title: str | None, outlet: str | None = None) -> str | None:
         head, tail = match["head"].strip(), match["tail"].strip()
         tail_words = tail.split()
         outlet_like = outlet and (outlet.casefold() in tail.casefold() or tail.casefold() in outlet.casefold())
-        known = tail.casefold() in {n.casefold() for n in _outlets()["names"]} or any(
-            tail.casefold() == v.casefold() for v in _outlets()["domains"].values())
+        known = tail.casefold() in _outlet_names()
         short_name = len(tail_words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in tail_words)
         if len(head.split()) >= 3 and (outlet_like or known or short_name or "." in tail and " " not in tail):
             title = head

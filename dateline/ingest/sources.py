@@ -22,6 +22,7 @@ from .decode import DEFAULT_MAX_BYTES, check_size, decode_document, require_pros
 from .detect import sniff
 from .jsonl import read_jsonl, trafilatura_xml_record
 from .language import guess_language
+from .page_meta import canonical_outlet, clean_authors
 from .scraped import read_scraped_text
 
 SNIFF_BYTES = 65536
@@ -131,8 +132,6 @@ def _jsonl_items(path_name: str, stream, published, max_bytes: int, records=None
             doc_id = str(fields.get("id") or _doc_id(record.raw))
             article = read_scraped_text(text, source=locator, doc_id=doc_id, published=when or published)
             require_prose(article.text)
-            from .page_meta import canonical_outlet, clean_authors
-
             outlet = canonical_outlet(fields.get("outlet"), fields.get("url"))
             authors = clean_authors(fields.get("authors", []), outlet)
             article = article.model_copy(update={k: v for k, v in (
@@ -162,8 +161,6 @@ def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
             document = _html_document(locator, html, entry_date(entry) or published, url=entry.link)
             update = {"title": entry.title} if entry.title else {}
             if entry.authors and not document.article.authors:
-                from .page_meta import clean_authors
-
                 authors = clean_authors(entry.authors, document.article.outlet)
                 update |= {"authors": authors, "byline": ", ".join(authors) or None}
             document.article = document.article.model_copy(update=update)

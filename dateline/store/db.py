@@ -179,9 +179,8 @@ class Store:
 
     def _insert(self, document: Document, result: AnalyzedArticle) -> int:
         art = result.article
-        if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ? OR id = ?",
-                           (document.content_hash, art.id)).fetchone():
-            return 0
+        if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (document.content_hash,)).fetchone():
+            return 0  # stored already (an id held by another text is refused by _id_clash first)
         self.db.execute("INSERT OR IGNORE INTO sources (locator, kind) VALUES (?, ?)", (document.locator, document.kind))
         source_id = self.db.execute("SELECT id FROM sources WHERE locator = ?", (document.locator,)).fetchone()[0]
         signature = self.stories.signature(art.text)

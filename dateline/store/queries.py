@@ -8,7 +8,6 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..corpus.names import keys, name_words
@@ -188,14 +187,6 @@ def stats(store: Store) -> dict:
 
 
 # ------------------------------------------------------------------ export
-
-def export_rows(store: Store, table: str) -> Iterator[dict]:
-    for row in store.db.execute(f"SELECT * FROM {table}"):  # noqa: S608 - table names are fixed below
-        yield dict(row)
-
-
-EXPORT_TABLES = ("statements", "events", "event_participants", "actors", "places", "times")
-
 
 def export(store: Store, fmt: str, out: Path) -> list[Path]:
     """jsonl: one dateline.article/1 record per line. csv/parquet: one file per table, names and
