@@ -303,6 +303,8 @@ class RecordFormat(str, Enum):
     jsonl = "jsonl"
 
 
+ReviewedOption = Annotated[bool, typer.Option(
+    "--reviewed", help="Apply analysts' reviews: drop records marked wrong, use corrected values.")]
 ProfileFormat = Annotated[RecordFormat, typer.Option("--format", "-f", help="table for people; json or jsonl.")]
 JsonFlag = Annotated[bool, typer.Option("--json", hidden=True, help="Same as --format json.")]
 
@@ -316,6 +318,14 @@ def _open_store(db: Path | None, kb: list[Path] | None = None, *, create: bool =
         return Store(db or default_path(), kb=KnowledgeBase.load(kb) if kb else None, create=create)
     except StoreError as exc:
         _fail(str(exc))
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict):  # a review: field=value pairs
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return str(value if value is not None else "")
 
 
 def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) -> None:
@@ -333,11 +343,13 @@ def _emit(rows: list[dict], fmt: TableFormat, columns: list[str], title: str) ->
     elif fmt is TableFormat.csv:
         sys.stdout.write(to_csv(rows))
     else:
+        if any("review" in row for row in rows):
+            columns = [*columns, "review"]
         table = Table(title=f"{title} ({len(rows)})", expand=True, show_lines=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            cells = [", ".join(v) if isinstance(v := row.get(c), list) else str(v if v is not None else "") for c in columns]
+            cells = [_cell(row.get(c)) for c in columns]
             # Text, not markup: a "[term]" in a snippet or a title is shown as it is, and control
             # characters from articles are made inert.
             table.add_row(*[Text(inert(c if len(c) <= 200 else c[:199] + "…")) for c in cells])
@@ -431,6 +443,7 @@ def statements_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
+    reviewed: ReviewedOption = False,
     limit: LimitOption = 100, db: DbOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
@@ -438,7 +451,7 @@ def statements_cmd(
     from .store.queries import statements
 
     rows = statements(_open_store(db), speaker=speaker, about=about, since=since, until=until,
-                      unique_stories=unique, limit=limit)
+                      unique_stories=unique, reviewed=reviewed, limit=limit)
     _emit(rows, format, ["date", "speaker", "kind", "content", "title"], "statements")
 
 
@@ -451,6 +464,7 @@ def events_cmd(
     until: UntilOption = None,
     all_modalities: Annotated[bool, typer.Option("--all-modalities", help="Also reported, negated, future … events.")] = False,
     unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
+    reviewed: ReviewedOption = False,
     limit: LimitOption = 100, db: DbOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
@@ -458,7 +472,7 @@ def events_cmd(
     from .store.queries import events
 
     rows = events(_open_store(db), type=type, actor=actor, place=place, since=since, until=until,
-                  all_modalities=all_modalities, unique_stories=unique, limit=limit)
+                  all_modalities=all_modalities, unique_stories=unique, reviewed=reviewed, limit=limit)
     _emit(rows, format, ["date", "type", "actors", "recipients", "place", "modality", "evidence"], "events")
 
 
@@ -567,6 +581,33 @@ def export_cmd(
 def _fail(message: str, code: int = 2) -> None:
     print(f"dateline: {message}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_review: Annotated[bool, typer.Option("--allow-review", help="Let analysts who give the token mark and "
+                                                                     "correct records.")] = False,
+) -> None:
+    """The analysts' workspace in a browser: search, articles with their evidence, actors, network, reviews."""
+    import os
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    store = _open_store(db)  # migrates an older store before it is opened read-only
+    path = store.path
+    store.close()
+    token = os.environ.get("DATELINE_TOKEN") or None
+    application = create_app(path, allow_review=allow_review, token=token)
+    if allow_review:
+        given = "from DATELINE_TOKEN" if token else application.state.workspace.reviewing.token
+        print(f"reviewing is on; token: {given}", file=sys.stderr)
+    print(f"dateline workspace on http://{host}:{port}/ over {path}", file=sys.stderr)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command("datasette-metadata")

@@ -6,7 +6,7 @@ covers, so each record carries its own evidence.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,6 +112,10 @@ class EventDate(Record):
 Modality = Literal[
     "asserted", "reported", "negated", "future", "planned", "hypothetical", "demanded"
 ]
+MODALITIES: tuple[str, ...] = get_args(Modality)
+# The PLOVER event types (PLOVER manual, sections 2-17), in its order.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 class Event(Record):

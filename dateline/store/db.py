@@ -37,12 +37,18 @@ class StoreError(Exception):
 class Store:
     """A corpus store at ``path``; created and migrated on open."""
 
-    def __init__(self, path: Path | str, *, kb: KnowledgeBase | None = None, create: bool = True):
+    def __init__(self, path: Path | str, *, kb: KnowledgeBase | None = None, create: bool = True,
+                 readonly: bool = False):
         """Open the store at ``path``; ``create=False`` (the query commands) refuses a missing file
-        instead of making an empty store."""
+        instead of making an empty store; ``readonly=True`` (the web app's readers) opens it read-only,
+        with no migration and no linker, and needs a store already at the latest schema."""
         self.path = Path(path)
-        if not create and not self.path.is_file():
+        if (readonly or not create) and not self.path.is_file():
             raise StoreError(f"no store at {self.path} (ingest something first, or give --db)")
+        self._stories = None
+        if readonly:
+            self._open_readonly()
+            return
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
             self.db.row_factory = sqlite3.Row
@@ -54,6 +60,20 @@ class Store:
             raise StoreError(f"cannot use {self.path} as a store: {exc}") from None
         self.linker = ActorLinker(self.db, kb or KnowledgeBase.load())
         self._stories: StoryIndex | None = None
+
+    def _open_readonly(self) -> None:
+        try:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                      check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            version = self.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot use {self.path} as a store: {exc}") from None
+        if version != LATEST:
+            self.db.close()
+            raise StoreError(f"{self.path} has schema {version}, not {LATEST}: open it once with a writing command "
+                             "(dateline ingest or reanalyze) to migrate it")
+        self.linker = None
 
     # ------------------------------------------------------------ schema
     def _migrate(self) -> None:
@@ -220,10 +240,11 @@ class Store:
                             (cursor.lastrowid, s.content.text, speaker_text or ""))
         for e in result.events:
             self.db.execute(
-                "INSERT INTO events (article_id, id, type, mode, modality, date, date_basis, place, evidence, confidence) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events (article_id, id, type, mode, modality, date, date_basis, place, evidence, confidence, "
+                'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
                 (art.id, e.id, e.type, e.mode, e.modality, e.date.value if e.date else None,
-                 e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence))
+                 e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence, e.evidence.start,
+                 e.evidence.end))
             self.db.executemany(
                 "INSERT INTO event_participants (article_id, event_id, role, actor_id) VALUES (?,?,?,?)",
                 [(art.id, e.id, "actor", a) for a in e.actors] + [(art.id, e.id, "recipient", a) for a in e.recipients])

@@ -1,7 +1,7 @@
 """Exports researchers load as they are: one file per table, typed, with names and articles joined in.
 
 - csv and parquet: ``articles``, ``statements``, ``events``, ``event_participants``, ``actors``,
-  ``places``, ``times``: every statement and event row carries its article's title, outlet, URL and
+  ``places``, ``times``, ``reviews`` (analysts' verdicts and corrections): every statement and event row carries its article's title, outlet, URL and
   date, every local actor id its name and corpus actor. CSV files always have their header.
   Parquet columns are typed: ``published_utc`` a timestamp with zone (where the source gives an
   offset), ``published_date``/``date`` dates, ``titles`` a list of strings.
@@ -31,6 +31,7 @@ TABLES = {
     "actors": "SELECT * FROM actor_list",
     "places": "SELECT * FROM places",
     "times": "SELECT * FROM times",
+    "reviews": "SELECT * FROM reviews",
 }
 
 POLECAT_COLUMNS = ["event_id", "article_id", "story_date", "event_date", "event_type", "mode", "modality",

@@ -58,10 +58,12 @@ def search(store: Store, text: str, limit: int = 20) -> list[dict]:
 
 
 def statements(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
-               until: str | None = None, unique_stories: bool = False, limit: int = 100) -> list[dict]:
+               until: str | None = None, kind: str | None = None, outlet: str | None = None,
+               article: str | None = None, speaker_id: int | None = None, unique_stories: bool = False,
+               reviewed: bool = False, limit: int = 100, offset: int = 0) -> list[dict]:
     where, params = [], []
-    if speaker:
-        ids = find_corpus_actors(store, speaker)
+    if speaker or speaker_id is not None:
+        ids = find_corpus_actors(store, speaker) if speaker else [speaker_id]
         if not ids:
             return []
         where.append(f"ac.corpus_actor_id IN ({','.join('?' * len(ids))})")
@@ -75,23 +77,47 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
     if until:
         where.append("substr(COALESCE(s.date, a.published), 1, 10) <= ?")
         params.append(until)
+    for column, value in (("s.kind", kind), ("a.outlet", outlet), ("s.article_id", article)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
     sql = ("SELECT s.article_id, s.id, s.kind, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, "
-           "s.date, a.title, a.published, a.story_id FROM statements s JOIN articles a ON a.id = s.article_id "
+           "s.date, a.title, a.published, a.outlet, a.url, a.story_id, s.start, s.\"end\", ac.corpus_actor_id AS speaker_id "
+           "FROM statements s JOIN articles a ON a.id = s.article_id "
            "LEFT JOIN actors ac ON ac.article_id = s.article_id AND ac.local_id = s.speaker "
            "LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
            + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY COALESCE(s.date, a.published), s.rowid")
-    rows = [dict(r) for r in store.db.execute(sql, params)]
-    if unique_stories:
+    return _finish(store, "statement", sql, params, reviewed, limit, offset, unique_stories and (
+        lambda r: (r["story_id"], r["speaker"], r["content"])))
+
+
+def _finish(store: Store, target: str, sql: str, params: list, reviewed: bool, limit: int, offset: int,
+            story_key=None, expand=None) -> list[dict]:
+    """The page [offset, offset + limit) of a query's rows, with their reviews (applied when ``reviewed``),
+    one row per story when ``story_key`` is given. Without reviews or story filtering, SQL does the paging."""
+    from . import reviews
+
+    filtered = bool(story_key) or reviewed
+    page = "" if filtered else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    rows = [dict(r) for r in store.db.execute(sql + page, params)]
+    if expand:
+        rows = [expand(r) for r in rows]
+    rows = reviews.apply(store.db, target, rows) if reviewed else reviews.annotate(store.db, target, rows)
+    if story_key:
         seen: set[tuple] = set()
-        rows = [r for r in rows if (key := (r["story_id"], r["speaker"], r["content"])) not in seen and not seen.add(key)]
-    return rows[:limit]
+        rows = [r for r in rows if (key := story_key(r)) not in seen and not seen.add(key)]
+    return rows[offset:offset + limit] if filtered else rows
 
 
 def events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
            since: str | None = None, until: str | None = None, all_modalities: bool = False,
-           unique_stories: bool = False, limit: int = 100) -> list[dict]:
+           modality: str | None = None, outlet: str | None = None, article: str | None = None,
+           unique_stories: bool = False, reviewed: bool = False, limit: int = 100, offset: int = 0) -> list[dict]:
     where, params = [], []
-    if not all_modalities:
+    if modality:
+        where.append("e.modality = ?")
+        params.append(modality)
+    elif not all_modalities:
         where.append("e.modality = 'asserted'")
     if type:
         where.append("e.type = ?")
@@ -106,40 +132,49 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
         params += ids
     if place:
         where.append("EXISTS (SELECT 1 FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place "
-                     "AND (pl.name LIKE ? OR pl.country = ?))")
-        params += [f"%{place}%", place.upper()]
+                     "AND (pl.name LIKE ? ESCAPE '\\' OR pl.country = ?))")
+        params += [f"%{like_escape(place)}%", place.upper()]
     if since:
         where.append("e.date >= ?")
         params.append(since)
     if until:
         where.append("substr(e.date, 1, 10) <= ?")
         params.append(until)
-    sql = ("SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.evidence, a.title, a.story_id, "
+    for column, value in (("a.outlet", outlet), ("e.article_id", article)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = ("SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.evidence, a.title, a.outlet, a.url, "
+           "a.story_id, e.start, e.\"end\", "
            "(SELECT name FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place) AS place "
            "FROM events e JOIN articles a ON a.id = e.article_id "
            + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY e.date, a.rowid, e.id")
-    rows = []
-    for r in store.db.execute(sql, params):
-        row = dict(r)
+
+    def participants(row: dict) -> dict:
         for role in ("actor", "recipient"):
             row[role + "s"] = [p[0] for p in store.db.execute(
                 "SELECT COALESCE(ca.name, ac.name) FROM event_participants p JOIN actors ac ON ac.article_id = p.article_id "
                 "AND ac.local_id = p.actor_id LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
                 "WHERE p.article_id = ? AND p.event_id = ? AND p.role = ?", (row["article_id"], row["id"], role))]
-        rows.append(row)
-    if unique_stories:
-        seen: set[tuple] = set()
-        rows = [r for r in rows if (key := (r["story_id"], r["type"], tuple(r["actors"]), tuple(r["recipients"])))
-                not in seen and not seen.add(key)]
-    return rows[:limit]
+        return row
+
+    return _finish(store, "event", sql, params, reviewed, limit, offset, unique_stories and (
+        lambda r: (r["story_id"], r["type"], tuple(r["actors"]), tuple(r["recipients"]))), participants)
 
 
 def actor_profile(store: Store, name: str) -> dict | None:
     ids = find_corpus_actors(store, name)
     if not ids:
         return None
-    corpus_id = ids[0]
-    head = dict(store.db.execute("SELECT * FROM corpus_actors WHERE id = ?", (corpus_id,)).fetchone())
+    return corpus_actor_profile(store, ids[0], other_matches=ids[1:])
+
+
+def corpus_actor_profile(store: Store, corpus_id: int, other_matches: list[int] = ()) -> dict | None:
+    """The profile of corpus actor ``corpus_id``: names, roles, merge reasons, statements, events, counterparts."""
+    head = store.db.execute("SELECT * FROM corpus_actors WHERE id = ?", (corpus_id,)).fetchone()
+    if head is None:
+        return None
+    head = dict(head)
     links = [dict(r) for r in store.db.execute(
         "SELECT ac.article_id, ac.local_id, ac.name, ac.titles, ac.link_reason, a.published, a.title "
         "FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE ac.corpus_actor_id = ? ORDER BY a.published",
@@ -152,7 +187,7 @@ def actor_profile(store: Store, name: str) -> dict | None:
         for title in json.loads(link["titles"] or "[]"):
             roles.setdefault(title, []).append((link["published"] or "")[:10])
     statements_ = [dict(r) for r in store.db.execute(
-        "SELECT s.date, s.kind, s.content, a.title FROM statements s JOIN actors ac ON ac.article_id = s.article_id "
+        "SELECT s.article_id, s.id, s.date, s.kind, s.content, a.title, a.published FROM statements s JOIN actors ac ON ac.article_id = s.article_id "
         "AND ac.local_id = s.speaker JOIN articles a ON a.id = s.article_id WHERE ac.corpus_actor_id = ? "
         "ORDER BY s.date", (corpus_id,))]
     events_ = [dict(r) for r in store.db.execute(
@@ -172,7 +207,7 @@ def actor_profile(store: Store, name: str) -> dict | None:
             "aliases": dict(mentions.most_common()), "names_in_articles": sorted({link["name"] for link in links}),
             "roles": {t: {"first": min(d), "last": max(d), "articles": len(d)} for t, d in roles.items()},
             "merge_reasons": dict(reasons.most_common()), "statements": statements_, "events": events_,
-            "counterparts": dict(counterparts.most_common(10)), "other_matches": ids[1:]}
+            "counterparts": dict(counterparts.most_common(10)), "other_matches": list(other_matches)}
 
 
 def stats(store: Store) -> dict:

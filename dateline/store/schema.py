@@ -68,4 +68,25 @@ MIGRATIONS: dict[int, list[str]] = {
 # 2: views with names and articles joined, for people, datasette and the exports (store/views.py).
 MIGRATIONS[2] = list(VIEWS)
 
+# 3: analysts' reviews (store/reviews.py), kept apart from the records they judge and matched to them by
+# evidence span, so that they survive ``reanalyze``; events get their evidence offsets for that match.
+MIGRATIONS[3] = [
+    """CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL, target TEXT NOT NULL CHECK (target IN ('statement', 'event')),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, record_id TEXT,
+        field TEXT NOT NULL CHECK (field IN ('verdict', 'speaker', 'type', 'modality', 'place')),
+        value TEXT NOT NULL, original TEXT, reviewer TEXT NOT NULL, created TEXT NOT NULL, note TEXT)""",
+    'CREATE INDEX reviews_span ON reviews(article_id, target, start, "end")',
+    "ALTER TABLE events ADD COLUMN start INTEGER",
+    'ALTER TABLE events ADD COLUMN "end" INTEGER',
+    """UPDATE events SET
+        start = (SELECT json_extract(j.value, '$.evidence.start') FROM articles a, json_each(a.record, '$.events') j
+                 WHERE a.id = events.article_id AND json_extract(j.value, '$.id') = events.id),
+        "end" = (SELECT json_extract(j.value, '$.evidence.end') FROM articles a, json_each(a.record, '$.events') j
+                 WHERE a.id = events.article_id AND json_extract(j.value, '$.id') = events.id)""",
+    "CREATE INDEX statements_article ON statements(article_id)",
+    "CREATE INDEX articles_outlet ON articles(outlet)",
+]
+
 LATEST = max(MIGRATIONS)
