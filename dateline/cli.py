@@ -590,6 +590,7 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     allow_review: Annotated[bool, typer.Option("--allow-review", help="Let analysts who give the token mark and "
                                                                      "correct records.")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (one per core serves most).")] = 1,
 ) -> None:
     """The analysts' workspace in a browser: search, articles with their evidence, actors, network, reviews."""
     import os
@@ -601,13 +602,18 @@ def serve(
     store = _open_store(db)  # migrates an older store before it is opened read-only
     path = store.path
     store.close()
-    token = os.environ.get("DATELINE_TOKEN") or None
-    application = create_app(path, allow_review=allow_review, token=token)
+    import secrets
+
+    given = os.environ.get("DATELINE_TOKEN")
+    token = given or secrets.token_urlsafe(24)
+    create_app(path, allow_review=allow_review, token=token)  # a store that cannot be served fails here, once
     if allow_review:
-        given = "from DATELINE_TOKEN" if token else application.state.workspace.reviewing.token
-        print(f"reviewing is on; token: {given}", file=sys.stderr)
+        print(f"reviewing is on; token: {'from DATELINE_TOKEN' if given else token}", file=sys.stderr)
     print(f"dateline workspace on http://{host}:{port}/ over {path}", file=sys.stderr)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    # Workers build the app from the environment (one token for all, so a login holds on each).
+    os.environ.update(DATELINE_DB=str(path.resolve()), DATELINE_REVIEW="1" if allow_review else "0", DATELINE_TOKEN=token)
+    uvicorn.run("dateline.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @app.command("datasette-metadata")

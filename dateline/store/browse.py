@@ -48,12 +48,16 @@ def _article_filters(store: Store, *, q: str | None = None, outlet: str | None =
     return where, params
 
 
-def articles(store: Store, *, limit: int = 20, offset: int = 0, **filters) -> dict:
+NO_FACETS = {"outlet": [], "type": [], "modality": []}
+
+
+def articles(store: Store, *, limit: int = 20, offset: int = 0, facets=None, **filters) -> dict:
     """Articles matching the filters (q: words of the text; outlet; since/until; speaker; event type
-    and modality), newest first or best match first, with the total and facet counts."""
+    and modality), newest first or best match first, with the total and facet counts (``facets`` may
+    give them, e.g. from a cache: a function of the filters)."""
     found = _article_filters(store, **filters)
     if found is None:
-        return {"total": 0, "items": [], "facets": {"outlet": [], "type": [], "modality": []}}
+        return {"total": 0, "items": [], "facets": NO_FACETS}
     where, params = found
     condition = ("WHERE " + " AND ".join(where)) if where else ""
     total = store.db.execute(f"SELECT count(*) FROM articles a {condition}", params).fetchone()[0]
@@ -70,19 +74,27 @@ def articles(store: Store, *, limit: int = 20, offset: int = 0, **filters) -> di
     else:
         rows = store.db.execute(f"{select} FROM articles a {condition} ORDER BY {order} LIMIT ? OFFSET ?",
                                 [*params, limit, offset])
-    return {"total": total, "items": [dict(r) for r in rows], "facets": _facets(store, condition, params)}
+    return {"total": total, "items": [dict(r) for r in rows],
+            "facets": facets(filters) if facets else article_facets(store, **filters)}
 
 
-def _facets(store: Store, condition: str, params: list) -> dict[str, list[tuple[str, int]]]:
+def article_facets(store: Store, **filters) -> dict[str, list[tuple[str, int]]]:
+    """How many of the articles matching ``filters`` fall under each outlet, event type and modality."""
+    found = _article_filters(store, **filters)
+    if found is None:
+        return NO_FACETS
+    where, params = found
+    condition = ("WHERE " + " AND ".join(where)) if where else ""
     inner = f"SELECT a.id FROM articles a {condition}"
     outlets = store.db.execute(
         f"SELECT a.outlet, count(*) FROM articles a {condition} GROUP BY a.outlet ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, FACET_SIZE])
+    among = f"WHERE e.article_id IN ({inner})" if where else ""
     types = store.db.execute(
-        f"SELECT e.type, count(DISTINCT e.article_id) FROM events e WHERE e.article_id IN ({inner}) "
+        f"SELECT e.type, count(DISTINCT e.article_id) FROM events e {among} "
         "GROUP BY e.type ORDER BY 2 DESC, 1 LIMIT ?", [*params, FACET_SIZE])
     modalities = store.db.execute(
-        f"SELECT e.modality, count(DISTINCT e.article_id) FROM events e WHERE e.article_id IN ({inner}) "
+        f"SELECT e.modality, count(DISTINCT e.article_id) FROM events e {among} "
         "GROUP BY e.modality ORDER BY 2 DESC, 1", params)
     return {"outlet": [(r[0], r[1]) for r in outlets if r[0]], "type": [tuple(r) for r in types],
             "modality": [tuple(r) for r in modalities]}

@@ -81,25 +81,38 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
         if value:
             where.append(f"{column} = ?")
             params.append(value)
-    sql = ("SELECT s.article_id, s.id, s.kind, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, "
-           "s.date, a.title, a.published, a.outlet, a.url, a.story_id, s.start, s.\"end\", ac.corpus_actor_id AS speaker_id "
-           "FROM statements s JOIN articles a ON a.id = s.article_id "
-           "LEFT JOIN actors ac ON ac.article_id = s.article_id AND ac.local_id = s.speaker "
-           "LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
-           + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY COALESCE(s.date, a.published), s.rowid")
-    return _finish(store, "statement", sql, params, reviewed, limit, offset, unique_stories and (
-        lambda r: (r["story_id"], r["speaker"], r["content"])))
+    columns = ("s.article_id, s.id, s.kind, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, s.date, "
+               "a.title, a.published, a.outlet, a.url, a.story_id, s.start, s.\"end\", ac.corpus_actor_id AS speaker_id")
+    body = ("FROM statements s JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN actors ac ON ac.article_id = s.article_id AND ac.local_id = s.speaker "
+            "LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
+            + (("WHERE " + " AND ".join(where)) if where else ""))
+    # A statement's date falls back to its article's, so s.date orders as COALESCE(s.date, a.published)
+    # would, and an index serves it.
+    return _finish(store, "statement", ("s", columns, body, "s.date, s.rowid"), params, reviewed, limit, offset,
+                   unique_stories and (lambda r: (r["story_id"], r["speaker"], r["content"])))
 
 
-def _finish(store: Store, target: str, sql: str, params: list, reviewed: bool, limit: int, offset: int,
-            story_key=None, expand=None) -> list[dict]:
+def _finish(store: Store, target: str, query: tuple[str, str, str, str], params: list, reviewed: bool, limit: int,
+            offset: int, story_key=None, expand=None) -> list[dict]:
     """The page [offset, offset + limit) of a query's rows, with their reviews (applied when ``reviewed``),
-    one row per story when ``story_key`` is given. Without reviews or story filtering, SQL does the paging."""
+    one row per story when ``story_key`` is given. ``query`` is (table alias, columns, FROM … WHERE …, ORDER BY).
+
+    Without reviews or story filtering SQL does the paging, and first on row ids alone: the joins then
+    run for the rows of the page only, not for every row an offset skips."""
     from . import reviews
 
+    alias, columns, body, order = query
     filtered = bool(story_key) or reviewed
-    page = "" if filtered else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    rows = [dict(r) for r in store.db.execute(sql + page, params)]
+    if filtered:
+        rows = [dict(r) for r in store.db.execute(f"SELECT {columns} {body} ORDER BY {order}", params)]
+    else:
+        # With no condition the page comes from the table's own index, no join at all.
+        source = body if " WHERE " in body else " ".join(body.split()[:3])
+        page = f"SELECT {alias}.rowid {source} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = [dict(r) for r in store.db.execute(
+            f"SELECT {columns} {body.split(' WHERE ', 1)[0]} WHERE {alias}.rowid IN ({page}) ORDER BY {order}",
+            [*params, limit, offset])]
     if expand:
         rows = [expand(r) for r in rows]
     rows = reviews.apply(store.db, target, rows) if reviewed else reviews.annotate(store.db, target, rows)
@@ -144,11 +157,10 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
         if value:
             where.append(f"{column} = ?")
             params.append(value)
-    sql = ("SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.evidence, a.title, a.outlet, a.url, "
-           "a.story_id, e.start, e.\"end\", "
-           "(SELECT name FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place) AS place "
-           "FROM events e JOIN articles a ON a.id = e.article_id "
-           + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY e.date, a.rowid, e.id")
+    columns = ("e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.evidence, a.title, a.outlet, a.url, "
+               "a.story_id, e.start, e.\"end\", "
+               "(SELECT name FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place) AS place")
+    body = "FROM events e JOIN articles a ON a.id = e.article_id " + (("WHERE " + " AND ".join(where)) if where else "")
 
     def participants(row: dict) -> dict:
         for role in ("actor", "recipient"):
@@ -158,7 +170,8 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
                 "WHERE p.article_id = ? AND p.event_id = ? AND p.role = ?", (row["article_id"], row["id"], role))]
         return row
 
-    return _finish(store, "event", sql, params, reviewed, limit, offset, unique_stories and (
+    return _finish(store, "event", ("e", columns, body, "e.date, e.article_id, e.id"), params, reviewed, limit, offset,
+                   unique_stories and (
         lambda r: (r["story_id"], r["type"], tuple(r["actors"]), tuple(r["recipients"]))), participants)
 
 

@@ -87,6 +87,7 @@ MIGRATIONS[3] = [
                  WHERE a.id = events.article_id AND json_extract(j.value, '$.id') = events.id)""",
     "CREATE INDEX statements_article ON statements(article_id)",
     "CREATE INDEX articles_outlet ON articles(outlet)",
+    "CREATE INDEX events_date ON events(date, article_id, id)",
 ]
 
 LATEST = max(MIGRATIONS)

@@ -43,7 +43,7 @@ def routes(space: Workspace) -> list[Route]:
         return Route(path, handler, methods=["GET"])
 
     def articles(store, a):
-        found = browse.articles(store, **a)
+        found = browse.articles(store, **a, facets=space.facets(store))
         return {**_page(found["items"], a["limit"], a["offset"], found["total"]), "facets": found["facets"]}
 
     def statements(store, a):
@@ -59,7 +59,7 @@ def routes(space: Workspace) -> list[Route]:
     def search(store, a):
         if not a["q"]:
             return _page([], a["limit"], a["offset"], 0)
-        found = browse.articles(store, q=a["q"], limit=a["limit"], offset=a["offset"])
+        found = browse.articles(store, q=a["q"], limit=a["limit"], offset=a["offset"], facets=space.facets(store))
         return _page(found["items"], a["limit"], a["offset"], found["total"])
 
     def network(store, a):

@@ -56,3 +56,12 @@ def create_app(db: Path | str, *, allow_review: bool = False, token: str | None 
         exception_handlers={HTTPException: http_error, Exception: server_error})
     app.state.workspace = space
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The app for ``uvicorn --factory`` worker processes (``dateline serve --workers N``), configured by
+    DATELINE_DB, DATELINE_REVIEW (1 to allow reviews) and DATELINE_TOKEN."""
+    import os
+
+    return create_app(os.environ["DATELINE_DB"], allow_review=os.environ.get("DATELINE_REVIEW") == "1",
+                      token=os.environ.get("DATELINE_TOKEN") or None)

@@ -3,8 +3,10 @@ writable connection for reviews), the review gate, the analysis of pasted text, 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -15,6 +17,7 @@ from ..store.db import BUSY_TIMEOUT_S, Store
 from .security import Reviewing
 
 PAGE_SIZE = 20
+CACHE_SIZE = 256
 
 
 def safe_url(value: str | None) -> str | None:
@@ -41,10 +44,44 @@ class Workspace:
         self.db = Path(db)
         self.reviewing = reviewing
         self._analyse_lock = threading.Lock()
-        self.templates = Environment(loader=PackageLoader("dateline.web", "templates"),
+        self.templates = Environment(loader=PackageLoader("dateline.web", "templates"), auto_reload=False,
                                      autoescape=select_autoescape(default=True, default_for_string=True))
         self.templates.filters["safe_url"] = safe_url
         self.templates.globals["query_string"] = query_string
+        self._cache: OrderedDict = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def _state(self) -> tuple:
+        """What changes when anything writes the store: the sizes and times of its file and its WAL."""
+        marks = []
+        for path in (self.db, self.db.with_name(self.db.name + "-wal")):
+            try:
+                st = os.stat(path)
+                marks.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                marks.append(None)
+        return tuple(marks)
+
+    def cached(self, key: tuple, compute):
+        """``compute()``, remembered until the store is written (facet counts cost a scan of the corpus)."""
+        key = (key, self._state())
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
+
+    def facets(self, store):
+        """The facet function for ``browse.articles``, cached."""
+        from ..store.browse import article_facets
+
+        return lambda filters: self.cached(("facets", tuple(sorted(filters.items()))),
+                                           lambda: article_facets(store, **filters))
 
     @contextmanager
     def reader(self):

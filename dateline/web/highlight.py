@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 SPEAKER_COLOURS = 8
 
 
@@ -119,3 +121,18 @@ def pieces(text: str, found: list[Mark]) -> list[Piece]:
         piece.css = list(dict.fromkeys(piece.css))
         out.append(piece)
     return out
+
+
+def to_html(found: list[Piece]) -> Markup:
+    """The pieces as escaped HTML: marked ones as focusable spans naming their records. Built here, not in
+    the template, because an article has hundreds of pieces and this is the page's hot loop."""
+    out = []
+    for piece in found:
+        text = escape(piece.text)
+        if not piece.keys:
+            out.append(text)
+            continue
+        speaker = f' data-speaker="{escape("; ".join(piece.speakers))}"' if piece.speakers else ""
+        out.append(f'<span class="{escape(" ".join(piece.css))}" data-r="{escape(" ".join(piece.keys))}"{speaker} '
+                   f'tabindex="0">{text}</span>')
+    return Markup("".join(out))

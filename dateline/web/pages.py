@@ -51,7 +51,7 @@ def routes(space: Workspace) -> list[Route]:
         offset = (f["page"] - 1) * PAGE_SIZE
         filters = {k: f[k] for k in ("q", "outlet", "since", "until", "speaker", "type", "modality")}
         with space.reader() as store:
-            found = browse.articles(store, **filters, limit=PAGE_SIZE, offset=offset)
+            found = browse.articles(store, **filters, limit=PAGE_SIZE, offset=offset, facets=space.facets(store))
             results, more = found["items"], offset + PAGE_SIZE < found["total"]
             if f["show"] == "statements":
                 results = queries.statements(store, speaker=f["speaker"], about=f["q"], since=f["since"],
@@ -71,7 +71,7 @@ def routes(space: Workspace) -> list[Route]:
         text = record["article"]["text"]
         names = {a["id"]: a["name"] for a in record.get("actors", [])}
         return page(request, "article.html", record=record, stored=stored, article=record["article"],
-                    pieces=highlight.pieces(text, highlight.marks(record)), names=names,
+                    text_html=highlight.to_html(highlight.pieces(text, highlight.marks(record))), names=names,
                     colours=highlight.speaker_classes(record), views=views,
                     views_json=json.dumps(views, ensure_ascii=False).replace("<", "\\u003c"),
                     event_types=EVENT_TYPES, modalities=MODALITIES)

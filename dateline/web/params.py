@@ -111,7 +111,7 @@ REVIEW_BODY = {
 }
 ANALYZE_BODY = {
     "type": "object", "required": ["text"],
-    "properties": {"text": {"type": "string", "maxLength": 1_000_000}, "published": {"type": "string", "maxLength": 40},
+    "properties": {"text": {"type": "string", "maxLength": 500_000}, "published": {"type": "string", "maxLength": 40},
                    "url": {"type": "string", "maxLength": 2000}},
 }
 

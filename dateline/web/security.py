@@ -30,8 +30,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
+        api = scope.get("path", "").startswith("/api/")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            await _plain(send, 413, b"request body too large")
+            await _refuse(send, api)
             return
         seen = 0
         too_big = False
@@ -54,28 +55,33 @@ class Guard:
         try:
             await self.app(scope, counted, with_headers)
         except _TooLarge:
-            await _plain(send, 413, b"request body too large")
+            await _refuse(send, api)
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _plain(send: Send, status: int, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), *HEADERS]})
+async def _refuse(send: Send, api: bool) -> None:
+    """413, as JSON under /api/ (like every API error), as text elsewhere."""
+    kind, body = ((b"application/json", b'{"error": "request body too large"}') if api
+                  else (b"text/plain; charset=utf-8", b"request body too large"))
+    await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", kind), *HEADERS]})
     await send({"type": "http.response.body", "body": body})
 
 
 class Reviewing:
     """Who may write reviews: off unless enabled; then the token, given once at login (a session cookie)
-    or as an API Bearer header; each form carries a CSRF token bound to its session."""
+    or as an API Bearer header; each form carries a CSRF token bound to its session. Sessions are signed
+    with a key derived from the token, so every server worker knows them and nothing is kept in memory."""
 
     def __init__(self, enabled: bool, token: str | None = None):
         self.enabled = enabled
         self.token = token or secrets.token_urlsafe(24)
-        self._key = secrets.token_bytes(32)
-        self._sessions: set[str] = set()
+        self._key = hashlib.sha256(b"dateline-session:" + self.token.encode()).digest()
+
+    def _sign(self, purpose: str, value: str) -> str:
+        return hmac.new(self._key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
     def token_ok(self, given: str | None) -> bool:
         return self.enabled and bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
@@ -85,15 +91,15 @@ class Reviewing:
         return scheme.lower() == "bearer" and self.token_ok(value.strip())
 
     def open_session(self) -> str:
-        session = secrets.token_urlsafe(24)
-        self._sessions.add(session)
-        return session
+        nonce = secrets.token_urlsafe(18)
+        return f"{nonce}.{self._sign('session', nonce)}"
 
     def session_ok(self, session: str | None) -> bool:
-        return self.enabled and session in self._sessions
+        nonce, _, signature = (session or "").partition(".")
+        return self.enabled and bool(nonce) and hmac.compare_digest(signature, self._sign("session", nonce))
 
     def csrf(self, session: str | None) -> str:
-        return hmac.new(self._key, (session or "").encode(), hashlib.sha256).hexdigest()
+        return self._sign("csrf", session or "")
 
     def csrf_ok(self, session: str | None, given: str | None) -> bool:
         return self.session_ok(session) and bool(given) and hmac.compare_digest(self.csrf(session), given)
