@@ -1,7 +1,7 @@
 """The public Python API: what the CLI, the tests and any program call.
 
     import dateline
-    result = dateline.analysis("Ports Deal Within Reach\n\nKenya's foreign minister said …")
+    result = dateline.analyze("Ports Deal Within Reach\n\nKenya's foreign minister said …")
     for statement in result.statements: ...
     for item in dateline.read("news/"): ...              # Article, Failure or Pending, any input kind
     with dateline.Store("corpus.db") as store: store.statements(speaker="Odhiambo")

@@ -114,7 +114,7 @@ def _finish(store: Store, target: str, query: tuple[str, str, str, str], params:
             f"SELECT {columns} {body.split(' WHERE ', 1)[0]} WHERE {alias}.rowid IN ({page}) ORDER BY {order}",
             [*params, limit, offset])]
     if expand:
-        rows = [expand(r) for r in rows]
+        rows = expand(rows)
     rows = reviews.apply(store.db, target, rows) if reviewed else reviews.annotate(store.db, target, rows)
     if story_key:
         seen: set[tuple] = set()
@@ -162,13 +162,23 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
                "(SELECT name FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place) AS place")
     body = "FROM events e JOIN articles a ON a.id = e.article_id " + (("WHERE " + " AND ".join(where)) if where else "")
 
-    def participants(row: dict) -> dict:
-        for role in ("actor", "recipient"):
-            row[role + "s"] = [p[0] for p in store.db.execute(
-                "SELECT COALESCE(ca.name, ac.name) FROM event_participants p JOIN actors ac ON ac.article_id = p.article_id "
-                "AND ac.local_id = p.actor_id LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
-                "WHERE p.article_id = ? AND p.event_id = ? AND p.role = ?", (row["article_id"], row["id"], role))]
-        return row
+    def participants(rows: list[dict]) -> list[dict]:
+        """Each event's actors and recipients by name, in one query for the page."""
+        for row in rows:
+            row["actors"], row["recipients"] = [], []
+        at = {(r["article_id"], r["id"]): r for r in rows}
+        articles = sorted({r["article_id"] for r in rows})
+        for i in range(0, len(articles), 300):
+            chunk = articles[i:i + 300]
+            for article_id, event_id, role, name in store.db.execute(
+                    "SELECT p.article_id, p.event_id, p.role, COALESCE(ca.name, ac.name) FROM event_participants p "
+                    "JOIN actors ac ON ac.article_id = p.article_id AND ac.local_id = p.actor_id "
+                    "LEFT JOIN corpus_actors ca ON ca.id = ac.corpus_actor_id "
+                    f"WHERE p.article_id IN ({','.join('?' * len(chunk))}) ORDER BY p.rowid", chunk):
+                row = at.get((article_id, event_id))
+                if row is not None:
+                    row[role + "s"].append(name)
+        return rows
 
     return _finish(store, "event", ("e", columns, body, "e.date, e.article_id, e.id"), params, reviewed, limit, offset,
                    unique_stories and (

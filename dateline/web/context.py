@@ -48,6 +48,7 @@ class Workspace:
                                      autoescape=select_autoescape(default=True, default_for_string=True))
         self.templates.filters["safe_url"] = safe_url
         self.templates.globals["query_string"] = query_string
+        self._local = threading.local()
         self._cache: OrderedDict = OrderedDict()
         self._cache_lock = threading.Lock()
 
@@ -85,11 +86,12 @@ class Workspace:
 
     @contextmanager
     def reader(self):
-        store = Store(self.db, readonly=True)
-        try:
-            yield store
-        finally:
-            store.close()
+        """This thread's read-only store connection, opened once: a new connection would parse the whole
+        schema again, which costs more than most queries. Each query still sees the latest commit."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db, readonly=True)
+        yield store
 
     @contextmanager
     def writer(self):

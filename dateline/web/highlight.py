@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from html import escape
+
+from markupsafe import Markup
 
 SPEAKER_COLOURS = 8
 

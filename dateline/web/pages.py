@@ -43,10 +43,10 @@ def routes(space: Workspace) -> list[Route]:
                                          reviewer=reviewer, csrf=space.reviewing.csrf(session) if reviewer else "",
                                          **values), status_code=status)
 
-    def home(request: Request) -> Response:
+    async def home(request: Request) -> Response:
         return RedirectResponse("/search", status_code=302)
 
-    def search(request: Request) -> HTMLResponse:
+    async def search(request: Request) -> HTMLResponse:
         f = _read(SEARCH, request)
         offset = (f["page"] - 1) * PAGE_SIZE
         filters = {k: f[k] for k in ("q", "outlet", "since", "until", "speaker", "type", "modality")}
@@ -76,14 +76,14 @@ def routes(space: Workspace) -> list[Route]:
                     views_json=json.dumps(views, ensure_ascii=False).replace("<", "\\u003c"),
                     event_types=EVENT_TYPES, modalities=MODALITIES)
 
-    def article(request: Request) -> HTMLResponse:
+    async def article(request: Request) -> HTMLResponse:
         with space.reader() as store:
             stored = browse.article(store, request.path_params["article_id"])
         if stored is None:
             raise HTTPException(404, "no such article")
         return article_view(request, stored["record"], stored)
 
-    def actor(request: Request) -> HTMLResponse:
+    async def actor(request: Request) -> HTMLResponse:
         raw = request.path_params["actor_id"]
         f = _read(ACTOR_FILTERS, request)
         if not raw.isdigit() or len(raw) > 18:
@@ -99,14 +99,14 @@ def routes(space: Workspace) -> list[Route]:
             "events": browse.weekly([e["date"] for e in profile["events"]])})
         return page(request, "actor.html", actor=profile, said=said, chart=chart, filters=f)
 
-    def actor_list(request: Request) -> HTMLResponse:
+    async def actor_list(request: Request) -> HTMLResponse:
         f = _read(ACTORS, request)
         with space.reader() as store:
             found = browse.actors(store, q=f["q"], kind=f["kind"], limit=PAGE_SIZE, offset=(f["page"] - 1) * PAGE_SIZE)
         return page(request, "actors.html", found=found, filters=f, kinds=ACTOR_KINDS,
                     more=f["page"] * PAGE_SIZE < found["total"])
 
-    def network(request: Request) -> HTMLResponse:
+    async def network(request: Request) -> HTMLResponse:
         f = _read(NETWORK, request)
         with space.reader() as store:
             found = browse.network(store, **f, limit=150)
@@ -126,7 +126,7 @@ def routes(space: Workspace) -> list[Route]:
             return page(request, "analyse.html", status=400, error=str(exc), text=text)
         return article_view(request, record, None)
 
-    def review_list(request: Request) -> HTMLResponse:
+    async def review_list(request: Request) -> HTMLResponse:
         with space.reader() as store:
             rows = reviews.listing(store.db, limit=200)
         return page(request, "reviews.html", rows=rows)
