@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date
 
 from .db import Store
-from .queries import _fts_query, find_corpus_actors
+from .queries import _fts_query, date_range, find_corpus_actors
 
 FACET_SIZE = 12
 
@@ -24,12 +24,7 @@ def _article_filters(store: Store, *, q: str | None = None, outlet: str | None =
     if outlet:
         where.append("a.outlet = ?")
         params.append(outlet)
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(a.published, 1, 10) <= ?")
-        params.append(until)
+    date_range(where, params, "a.published", since, until)
     if speaker:
         ids = find_corpus_actors(store, speaker)
         if not ids:
@@ -157,12 +152,7 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
     """Who acts on whom: corpus-actor pairs linked by events (actor → recipient) and by statements
     addressed to someone (speaker → addressee), with counts and the event types, strongest first."""
     where, params = [], []
-    if since:
-        where.append("x.day >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(x.day, 1, 10) <= ?")
-        params.append(until)
+    date_range(where, params, "x.day", since, until)
     if type:
         where.append("x.type = ?")
         params.append(type.upper())

@@ -29,6 +29,16 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def date_range(where: list[str], params: list, column: str, since: str | None, until: str | None) -> None:
+    """Add the conditions 'column on or after since, on or before until' (a day; a time counts as its day)."""
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"substr({column}, 1, 10) <= ?")
+        params.append(until)
+
+
 def find_corpus_actors(store: Store, name: str) -> list[int]:
     """Corpus actors a user's name refers to: by normalised key, then by surname, then by substring."""
     ids: list[int] = []
@@ -71,12 +81,7 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
     if about:
         where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(f"content : ({_fts_query(about)})")
-    if since:
-        where.append("COALESCE(s.date, a.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(COALESCE(s.date, a.published), 1, 10) <= ?")
-        params.append(until)
+    date_range(where, params, "COALESCE(s.date, a.published)", since, until)
     for column, value in (("s.kind", kind), ("a.outlet", outlet), ("s.article_id", article)):
         if value:
             where.append(f"{column} = ?")
@@ -147,12 +152,7 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
         where.append("EXISTS (SELECT 1 FROM places pl WHERE pl.article_id = e.article_id AND pl.id = e.place "
                      "AND (pl.name LIKE ? ESCAPE '\\' OR pl.country = ?))")
         params += [f"%{like_escape(place)}%", place.upper()]
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(e.date, 1, 10) <= ?")
-        params.append(until)
+    date_range(where, params, "e.date", since, until)
     for column, value in (("a.outlet", outlet), ("e.article_id", article)):
         if value:
             where.append(f"{column} = ?")
