@@ -13,6 +13,7 @@ from rich.console import Console
 
 from . import __version__
 from .calendar import parse_datetime
+from .errors import InputError
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.sources import Failure, Pending, load_articles
 
@@ -614,6 +615,61 @@ def serve(
     os.environ.update(DATELINE_DB=str(path.resolve()), DATELINE_REVIEW="1" if allow_review else "0", DATELINE_TOKEN=token)
     uvicorn.run("dateline.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
+
+
+@app.command("spark")
+def spark_cmd(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs or URIs (s3a://, hdfs://): "
+                                                           "WARC(.gz), JSONL, text, HTML, feeds.")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="Directory (or URI) of the Parquet datasets.")] = ...,
+    master: Annotated[str, typer.Option(help="local[N], spark://host:port or yarn.")] = "local[*]",
+    partitions: Annotated[int | None, typer.Option(min=1, help="Tasks (default: 8 per core).")] = None,
+    paths_from: Annotated[list[Path] | None, typer.Option("--paths-from", help="A file listing inputs, one per "
+                                                          "line (CC-News warc.paths.gz).")] = None,
+    prefix: Annotated[str, typer.Option(help="Put before the relative paths of --paths-from.")] = "",
+    kb: KbOption = None,
+) -> None:
+    """Analyse a corpus on Apache Spark into Parquet datasets by publication month (dateline[spark])."""
+    try:
+        from .spark.inputs import listed_paths
+        from .spark.job import run
+    except ImportError as exc:
+        _fail(f"the Spark mode needs pyspark: pip install 'dateline[spark]' ({exc})")
+    items = list(inputs or [])
+    try:
+        for listing in paths_from or []:
+            items.extend(listed_paths(str(listing), prefix))
+        if not items:
+            _fail("no input given")
+        summary = run(items, output, master=master, partitions=partitions, kb=[str(k) for k in kb] if kb else None)
+    except InputError as exc:
+        _fail(str(exc))
+    peak = max((w["peak_kib"] for w in summary.workers), default=0) / 1024
+    print(f"{summary.articles} articles, {summary.errors} errors, {summary.copies} copies left out, "
+          f"{summary.pending} pending in {summary.seconds:.1f} s on {summary.partitions} tasks "
+          f"(Python worker peak {peak:.0f} MB) → {output}")
+
+
+@app.command("load")
+def load_cmd(
+    directory: Annotated[Path, typer.Argument(help="The --output directory of `dateline spark`.")],
+    db: DbOption = None,
+    kb: KbOption = None,
+) -> None:
+    """Import the Parquet datasets of `dateline spark` into the SQLite store (query commands, workspace)."""
+    from .store.load import load
+
+    store = _open_store(db, kb, create=True)
+    try:
+        summary = load(directory, store)
+    except InputError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    for locator, reason in summary.failures:
+        print(f"dateline: {locator}: {reason}", file=sys.stderr)
+    print(f"{summary.added} added, {summary.skipped} already stored, {summary.failed} failed, "
+          f"{summary.pending} pending → {store.path}")
 
 
 @app.command("datasette-metadata")

@@ -39,7 +39,9 @@ class ActorLinker:
         self.db.executemany("INSERT OR IGNORE INTO actor_keys (key, corpus_actor_id) VALUES (?, ?)",
                             [(k, corpus_id) for k in found.values()])
 
-    def link(self, actor: Actor, published: str | None = None) -> tuple[int, str]:
+    def link(self, actor: Actor, published: str | None = None, article_id: str | None = None) -> tuple[int, str]:
+        """The corpus actor of ``actor`` and the reason of the link (``article_id`` is for linkers that
+        were given their links, as ``dateline load`` is)."""
         kind = actor.kind
         found = keys(actor.name, kind)
         if kind == "country" and actor.country:

@@ -20,6 +20,7 @@ from ..corpus.kb import KnowledgeBase
 from ..corpus.linking import ActorLinker
 from ..ingest.sources import Document
 from ..model import AnalyzedArticle
+from .rows import insert_sql, record_rows
 from .schema import LATEST, MIGRATIONS
 
 DEFAULT_PATH = "dateline.db"
@@ -219,41 +220,17 @@ class Store:
 
     def _insert_records(self, result: AnalyzedArticle) -> None:
         art = result.article
-        names = {a.id: a.name for a in result.actors}
-        for actor in result.actors:
-            corpus_id, reason = self.linker.link(actor, art.published)
-            self.db.execute(
-                "INSERT INTO actors (article_id, local_id, name, kind, country, titles, corpus_actor_id, link_reason) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (art.id, actor.id, actor.name, actor.kind, actor.country, json.dumps(actor.titles), corpus_id, reason))
-        self.db.executemany(
-            'INSERT INTO mentions (article_id, actor_id, start, "end", text, form) VALUES (?,?,?,?,?,?)',
-            [(art.id, a.id, m.start, m.end, m.text, m.form) for a in result.actors for m in a.mentions])
-        for s in result.statements:
-            speaker_text = names.get(s.speaker) or (s.speaker_mention.text if s.speaker_mention else None)
-            cursor = self.db.execute(
-                'INSERT INTO statements (article_id, id, kind, speaker, speaker_text, cue, content, start, "end", date, '
-                "date_basis, addressee, event, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art.id, s.id, s.kind, s.speaker, speaker_text, s.cue.text if s.cue else None, s.content.text,
-                 s.content.start, s.content.end, s.date, s.date_basis, s.addressee, s.event, s.confidence))
+        rows = record_rows(result)
+        for actor, row in zip(result.actors, rows["actors"], strict=True):
+            corpus_id, reason = self.linker.link(actor, art.published, article_id=art.id)
+            self.db.execute(insert_sql("actors", ("corpus_actor_id", "link_reason")), (*row, corpus_id, reason))
+        for table in ("mentions", "events", "event_participants", "places", "times"):
+            self.db.executemany(insert_sql(table), rows[table])
+        statement = insert_sql("statements")
+        for row in rows["statements"]:
+            rowid = self.db.execute(statement, row).lastrowid
             self.db.execute("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?, ?, ?)",
-                            (cursor.lastrowid, s.content.text, speaker_text or ""))
-        for e in result.events:
-            self.db.execute(
-                "INSERT INTO events (article_id, id, type, mode, modality, date, date_basis, place, evidence, confidence, "
-                'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-                (art.id, e.id, e.type, e.mode, e.modality, e.date.value if e.date else None,
-                 e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence, e.evidence.start,
-                 e.evidence.end))
-            self.db.executemany(
-                "INSERT INTO event_participants (article_id, event_id, role, actor_id) VALUES (?,?,?,?)",
-                [(art.id, e.id, "actor", a) for a in e.actors] + [(art.id, e.id, "recipient", a) for a in e.recipients])
-        self.db.executemany(
-            "INSERT INTO places (article_id, id, name, country, admin1, lat, lon, geonames_id, feature) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(art.id, p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id, p.feature) for p in result.places])
-        self.db.executemany('INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?,?,?,?,?,?)',
-                            [(art.id, t.start, t.end, t.text, t.type, t.value) for t in result.times])
+                            (rowid, row[6], row[4] or ""))
 
     def replace_records(self, article_id: str, result: AnalyzedArticle) -> None:
         """Swap the records of one stored article for a new analysis (``dateline reanalyze``)."""
