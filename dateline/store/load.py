@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -19,18 +18,10 @@ from ..errors import InputError
 from ..ingest.sources import Document
 from ..model import AnalyzedArticle
 from .db import Store
+from .ingest import IngestSummary
 
 BATCH = 64  # articles per transaction
 _NEEDED = ("articles", "actors", "corpus_actors", "errors", "pending")
-
-
-@dataclass
-class LoadSummary:
-    added: int = 0
-    skipped: int = 0
-    failed: int = 0
-    pending: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _dataset(directory: Path, name: str):
@@ -114,7 +105,7 @@ def _articles(directory: Path) -> Iterator[dict]:
         yield from rows
 
 
-def load(directory: Path | str, store: Store) -> LoadSummary:
+def load(directory: Path | str, store: Store) -> IngestSummary:
     """Import the datasets under ``directory`` into ``store``."""
     directory = Path(directory)
     _check(directory)
@@ -124,7 +115,7 @@ def load(directory: Path | str, store: Store) -> LoadSummary:
     corpus = {r["id"]: r for r in _dataset(directory, "corpus_actors").to_table().to_pylist()}
     heads = _dataset(directory, "articles").to_table(columns=["id", "story_id"]).to_pydict()
     story_of = dict(zip(heads["id"], heads["story_id"], strict=True))
-    summary = LoadSummary()
+    summary = IngestSummary()
     linker = store.linker
     store.linker, store._stories = _GivenLinks(store, links, corpus), _GivenStories(store, story_of)
     try:
@@ -147,7 +138,7 @@ def load(directory: Path | str, store: Store) -> LoadSummary:
     return summary
 
 
-def _write(store: Store, batch: list[tuple[Document, AnalyzedArticle]], summary: LoadSummary) -> None:
+def _write(store: Store, batch: list[tuple[Document, AnalyzedArticle]], summary: IngestSummary) -> None:
     if not batch:
         return
     known = store.known_hashes(d.content_hash for d, _ in batch)
