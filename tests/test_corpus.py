@@ -253,3 +253,20 @@ def test_reanalyze_updates_articles_of_older_versions(tmp_path):
     assert after["events"] != [] and len(after["statements"]) == len(before["statements"])
     versions = {r[0] for r in sqlite3.connect(db).execute("SELECT extractor_version FROM articles")}
     assert versions == {__import__("dateline").__version__}
+
+
+def test_reanalyze_all_with_the_same_version_changes_nothing(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Talks\n\nMinister Amina Odhiambo met President Ebrahim Raisi in Tehran on Monday. "
+                                    "Odhiambo said the talks went well.")
+    (folder / "two.txt").write_text("Vote\n\nSenator Ana Ruiz said the vote was fair. Odhiambo agreed.")
+    db = tmp_path / "same.db"
+    assert dateline("ingest", "--db", str(db), "--quiet", str(folder)).returncode == 0
+    query = ("SELECT article_id, local_id, name, kind, country, titles, corpus_actor_id, link_reason FROM actors "
+             "ORDER BY article_id, local_id")
+    before = sqlite3.connect(db).execute(query).fetchall()
+    assert any(r[7] == "first seen here" for r in before)
+    for _ in range(2):
+        assert dateline("reanalyze", "--db", str(db), "--all").returncode == 0
+        assert sqlite3.connect(db).execute(query).fetchall() == before

@@ -236,12 +236,18 @@ class Store:
         """Swap the records of one stored article for a new analysis (``dateline reanalyze``)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            # An actor linked again to the same corpus actor keeps the reason of its first link: the
+            # article's own earlier link is not news ("same name as" itself).
+            reasons = self.db.execute("SELECT name, corpus_actor_id, link_reason FROM actors WHERE article_id = ?",
+                                      (article_id,)).fetchall()
             for table in ("actors", "mentions", "event_participants", "events", "places", "times"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             for (rowid,) in self.db.execute("SELECT rowid FROM statements WHERE article_id = ?", (article_id,)).fetchall():
                 self.db.execute("DELETE FROM statements_fts WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
             self._insert_records(result)
+            self.db.executemany("UPDATE actors SET link_reason = ? WHERE article_id = ? AND name = ? AND corpus_actor_id = ?",
+                                [(reason, article_id, name, corpus_id) for name, corpus_id, reason in reasons])
             self.db.execute("UPDATE articles SET record = ?, extractor_version = ?, title = ?, published = ? WHERE id = ?",
                             (json.dumps(result.to_json_dict(), ensure_ascii=False), __version__,
                              result.article.title, result.article.published, article_id))
