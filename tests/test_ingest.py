@@ -111,3 +111,42 @@ def test_oversized_document_is_refused():
 def test_text_without_a_sentence_is_refused():
     with pytest.raises(InputError, match="no sentence"):
         require_prose("12 34 -- ###")
+
+
+def _warc_with_statuses(pages: list[tuple[str, bytes]]) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for i, (status, html) in enumerate(pages):
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
+                                                      payload=io.BytesIO(html), http_headers=headers))
+    return buffer.getvalue()
+
+
+def test_warc_error_pages_are_failures_and_a_cut_archive_keeps_its_complete_records(tmp_path):
+    from corpus_fixtures import STORY_A, STORY_B, STORY_C, html_page
+    from dateline.ingest.sources import Document, Failure, iter_documents
+
+    data = _warc_with_statuses([("200 OK", html_page("Port", STORY_A)),
+                                          ("404 Not Found", html_page("Missing", STORY_B)),
+                                          ("301 Moved Permanently", b"<html><body>moved</body></html>"),
+                                          ("200 OK", html_page("Talks", STORY_C)),
+                                          ("200 OK", html_page("Summit", STORY_B + " More words here."))])
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(data)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[:len(data) - 200])  # inside the last record
+    for path, pages in ((whole, 3), (cut, 2)):
+        items = list(iter_documents([str(path)]))
+        documents = [i for i in items if isinstance(i, Document)]
+        failures = [i for i in items if isinstance(i, Failure)]
+        assert len(documents) == pages, items
+        assert all(d.article.text for d in documents)
+        assert any("HTTP 404" in f.reason for f in failures)
+        assert not any("moved" in d.article.text for d in documents)  # a redirect is no article
+    assert any(f.source == str(cut) and "truncated" in f.reason for f in items if isinstance(f, Failure))

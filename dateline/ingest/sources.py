@@ -170,13 +170,16 @@ def _feed_items(path_name: str, raw: bytes, published) -> Iterator[Item]:
 
 
 def _warc_items(path: Path, published) -> Iterator[Item]:
-    from .warc import read_warc
+    from .warc import WarcRefusal, read_warc
 
     for page in read_warc(path):
         if isinstance(page, InputError):
             yield Failure(str(path), str(page))
             return
         locator = f"{path}#{page.offset}"
+        if isinstance(page, WarcRefusal):
+            yield Failure(locator, page.reason)
+            continue
         try:
             # The capture time is when the crawler came, not when the story was published: it has its own field.
             captured = parse_datetime(page.date) if page.date else None

@@ -53,7 +53,15 @@ def complete_prefix(path: Path) -> int | None:
         return good_end
 
 
-def read_warc(path: Path) -> Iterator[WarcPage | InputError]:
+@dataclass
+class WarcRefusal:
+    """A response record that is not an article (an HTTP error page), reported on its own line."""
+
+    offset: int
+    reason: str
+
+
+def read_warc(path: Path) -> Iterator[WarcPage | WarcRefusal | InputError]:
     """Yield each HTML response; a broken archive ends with one InputError saying where."""
     complete = complete_prefix(path)
     truncated = complete is not None and complete < path.stat().st_size
@@ -61,17 +69,21 @@ def read_warc(path: Path) -> Iterator[WarcPage | InputError]:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                if truncated and records.get_record_offset() >= complete:
-                    break
-                if record.rec_type != "response" or record.http_headers is None:
+                body, status = None, None
+                if record.rec_type == "response" and record.http_headers is not None and \
+                        "html" in (record.http_headers.get_header("Content-Type") or "").lower():
+                    status = record.http_headers.get_statuscode()
+                    # Read before asking for the offset: warcio finds it by reading the record to its end.
+                    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+                offset = records.get_record_offset()
+                if truncated and offset >= complete:
+                    break  # the cut record: reported below, never analysed
+                if body is None or len(body) > MAX_RECORD_BYTES or (status or "").startswith("3"):
+                    continue  # not a page, too big, or a redirect (its target is a record of its own)
+                if not (status or "").startswith("2"):
+                    yield WarcRefusal(offset, f"HTTP {status or 'response without a status'}: an error page, not an article")
                     continue
-                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-                if "html" not in content_type:
-                    continue
-                body = record.content_stream().read(MAX_RECORD_BYTES + 1)
-                if len(body) > MAX_RECORD_BYTES:
-                    continue
-                yield WarcPage(records.get_record_offset(), record.rec_headers.get_header("WARC-Target-URI"),
+                yield WarcPage(offset, record.rec_headers.get_header("WARC-Target-URI"),
                                record.rec_headers.get_header("WARC-Date"), body)
         except Exception as exc:  # warcio and zlib raise many kinds on truncated or corrupt archives
             yield InputError(f"broken archive after offset {records.get_record_offset()}: {type(exc).__name__}: {exc}")
