@@ -150,3 +150,17 @@ def test_warc_error_pages_are_failures_and_a_cut_archive_keeps_its_complete_reco
         assert any("HTTP 404" in f.reason for f in failures)
         assert not any("moved" in d.article.text for d in documents)  # a redirect is no article
     assert any(f.source == str(cut) and "truncated" in f.reason for f in items if isinstance(f, Failure))
+
+
+def test_html_whose_charset_lies_is_read_right_with_a_warning():
+    from dateline.ingest.decode import decode_html
+
+    page = "<html><head><meta charset=\"{}\"><title>Müller wins</title></head><body><p>Thomas Müller said.</p></body></html>"
+    text, warning = decode_html(page.format("utf-8").encode("latin-1"))  # declares UTF-8, written in Latin-1
+    assert "Thomas Müller" in text and "windows-1252" in warning
+    text, warning = decode_html(page.format("iso-8859-1").encode("utf-8"))  # declares Latin-1, written in UTF-8
+    assert "Thomas Müller" in text and "UTF-8" in warning
+    text, warning = decode_html(page.format("utf-8").encode("utf-8"))
+    assert "Thomas Müller" in text and warning is None
+    text, warning = decode_html(page.format("iso-8859-1").encode("latin-1"))  # honest Latin-1
+    assert "Thomas Müller" in text and warning is None

@@ -43,3 +43,34 @@ def require_prose(text: str) -> None:
     """Raise :class:`InputError` when ``text`` holds no sentence to analyse."""
     if len(_WORD.findall(text)) < 2:
         raise InputError("no sentence found in text")
+
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+FALLBACK_CHARSET = "windows-1252"  # what pages that lie about UTF-8 are written in, nearly always
+
+
+def decode_html(data: bytes) -> tuple[str, str | None]:
+    """An HTML page's text and, when its declared charset does not fit its bytes, a warning saying
+    how it was read instead. Bytes that are valid UTF-8 are read as UTF-8 (multi-byte sequences
+    are almost never an accident of another charset), else as the declared charset, else as
+    Windows-1252."""
+    for bom, codec in (*_BOMS, (b"\xef\xbb\xbf", "utf-8")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), None
+    found = _DECLARED.search(data[:8192])
+    declared = found[1].decode("ascii").lower() if found else None
+    says_utf8 = declared in (None, "utf-8", "utf8")
+    try:
+        text = data.decode("utf-8")
+        if says_utf8 or data.isascii():
+            return text, None
+        return text, f"declared charset {declared!r} does not fit the bytes, which are UTF-8; read as UTF-8"
+    except UnicodeDecodeError:
+        pass
+    if not says_utf8:
+        try:
+            return data.decode(declared), None
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode(FALLBACK_CHARSET, errors="replace"), (
+        f"declared charset {declared or 'utf-8 (by default)'!r} does not fit the bytes; read as {FALLBACK_CHARSET}")

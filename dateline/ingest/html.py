@@ -10,7 +10,7 @@ import trafilatura
 from ..calendar import parse_datetime
 from ..errors import InputError
 from ..model import Article
-from .decode import require_prose
+from .decode import decode_html, require_prose
 from .page_meta import canonical_outlet, clean_authors, clean_title, read_page_meta
 from .scraped import read_scraped_text
 
@@ -21,14 +21,15 @@ FRAGMENT_SHARE = 0.5  # extraction that returns less than this share of the page
 def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = None,
               published: datetime | date | None = None, url: str | None = None) -> Article:
     """Extract the article from an HTML page; the page's own metadata wins over ``published``."""
+    page_text, charset_warning = decode_html(raw)
     try:
-        found = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
+        found = trafilatura.bare_extraction(page_text, url=url, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"malformed HTML ({type(exc).__name__})") from None
     extracted = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
-    page = read_page_meta(raw)
-    warnings = []
+    page = read_page_meta(page_text)
+    warnings = [charset_warning] if charset_warning else []
     body = (extracted.get("text") or "").strip()
     if page.body and len(body) < FRAGMENT_SHARE * len(page.body):
         # The page's structured data holds the whole story where extraction found a fragment.
