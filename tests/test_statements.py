@@ -99,3 +99,17 @@ def test_quote_after_part_of_the_clause_is_mixed(run):
     [statement] = result["statements"]
     assert statement["kind"] == "mixed"
     assert statement["content"]["text"].startswith("that the deal")
+
+
+def test_a_run_of_words_that_never_ends_is_cut_into_sentences():
+    """22 KB of unbalanced quotes and reporting verbs with no full stop or line break: every
+    sentence stays short, so reading sentence trees costs in proportion to the text."""
+    from dateline.analysis.nlp import MAX_SENTENCE_TOKENS, load_pipeline
+
+    text = "Quotes\n\n" + " ".join("“He said the minister warned officials said" for _ in range(500))
+    doc = load_pipeline()(text)
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= 2 * MAX_SENTENCE_TOKENS + 1 and sum(lengths) == len(doc)
+    ordinary = load_pipeline()("Talks\n\nThe minister said on Monday that the port, which had been closed for "
+                               "weeks, would reopen.")
+    assert len(list(ordinary.sents)) == 2  # a sentence of news length is left whole

@@ -530,8 +530,9 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
     heads = [e for e in events if doc[e.trigger].lemma_.lower() in matrix]
     embedded: set[int] = set()
     for event in events:
-        head = next((h for h in heads if h is not event and doc[event.trigger] in doc[h.trigger].subtree
-                     and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]), None)
+        head = next((h for h in heads if h is not event
+                     and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]
+                     and doc[event.trigger] in doc[h.trigger].subtree), None)
         if head is not None:
             embedded.add(id(event))
             if event.modality == "asserted":

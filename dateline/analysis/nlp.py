@@ -24,12 +24,24 @@ def use_cue_model(path: str | None) -> None:
     load_pipeline.cache_clear()
 
 
+MAX_SENTENCE_TOKENS = 150  # news sentences are far shorter; a run without an end is cut into pieces this long
+
+
 @Language.component("dateline_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never merge."""
+    """Start a sentence after every line break: headlines and paragraphs never merge. A run of
+    words with no line break longer than a long sentence is cut at its punctuation (or, having
+    none, anywhere): what reads a sentence's tree then costs in proportion to the text, not to the
+    square of a run of words that never ends."""
+    since = 0
     for token in doc[:-1]:
+        since += 1
         if "\n" in token.text_with_ws and (token.is_space or token.whitespace_ == "" or "\n" in token.whitespace_):
             doc[token.i + 1].is_sent_start = True
+            since = 0
+        elif since >= MAX_SENTENCE_TOKENS and (token.is_punct or since >= 2 * MAX_SENTENCE_TOKENS):
+            doc[token.i + 1].is_sent_start = True
+            since = 0
     return doc
 
 
