@@ -97,7 +97,7 @@ def analyze(
             failures += 1
             print(f"dateline: {result.article.source}: {result.reason}", file=sys.stderr)
         elif format is Format.jsonl:
-            sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(result.to_json() + "\n")
         elif format is Format.json:
             results.append(result.to_json_dict())
         else:

@@ -6,6 +6,7 @@ covers, so each record carries its own evidence.
 
 from __future__ import annotations
 
+import json
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -170,3 +171,7 @@ class AnalyzedArticle(Record):
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self) -> str:
+        """The record as one line of JSON, non-ASCII kept (as the store, the CLI and the datasets write it)."""
+        return json.dumps(self.to_json_dict(), ensure_ascii=False)

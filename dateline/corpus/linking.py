@@ -9,6 +9,13 @@ from .kb import KnowledgeBase
 from .names import keys
 
 
+def link_keys(actor: Actor) -> dict[str, str]:
+    """The name keys an actor is linked by: its normalised names, or its country for a country."""
+    if actor.kind == "country" and actor.country:
+        return {"full": f"country:{actor.country}"}
+    return keys(actor.name, actor.kind)
+
+
 class ActorLinker:
     """Links each article actor to a corpus actor, creating one when nothing matches."""
 
@@ -43,9 +50,7 @@ class ActorLinker:
         """The corpus actor of ``actor`` and the reason of the link (``article_id`` is for linkers that
         were given their links, as ``dateline load`` is)."""
         kind = actor.kind
-        found = keys(actor.name, kind)
-        if kind == "country" and actor.country:
-            found = {"full": f"country:{actor.country}"}
+        found = link_keys(actor)
         entry = self.kb.lookup(actor.name, kind)
         if entry is not None:
             ids = [r[0] for r in self.db.execute("SELECT id FROM corpus_actors WHERE kb_id = ?", (entry.id,))]

@@ -24,6 +24,7 @@ from .. import __version__
 from ..analysis.pipeline import AnalysisFailure
 from ..corpus.dedup import NUM_PERM, THRESHOLD, StoryIndex
 from ..corpus.kb import KnowledgeBase
+from ..corpus.linking import link_keys
 from ..corpus.names import keys
 from ..ingest.sources import Document, Failure, Pending, iter_documents
 from ..store.rows import COLUMNS, record_rows
@@ -121,7 +122,7 @@ class RowMaker:
         art = result.article
         signature = StoryIndex.signature(art.text)
         article = (art.id, document.locator, document.kind, document.content_hash, __version__, art.title,
-                   art.published, art.outlet, art.url, art.language, document.raw, _json(result), signature.tobytes(),
+                   art.published, art.outlet, art.url, art.language, document.raw, result.to_json(), signature.tobytes(),
                    band_keys(signature), _order_key(art.published, document.locator), month_of(art.published))
         rows = record_rows(result)
         rows["actors"] = [(*row, *self.link_keys(actor)) for actor, row in zip(result.actors, rows["actors"], strict=True)]
@@ -129,20 +130,12 @@ class RowMaker:
 
     def link_keys(self, actor) -> tuple[str | None, str | None, str, str | None, str | None]:
         """(kb id, kb name, full key, first-last key, surname key) — what corpus linking groups on."""
-        found = keys(actor.name, actor.kind)
-        if actor.kind == "country" and actor.country:
-            found = {"full": f"country:{actor.country}"}
+        found = link_keys(actor)
         entry = self.kb.lookup(actor.name, actor.kind)
         if entry is None and "first_last" in found:
             entry = self.kb_first_last.get(found["first_last"])
         return (entry.id if entry else None, entry.name if entry else None, found["full"], found.get("first_last"),
                 found.get("last"))
-
-
-def _json(result) -> str:
-    import json
-
-    return json.dumps(result.to_json_dict(), ensure_ascii=False)
 
 
 def row(tag: str, *, article: tuple | None = None, error: tuple | None = None, pending: tuple | None = None,

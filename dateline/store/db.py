@@ -209,7 +209,7 @@ class Store:
             "INSERT INTO articles (id, source_id, content_hash, extractor_version, title, published, outlet, url, "
             "language, raw, raw_kind, record, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, source_id, document.content_hash, __version__, art.title, art.published, art.outlet, art.url,
-             art.language, document.raw, document.kind, json.dumps(result.to_json_dict(), ensure_ascii=False),
+             art.language, document.raw, document.kind, result.to_json(),
              signature.tobytes()))
         rowid = cursor.lastrowid
         story = self.stories.add(rowid, signature)
@@ -249,7 +249,7 @@ class Store:
             self.db.executemany("UPDATE actors SET link_reason = ? WHERE article_id = ? AND name = ? AND corpus_actor_id = ?",
                                 [(reason, article_id, name, corpus_id) for name, corpus_id, reason in reasons])
             self.db.execute("UPDATE articles SET record = ?, extractor_version = ?, title = ?, published = ? WHERE id = ?",
-                            (json.dumps(result.to_json_dict(), ensure_ascii=False), __version__,
+                            (result.to_json(), __version__,
                              result.article.title, result.article.published, article_id))
             self.db.execute("COMMIT")
         except BaseException:
