@@ -177,25 +177,42 @@ def eval_time(
 
 @eval_app.command("events")
 def eval_events(
-    data: Annotated[Path, typer.Option(help="PLOVER gold file (PLOVER_GSR_CAMEO.json) or WikiEvents JSONL (dev.jsonl).")],
+    data: Annotated[Path, typer.Option(help="PLOVER gold (PLOVER_GSR_CAMEO.json), WikiEvents JSONL (dev.jsonl), "
+                                            "ACLED notes JSONL (acled_dev.jsonl) or CAMEO quad-class TSV.")],
     errors: Annotated[Path | None, typer.Option(help="Write every missed or mis-typed event here.")] = None,
     as_json: AsJson = False,
 ) -> None:
     """Events. PLOVER gold: type, (type, actor), (type, actor, recipient) P/R/F1 and location country
-    accuracy. WikiEvents: trigger and argument P/R/F1 on the types that overlap PLOVER."""
+    accuracy. WikiEvents: trigger and argument P/R/F1 on the types that overlap PLOVER. ACLED notes:
+    type, actor, place (country, 161 km) and date per note, by half. CAMEO TSV: quad-class accuracy."""
     from .evaluate import report
 
-    if data.suffix == ".jsonl":
+    if data.suffix == ".tsv":
+        from .evaluate.quadclass import evaluate as evaluate_quad
+
+        _show_figures(evaluate_quad(data, errors).as_dict(), as_json, report.print_quadclass)
+    elif data.suffix == ".jsonl" and _is_acled(data):
+        from .evaluate.acled import evaluate as evaluate_acled
+
+        _show_figures(evaluate_acled(data, errors).as_dict(), as_json, report.print_acled)
+    elif data.suffix == ".jsonl":
         from .evaluate.wikievents import evaluate as evaluate_wikievents
 
-        figures = evaluate_wikievents(data, errors).as_dict()
-        show = report.print_wikievents
+        _show_figures(evaluate_wikievents(data, errors).as_dict(), as_json, report.print_wikievents)
     else:
         from .evaluate.events import evaluate
 
-        figures = evaluate(data, errors).as_dict()
-        show = report.print_events
-    _show_figures(figures, as_json, show)
+        _show_figures(evaluate(data, errors).as_dict(), as_json, report.print_events)
+
+
+def _is_acled(path: Path) -> bool:
+    """Whether a JSONL file holds ACLED notes (their records carry ``sub_event_type``)."""
+    with path.open(encoding="utf-8") as lines:
+        first = next((line for line in lines if line.strip()), "{}")
+    try:
+        return "sub_event_type" in json.loads(first)
+    except json.JSONDecodeError:
+        return False
 
 
 @eval_app.command("places")

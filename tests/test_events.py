@@ -160,7 +160,7 @@ def _events(run, text):
 
 def test_a_passives_patient_is_no_actor_and_its_place_no_recipient(run):
     events = _events(run, "A journalist was arrested by police in Cairo on Monday.")
-    assert events == [("COERCE", ["police"], [])]
+    assert events == [("COERCE", ["police"], ["journalist"])]  # the patient is received, Cairo is where
 
 
 @pytest.mark.parametrize("headline", ["Man stabbed to death in Berlin.", "Journalist arrested in Cairo."])

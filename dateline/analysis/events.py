@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of
-from .places import PLACE_NOUNS, PlaceMention, compass_words, gazetteer
+from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, gazetteer, qualifying_mentions
 from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
 
@@ -67,7 +67,7 @@ def _matcher(vocab) -> Matcher:
 
 @cache
 def _types() -> dict:
-    return {k: v for k, v in config().items() if k not in ("modality", "matrix")}
+    return {k: v for k, v in config().items() if k.isupper()}  # the PLOVER types, not the word lists
 
 
 def _complements(verb: Token) -> set[str]:
@@ -304,7 +304,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         has_patient = False
         if form == "verb":
             actors, recipients, has_patient = _verb_participants(trigger, preps, table,
-                                                                 spec.get("clause_recipient", False))
+                                                                 spec.get("clause_recipient", False),
+                                                                 etype in config()["scene_types"])
         else:
             participants = _noun_participants(trigger, preps, table)
             if participants is None:
@@ -321,11 +322,12 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
-    found = _without_protest_topics(doc, found)
+    found = _without_protest_topics(doc, _merged_mentions(doc, found))
     embedded = _mark_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
-        if not event.recipients and event.place is not None and not event.has_patient:
+        if not event.recipients and event.place is not None and not event.has_patient \
+                and (event.type not in config()["scene_types"] or _stands_for_people(event.place.place)):
             _place_as_recipient(doc, event, table)
     found += _commitments(found, embedded, statements)
     found += _obligations(doc, found, statements, table)
@@ -342,6 +344,23 @@ def _place_as_recipient(doc: Doc, event: EventBuild, table: ActorTable) -> None:
     actor = table.actor_at(span[0]) or table.add_place(doc, span.start, span.end, event.place.place).actor
     if actor not in event.actors:
         event.recipients = [actor]
+
+
+def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
+    """One event per happening within a clause: "shot and killed" (coordinated verbs of one type) and
+    "held a protest" (a light verb and its event noun) are one event with the participants of both."""
+    kept: list[EventBuild] = []
+    for event in events:
+        token = doc[event.trigger]
+        same = next((k for k in kept if k.type == event.type and (
+            token in doc[k.trigger].conjuncts or token.head.i == k.trigger and token.dep_ in ARGUMENT_DEPS)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        same.actors += [a for a in event.actors if a not in same.actors]
+        same.recipients += [r for r in event.recipients if r not in same.recipients and r not in same.actors]
+        same.has_patient = same.has_patient or event.has_patient
+    return kept
 
 
 def _without_protest_topics(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
@@ -425,13 +444,19 @@ def _reduced_passive_patient(verb: Token) -> Token | None:
     return verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
+def _passive_conjuncts(verb: Token) -> list[Token]:
+    """The participles coordinated with ``verb`` ("shot and killed"), itself first."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    return [verb] + [v for v in (head, *head.conjuncts) if v != verb and v.pos_ == "VERB"]
+
+
 def _agents(verb: Token) -> list[Token]:
     """Who a passive names as its doer: "arrested by police"."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
-def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
-                       clause_recipient: bool = False) -> tuple[list[str], list[str], bool]:
+def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_recipient: bool = False,
+                       scene: bool = False) -> tuple[list[str], list[str], bool]:
     """Actors, recipients, and whether the verb has a patient of its own (named or not): then no
     place stands in as the recipient ("a journalist was arrested in Cairo")."""
     reduced = _reduced_passive_patient(verb)
@@ -439,8 +464,16 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
         actors = _actors_of(_agents(verb), table, subject=True)
     else:
         subject = subject_of(verb, speech=False)
+        if subject is None and _purpose_infinitive(verb):
+            subject = subject_of(verb.head, speech=False)  # "gathered in Kiel to protest": who gathered
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or reduced
+    if passive is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "a man was shot and killed by gunmen": the conjoined participle shares the patient
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and not actors:
+        # … and the doer, whichever participle the by-phrase hangs from
+        actors = _actors_of([a for v in _passive_conjuncts(verb) for a in _agents(v)], table, subject=True)
     objects = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS] + _prep_objects(verb, preps)
     if passive is not None:
         objects.append(passive)
@@ -455,20 +488,45 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable,
         if clause_subject is not None:
             recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
-        recipients = _named_in_clause(verb, actors, table)
+        recipients = _named_in_clause(verb, actors, table, scene)
     return actors, recipients, False
 
 
 MAX_CLAUSE_RECIPIENTS = 3
 
 
-def _named_in_clause(head: Token, actors: list[str], table: ActorTable) -> list[str]:
-    """Recipients written anywhere in the trigger's own phrase: "offered to hand over … to Great Britain"."""
+def _purpose_infinitive(verb: Token) -> bool:
+    """"to protest" in "took to the streets to protest": its subject is that of the verb it serves."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _stands_for_people(place: PlaceInfo) -> bool:
+    """Whether a place named as a scene can stand for its people or government: a country, a
+    first-level division or a capital, not a town."""
+    return place.feature in ("country", "region") or place.capital
+
+
+def _only_scene(token: Token, mention, table: ActorTable) -> bool:
+    """Whether a place word is only where something happened (a town, a building), not who it hit."""
+    if mention is not None and mention.actor:
+        return table.actor(mention.actor).kind != "country"
+    if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    place = gazetteer().lookup(token.text)
+    return place is None or not _stands_for_people(place)
+
+
+def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: bool = False) -> list[str]:
+    """Recipients written anywhere in the trigger's own phrase: "offered to hand over … to Great Britain".
+    For a ``scene`` type, a town named where it happened is none."""
     found: list[str] = []
     for token in _own_clause(head):
         if token.i <= head.i:
             continue
         mention = table.mention_at(token)
+        if scene and _is_locative(token) and _only_scene(token, mention, table):
+            continue  # "demonstrated in Oslo": where it happened, not to whom
         if mention is None and token.ent_type_ in ("GPE", "LOC", "NORP"):
             # "an admission by Moscow", "a Senegalese peace plan", "a curfew in Algiers"
             actor = _place_participant(token, table) if token.ent_type_ != "NORP" else _country_word(token, table)
@@ -510,6 +568,8 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
             and not args and not owners and not light:
         return None  # "during the meeting": a reference back, not a new event
     between = _prep_objects(noun, {"between", "among"})
+    if not between and noun.dep_ == "nsubj":
+        between = _prep_objects(noun.head, {"between", "among"})  # "a clash occurred between X and Y"
     governing = []
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = subject_of(clause, speech=False)
@@ -558,7 +618,7 @@ def _is_locative(token: Token) -> bool:
                 # "the eastern Bosnian enclave of Gorazde"
                 return governor.lemma_.lower() in PLACE_NOUNS and _is_locative(governor)
             return head.lower_ in LOCATIVE_PREPS
-        if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "npadvmod", "poss") and \
+        if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "npadvmod", "poss", "conj") and \
                 head.lemma_.lower() not in PLACE_NOUNS:
             return False
         token = head
@@ -577,7 +637,8 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             event.modality = "reported"
     in_other_content = lambda offset: any(
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
-    located = [p for p in places if _is_locative(doc[p.token])]
+    qualifiers = qualifying_mentions(doc, places)
+    located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
     event.place = _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None and event.mode == "visit":
         # "visited Mombasa": the place visited is the object itself.

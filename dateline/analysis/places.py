@@ -467,6 +467,9 @@ def gazetteer() -> Gazetteer:
 
 PLACE_LABELS = ("GPE", "LOC")
 NAME_LABELS = ("ORG", "FAC", "PERSON", "EVENT", "NORP")  # names that can begin with a place's ("Mansfield Police")
+# Labels the small NER gives place names after "in", "near", "from", "at": the preposition vouches.
+VOUCHABLE_LABELS = ("PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW")
+NAME_JOINERS = {"de", "del", "da", "do", "al", "el", "-"}
 MAX_PREFIX_TOKENS = 3
 DATELINE_DASHES = {"--", "—", "–", "-"}
 
@@ -493,14 +496,15 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     spans: dict[tuple[int, int], str] = {}
     # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for ent in doc.ents:
+    entities = _unbracketed(doc.ents)
+    for ent in entities:
         after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "from", "at")
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = NER
         elif ent.label_ == "ORG" and after_place_prep:
             spans[(ent.start, ent.end)] = NER  # "in Soroti" read as an organization by the small model
-        elif ent.label_ == "PERSON" and after_place_prep:
-            spans[(ent.start, ent.end)] = VOUCHED  # "in Lyon" read as a person: the preposition vouches
+        elif ent.label_ in VOUCHABLE_LABELS and after_place_prep:
+            spans[(ent.start, ent.end)] = VOUCHED  # "in Lyon" read as a person, "in Grenoble" as a work of art
         elif ent.label_ == "ORG" and any(c.feature != "city" or c.population >= words["min_org_city_population"]
                                          for c in _own_name_readings(ent.text)):
             spans[(ent.start, ent.end)] = WEAK  # "Fargo", "Minnesota" read as organizations
@@ -512,10 +516,24 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans.setdefault(prefix, VOUCHED)
     # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it
     ends = {end for _, end in spans}
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:
                 spans[(ent.start, ent.end)] = NER
+    for start, end in _untagged_names(doc):
+        first = doc[start]
+        # "protested in Barauliany": a name the NER left untagged, the object of a place preposition
+        if first.i > 0 and doc[first.i - 1].lower_ in ("in", "near") and (start, end) not in spans:
+            spans[(start, end)] = VOUCHED
+    ends = {end for _, end in spans}
+    for start, end in _untagged_names(doc, tagged_too=True):
+        # "Tulua (Valle del Cauca)", "Taftan town (Chagai, Balochistan)": a name in brackets right after a
+        # place (or a place and its kind) may qualify it; find_place_mentions keeps it only if it does.
+        before = start - 1
+        if before > 0 and doc[before].text == "(" and (
+                before in ends or (doc[before - 1].lemma_.lower() in PLACE_NOUNS | place_words()["division"]
+                                   and before - 1 in ends)):
+            spans.setdefault((start, end), VOUCHED)
     for token in tokens_of(doc):
         # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):
@@ -535,6 +553,45 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             if after in DATELINE_DASHES or after == ",":
                 spans.setdefault((token.i, end), VOUCHED)
     return spans
+
+
+def _unbracketed(ents) -> list:
+    """Entities cut at brackets: the small NER reads "Cantagallo (Bolivar" as one organisation."""
+    from spacy.tokens import Span
+
+    pieces = []
+    for ent in ents:
+        start = ent.start
+        for token in ent:
+            if token.text in "()[]":
+                if token.i > start:
+                    pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
+                start = token.i + 1
+        if start == ent.start:
+            pieces.append(ent)
+        elif start < ent.end:
+            pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return pieces
+
+
+def _untagged_names(doc, tagged_too: bool = False) -> list[tuple[int, int]]:
+    """Runs of capitalised proper nouns (joined by "-" or "de", "del", "al") that no entity covers (or
+    any, with ``tagged_too``)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and (tagged_too or not token.ent_type_):
+            end = i + 1
+            while end < len(doc) and (tagged_too or not doc[end].ent_type_) and (
+                    (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                    or (doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+                end += 1
+            runs.append((i, end))
+            i = end
+        else:
+            i += 1
+    return runs
 
 
 def _own_name_readings(name: str) -> list[PlaceInfo]:
@@ -610,16 +667,23 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if how == WEAK:
             weak.add(trimmed)
     readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
+    kind_words = PLACE_NOUNS | place_words()["division"] | {"township", "municipality", "commune", "upazila"}
     for span in weak:
         readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
     qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
     by_start = {s: (s, e) for s, e in spans}
     for s, e in spans:
-        nxt = by_start.get(e + 1)
-        if nxt is not None and doc[e].text == "," and any(r.feature in ("country", "region", "district")
-                                                         for r, _ in readings[nxt]):
+        gap = 2 if e + 1 < len(doc) and doc[e + 1].text == "(" and doc[e].lemma_.lower() in kind_words else 1
+        nxt = by_start.get(e + gap)
+        if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
+                r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
             qualifier_of[(s, e)] = nxt
+    # A bracketed name that qualifies nothing is no place of its own ("(Owerri Municipal, Imo)" aside).
+    bracketed = {span for span in spans if span[0] > 0 and doc[span[0] - 1].text == "("}
+    qualifiers = set(qualifier_of.values())
+    spans = [span for span in spans if span not in bracketed or span in qualifiers
+             or span in qualifier_of or span in weak or _is_ner(doc, span)]
     fixed: dict[tuple[int, int], PlaceInfo | None] = {}
     for span, qspan in qualifier_of.items():
         pairs = [(rp + qp, -i, -j, r, q) for i, (r, rp) in enumerate(readings[span])
@@ -667,6 +731,29 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if info is not None:
             found.append(PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info))
     return found
+
+
+def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
+    """Ids of the mentions that only qualify the place before them: "Trindade (Pernambuco)", "Taftan
+    town (Chagai, Balochistan)", "Palm Beach, Florida" — the event is in Trindade, not all Pernambuco."""
+    ends = {}
+    for m in mentions:
+        last = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if last is not None:
+            ends[last.end] = m
+    found: set[int] = set()
+    for m in mentions:
+        i = m.token - 1
+        while i >= 0 and (doc[i].text in ",(" or doc[i].lemma_.lower() in PLACE_NOUNS | place_words()["division"]):
+            i -= 1
+        before = ends.get(i + 1)
+        if before is not None and before is not m and i + 1 < m.token and before.place.within(m.place):
+            found.add(id(m))
+    return found
+
+
+def _is_ner(doc, span: tuple[int, int]) -> bool:
+    return any(t.ent_type_ in PLACE_LABELS for t in doc[span[0]:span[1]])
 
 
 @cache

@@ -2,7 +2,8 @@
 
 The gold file is coded in PLOVER 0.5; its types are mapped to the current 16
 types (``LEGACY_TYPES``): DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
-INVESTIGATE → ACCUSE (mode investigate). Each sentence holds one gold event, so
+INVESTIGATE → ACCUSE (mode investigate); and a gold COERCE is matched by an ASSAULT of a mode
+the current manual moved there (abduct, torture, destroy). Each sentence holds one gold event, so
 predictions are compared as the set of event types coded in the sentence.
 Scores: event type; (type, actor); (type, actor, recipient), with actors matched
 by text overlap; and location country accuracy where gold gives a location.
@@ -23,6 +24,9 @@ from ..model import AnalyzedArticle
 from .metrics import PRF, write_errors
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+# Modes the current manual files under ASSAULT that PLOVER 0.5 coded as COERCE (kidnapping,
+# torture, the intentional destruction of property): such an ASSAULT matches a gold COERCE.
+MOVED_TO_ASSAULT = {"abduct", "torture", "destroy"}
 
 
 @dataclass
@@ -94,12 +98,13 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
         targets = _spans_of(text, _actor_texts(record.get("target")))
         # PLOVER codes what happened or is reported to have: not what was demanded, planned or refused.
         events = [e for e in result.events if e.modality in ("asserted", "reported")]
-        typed = [e for e in events if e.type == gold_type]
+        typed = [e for e in events if e.type == gold_type
+                 or gold_type == "COERCE" and e.type == "ASSAULT" and e.mode in MOVED_TO_ASSAULT]
         with_actor = [e for e in typed if _touches(result, e.actors, sources)]
         with_both = [e for e in with_actor if _touches(result, e.recipients, targets)]
         # The gold codes one event per sentence: a sentence's events count once per type, so that
         # "killed two, wounding five" (two ASSAULT records) is one ASSAULT, and other types are false alarms.
-        coded = len({e.type for e in events})
+        coded = len({gold_type if e in typed else e.type for e in events})
         for prf, hits in ((scores.type, typed), (scores.type_actor, with_actor), (scores.type_actor_recipient, with_both)):
             prf.add(1 if hits else 0, coded - (1 if hits else 0), 0 if hits else 1)
         if not typed:

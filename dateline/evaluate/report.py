@@ -101,3 +101,31 @@ def print_speakers(figures: dict, console: Console) -> None:
         table.add_row(key, str(row["scored"]), f"{row['coverage']:.3f}", f"{row['accuracy_covered']:.3f}",
                       f"{row['accuracy']:.3f}")
     console.print(table)
+
+
+def print_acled(figures: dict, console: Console) -> None:
+    table = Table(title=f"ACLED notes — {figures['notes']} notes ({figures['unmapped']} of sub-event types "
+                        f"without a PLOVER type, not scored), {figures['seconds']} s")
+    for column in ("", "all", "tune", "confirm", "notes"):
+        table.add_column(column, justify="right")
+    labels = {"type": "type right", "actor_filled": "event has an actor", "named_actor": "named actor found",
+              "place_country": "place in the right country", "place_161km": "place within 161 km",
+              "date_exact": "date exact"}
+    for key, label in labels.items():
+        row = figures[key]
+        table.add_row(label, *(f"{row[h]:.3f}" for h in ("all", "tune", "confirm")), str(row["n"]))
+    console.print(table)
+    console.print("type right by gold type: " + ", ".join(
+        f"{t} {v['right']}/{v['n']}" for t, v in figures["type_by_gold"].items()))
+
+
+def print_quadclass(figures: dict, console: Console) -> None:
+    accuracy = figures["accuracy"]
+    table = Table(title=f"CAMEO quad classes — {figures['sentences']} sentences, {figures['seconds']} s; accuracy "
+                        f"{accuracy['all']:.3f} (tune {accuracy['tune']:.3f}, confirm {accuracy['confirm']:.3f})")
+    for column in ("class", "P", "R", "F1", "gold"):
+        table.add_column(column, justify="right")
+    for name, row in figures["classes"].items():
+        table.add_row(name, *(f"{row[k]:.3f}" for k in ("p", "r", "f1")), str(row["tp"] + row["fn"]))
+    console.print(table)
+    console.print(f"macro F1 {figures['macro_f1']:.3f}")
