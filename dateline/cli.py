@@ -735,13 +735,25 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
     print(f"dateline: warning: {' '.join(str(message).split())}", file=sys.stderr)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised in place of KeyboardInterrupt: click turns that into a bare "Aborted!" and
+    exit 1 before we could say what was kept."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted
+
+
 def main() -> None:
+    import signal
     import warnings
 
     warnings.showwarning = _one_line_warning
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
         # One line, not a traceback per process: what was committed stays, and a rerun resumes.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the pool winds down
         print("dateline: interrupted; what was stored is kept, rerun to resume", file=sys.stderr)
         sys.exit(130)

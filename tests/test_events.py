@@ -177,3 +177,52 @@ def test_a_place_still_stands_for_its_people_when_nobody_else_is_acted_on(run):
 def test_a_hedged_event_is_reported_not_asserted(run, text):
     modalities = [e["modality"] for e in run("News\n\n" + text)["events"]]
     assert modalities == ["reported"]
+
+
+def _placed(run, text: str) -> list[tuple[str, list[str], list[str], str | None]]:
+    """(type, actors, recipients, place name) of each event of a one-sentence article."""
+    result = run("News\n\n" + text)
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    places = {p["id"]: p["name"] for p in result["places"]}
+    return [(e["type"], [names[a] for a in e["actors"]], [names[r] for r in e["recipients"]], places.get(e["place"]))
+            for e in result["events"]]
+
+
+def test_a_town_is_the_scene_of_a_protest_not_its_target(run):
+    assert _placed(run, "Activists demonstrated in Bergen on Monday.") == [("PROTEST", ["Activists"], [], "Bergen")]
+
+
+def test_a_country_named_as_the_scene_stands_for_its_government(run):
+    [(etype, actors, recipients, _)] = _placed(run, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert etype == "PROTEST" and recipients == ["Serbia"]
+
+
+def test_coordinated_passives_are_one_assault_with_doer_and_victim(run):
+    assert _placed(run, "A man was shot and killed by gunmen in Lagos on Sunday.") == [
+        ("ASSAULT", ["gunmen"], ["man"], "Lagos")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Rebels clashed with soldiers near Goma on Friday.", "Rebels"),
+    ("Gunmen abducted a teacher in Kaduna on Monday.", "Gunmen"),  # the manual: ASSAULT, mode abduct
+])
+def test_clashes_and_abductions_are_assaults(run, text, actor):
+    [(etype, actors, _, _)] = _placed(run, text)
+    assert etype == "ASSAULT" and actors == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of people gathered in Kiel to protest against the measures.",  # who gathered protests
+    "Thousands of people took to the streets in Gomel on Sunday.",
+    "Students held a protest in Chittagong on Monday.",  # light verb and noun: one event
+])
+def test_protests_in_their_common_phrasings_are_one_event_each(run, text):
+    [(etype, actors, recipients, _)] = _placed(run, text)
+    assert etype == "PROTEST" and len(actors) == 1 and recipients == []
+
+
+def test_a_bracketed_qualifier_picks_the_town_and_is_not_the_events_place(run):
+    result = run("News\n\nOn 21 January 2022, in Trindade (Pernambuco), a man was shot by two armed men.")
+    [event] = result["events"]
+    place = next(p for p in result["places"] if p["id"] == event["place"])
+    assert (place["name"], place["country"], place["admin1"]) == ("Trindade", "BR", "Pernambuco")

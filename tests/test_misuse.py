@@ -112,3 +112,34 @@ def test_records_sharing_an_id_are_not_merged_silently(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.count(b"already used by a different document") == 2
     assert b"1 added" in proc.stdout and b"2 failed" in proc.stdout
+
+
+def test_ctrl_c_during_ingest_prints_one_line_and_a_rerun_stores_the_rest(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3000):
+        (corpus / f"a{i}.txt").write_text(f"Story {i}\n\nPolice arrested {i} protesters in Lagos on Monday.\n")
+    db = tmp_path / "news.db"
+    process = subprocess.Popen([sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while stored == 0 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db) as con:
+                stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            pass  # the store is not there yet
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "dateline: interrupted; what was stored is kept, rerun to resume"
+    rerun = dateline("ingest", str(corpus), "--db", str(db))
+    summary = rerun.stderr.decode().strip().splitlines()[-1]
+    added, already = (int(summary.split(" added")[0].split()[-1]), int(summary.split(" already")[0].split()[-1]))
+    assert rerun.returncode == 0 and added + already == 3000 and already > 0, summary

@@ -295,9 +295,14 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if start in seen:
             continue
         trigger = doc[start] if form == "verb" else doc[end - 1]
-        typed = _verb_type(trigger) if form == "verb" else _noun_type(trigger, doc[start:end].text.lower())
+        # a phrase is listed with its last word's lemma: "took to the street" for "took to the streets"
+        phrase = " ".join([t.lower_ for t in doc[start:end - 1]] + [doc[end - 1].lemma_.lower()])
+        typed = _verb_type(trigger) if form == "verb" else (
+            _noun_type(trigger, doc[start:end].text.lower()) or _noun_type(trigger, phrase))
         if typed is None:
             continue
+        if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
+            form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
         etype, mode = typed
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
@@ -502,9 +507,9 @@ def _purpose_infinitive(verb: Token) -> bool:
 
 
 def _stands_for_people(place: PlaceInfo) -> bool:
-    """Whether a place named as a scene can stand for its people or government: a country, a
-    first-level division or a capital, not a town."""
-    return place.feature in ("country", "region") or place.capital
+    """Whether a place named as a scene can stand for its people or government: a country or a
+    capital, not a town or a province."""
+    return place.feature == "country" or place.capital
 
 
 def _only_scene(token: Token, mention, table: ActorTable) -> bool:
@@ -525,7 +530,7 @@ def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: b
         if token.i <= head.i:
             continue
         mention = table.mention_at(token)
-        if scene and _is_locative(token) and _only_scene(token, mention, table):
+        if scene and _is_locative(token.doc[mention.head] if mention else token) and _only_scene(token, mention, table):
             continue  # "demonstrated in Oslo": where it happened, not to whom
         if mention is None and token.ent_type_ in ("GPE", "LOC", "NORP"):
             # "an admission by Moscow", "a Senegalese peace plan", "a curfew in Algiers"
@@ -605,8 +610,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from",
 
 
 def _is_locative(token: Token) -> bool:
-    """A place named where something happens: "in south Lebanon", "the town of Gorazde", "near Samarra"."""
-    for _ in range(4):
+    """A place named where something happens: "in south Lebanon", "the town of Gorazde", "near Samarra",
+    "in Ibuga village (Bwito, Rutshuru, Nord-Kivu)"."""
+    for _ in range(6):
         head = token.head
         if head.i == token.i:
             return False

@@ -469,6 +469,8 @@ PLACE_LABELS = ("GPE", "LOC")
 NAME_LABELS = ("ORG", "FAC", "PERSON", "EVENT", "NORP")  # names that can begin with a place's ("Mansfield Police")
 # Labels the small NER gives place names after "in", "near", "from", "at": the preposition vouches.
 VOUCHABLE_LABELS = ("PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW")
+# Words for a kind of place after its name: "Ibuga village (Rutshuru, Nord-Kivu)".
+KIND_WORDS = PLACE_NOUNS | {"township", "municipality", "commune", "upazila", "subdivision", "locality"}
 NAME_JOINERS = {"de", "del", "da", "do", "al", "el", "-"}
 MAX_PREFIX_TOKENS = 3
 DATELINE_DASHES = {"--", "—", "–", "-"}
@@ -526,14 +528,17 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if first.i > 0 and doc[first.i - 1].lower_ in ("in", "near") and (start, end) not in spans:
             spans[(start, end)] = VOUCHED
     ends = {end for _, end in spans}
+    listed_end = -1  # end of the last name of a bracketed list of qualifiers
     for start, end in _untagged_names(doc, tagged_too=True):
         # "Tulua (Valle del Cauca)", "Taftan town (Chagai, Balochistan)": a name in brackets right after a
-        # place (or a place and its kind) may qualify it; find_place_mentions keeps it only if it does.
+        # place (or a place and its kind) may qualify it, and so may the names listed after it in the
+        # brackets; find_place_mentions keeps the first only if it does qualify.
         before = start - 1
         if before > 0 and doc[before].text == "(" and (
-                before in ends or (doc[before - 1].lemma_.lower() in PLACE_NOUNS | place_words()["division"]
-                                   and before - 1 in ends)):
+                before in ends or doc[before - 1].lemma_.lower() in KIND_WORDS | place_words()["division"]) \
+                or before == listed_end and doc[before].text == ",":
             spans.setdefault((start, end), VOUCHED)
+            listed_end = end
     for token in tokens_of(doc):
         # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
         if token.lower_ == "of" and token.head.lemma_.lower() in PLACE_NOUNS and token.i + 1 < len(doc):
@@ -667,7 +672,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if how == WEAK:
             weak.add(trimmed)
     readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
-    kind_words = PLACE_NOUNS | place_words()["division"] | {"township", "municipality", "commune", "upazila"}
+    kind_words = KIND_WORDS | place_words()["division"]
     for span in weak:
         readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
