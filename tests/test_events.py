@@ -226,3 +226,19 @@ def test_a_bracketed_qualifier_picks_the_town_and_is_not_the_events_place(run):
     [event] = result["events"]
     place = next(p for p in result["places"] if p["id"] == event["place"])
     assert (place["name"], place["country"], place["admin1"]) == ("Trindade", "BR", "Pernambuco")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Around 1000 people protested in Bergen against the certificate.", "Around 1000 people"),  # a PP to the parser
+    ("Hundreds demonstrated in Bergen against the measures.", "Hundreds"),
+    ("Pastors protested on Monday.", "Pastors"),  # tagged as a participle: still the one who protests
+    ("About 30 farmers gathered in Bergen against the new tax.", "About 30 farmers"),
+    ("Nearly 80 teachers gathered outside the school in Bergen to denounce the expulsion.", "Nearly 80 teachers"),
+])
+def test_a_crowd_that_protests_or_gathers_to_protest_is_the_actor(run, text, actor):
+    protests = [e for e in _placed(run, text) if e[0] == "PROTEST"]
+    assert [p[1] for p in protests] == [[actor]]
+
+
+def test_a_gathering_to_mourn_is_no_protest(run):
+    assert not any(e[0] == "PROTEST" for e in _placed(run, "The families gathered at the church to mourn the victims."))

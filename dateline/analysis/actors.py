@@ -59,6 +59,9 @@ def lexicon() -> _Lexicon:
     )
 
 
+NOUN_PHRASE_DEPS = {"amod", "compound", "nummod", "quantmod", "det", "poss", "nmod", "case", "advmod", "predet", "npadvmod"}
+
+
 @dataclass
 class MentionRef:
     start: int  # token offsets
@@ -121,7 +124,8 @@ class ActorTable:
     def add_nominal(self, head: Token) -> MentionRef | None:
         """An unnamed participant ("Angry French paper workers") becomes a group actor of its own."""
         doc = head.doc
-        start = head.left_edge.i
+        # the noun's own modifiers, not a clause the parser hung on it ("On 15 January, around 1000 people")
+        start = min([c.left_edge.i for c in head.lefts if c.dep_ in NOUN_PHRASE_DEPS] + [head.i])
         while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM") or doc[start].dep_ in ("poss", "case")
                                   or doc[start].lower_ in ("angry", "some", "several", "many", "other")):
             start += 1

@@ -160,6 +160,9 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
                 actor = next((table.actor_at(c) for c in t.children if c.dep_ == "appos" and table.actor_at(c)), None)
+            if actor is None and subject and (t.pos_ == "NUM" or t.lower_ in partitive) and t.dep_ in ("nsubj", "pobj"):
+                mention = table.add_nominal(t)  # "hundreds demonstrated", "about 200 gathered"
+                actor = mention.actor if mention else None
             if actor is None and t.pos_ in ("NOUN", "PROPN") and (
                     t.lemma_.lower() in agents or t.lower_ in agents or subject and _can_act(t)):
                 named = [m.actor for m in (table.mention_at(x) for x in t.subtree if x.i < t.i) if m and m.actor]
@@ -327,7 +330,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
-    found = _without_protest_topics(doc, _merged_mentions(doc, found))
+    found = _without_protest_topics(doc, _merged_mentions(doc, found + _gatherings(doc, found, table)))
     embedded = _mark_embedded(doc, found)
     for event in found:
         _ground(doc, event, statements, places, times)
@@ -349,6 +352,29 @@ def _place_as_recipient(doc: Doc, event: EventBuild, table: ActorTable) -> None:
     actor = table.actor_at(span[0]) or table.add_place(doc, span.start, span.end, event.place.place).actor
     if actor not in event.actors:
         event.recipients = [actor]
+
+
+def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[EventBuild]:
+    """A crowd gathered to demand, denounce or defend something protests: "gathered in Kiel to demand
+    …", "gathered outside the court, denouncing …" (the demand is then the protest's topic)."""
+    spec = config()["gatherings"]
+    protested = {e.trigger for e in events if e.type == "PROTEST"}
+    found: list[EventBuild] = []
+    for event in events:
+        trigger = doc[event.trigger]
+        head = trigger.head
+        if event.type not in spec["purposes"] or trigger.dep_ not in ("advcl", "xcomp", "conj") \
+                or head.lemma_.lower() not in spec["verbs"] or head.i in protested:
+            continue
+        subject = subject_of(head, speech=False)
+        actors = _actors_of([subject], table, subject=True) if subject is not None else []
+        if not actors:
+            continue
+        protested.add(head.i)
+        found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=head.i, trigger_end=head.i + 1,
+                                actors=actors, recipients=[], evidence=event.evidence,
+                                modality=_modality(head), confidence=0.6))
+    return found
 
 
 def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
@@ -437,8 +463,8 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
 def _reduced_passive_patient(verb: Token) -> Token | None:
     """The patient of a passive without its auxiliary, as headlines write it: "Man stabbed to death in
     Berlin" (the subject of a bare participle), "Journalist arrested in Cairo" (the noun it qualifies)."""
-    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
-        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) or verb.lemma_.lower() in config()["actor_verbs"]:
+        return None  # "Activists protested" (tagged VBN): a verb whose subject always acts
     # "Man stabbed to death": a verb of killing with no object but "to death" is passive, whatever its tag.
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
     if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and to_death):
@@ -469,6 +495,12 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
         actors = _actors_of(_agents(verb), table, subject=True)
     else:
         subject = subject_of(verb, speech=False)
+        if subject is None:
+            # "around 1000 people protested", parsed as a prepositional phrase before the verb
+            subject = next((o for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                            and c.lower_ in config()["approximators"] for o in c.children if o.dep_ == "pobj"), None)
+        if subject is None and verb.dep_ == "acl" and verb.lemma_.lower() in config()["actor_verbs"]:
+            subject = verb.head  # "people protesting in Lyon", "around 1000 people protested" read as a participle
         if subject is None and _purpose_infinitive(verb):
             subject = subject_of(verb.head, speech=False)  # "gathered in Kiel to protest": who gathered
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
@@ -631,6 +663,55 @@ def _is_locative(token: Token) -> bool:
     return False
 
 
+def _governing_chain(trigger: Token) -> set[int]:
+    """The trigger and the words whose modifiers are the event's: a noun's verb ("held a protest in
+    X"), the verb a purpose infinitive or a coordinated verb hangs from ("gathered in X to protest")."""
+    chain = {trigger.i}
+    token = trigger
+    for _ in range(3):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+            token = token.head if token.dep_ != "pobj" else token.head.head
+        elif token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+        else:
+            break
+        chain.add(token.i)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("advcl", "xcomp", "conj"):
+            break
+    return chain
+
+
+def _governor(token: Token) -> Token | None:
+    """The word a place or a date modifies through its preposition ("protested [in X]" → protested),
+    or that it modifies directly ("killed two people Monday")."""
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ == "ADP":
+            return head.head
+        if token.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX"):
+            return head
+        if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "nummod", "poss", "conj"):
+            return None
+        token = head
+    return None
+
+
+def _governed(doc: Doc, items, chain: set[int], span_of, excluded) -> object | None:
+    """The first item (place or date) that modifies the event's own words: the phrase that governs
+    the event, not a neighbouring clause."""
+    for item in items:
+        start, end = span_of(item)
+        if excluded(start):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        governor = _governor(span.root) if span is not None else None
+        if governor is not None and governor.i in chain:
+            return item
+    return None
+
+
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             places: list[PlaceMention], times: list[Timex]) -> None:
     """Attach the statement that reports the event, its place and its date."""
@@ -645,10 +726,13 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
     qualifiers = qualifying_mentions(doc, places)
     located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
-    event.place = _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
+    chain = _governing_chain(trigger)
+    event.place = _governed(doc, located, chain, lambda p: (p.start, p.end), in_other_content) \
+        or _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None and event.mode == "visit":
         # "visited Mombasa": the place visited is the object itself.
         objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
         event.place = next((p for p in places if p.token in objects), None)
     dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
-    event.date = _nearest(dated, trigger, sent, lambda t: t.start, in_other_content)
+    event.date = _governed(doc, dated, chain, lambda t: (t.start, t.end), in_other_content) \
+        or _nearest(dated, trigger, sent, lambda t: t.start, in_other_content)
