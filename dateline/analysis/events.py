@@ -160,6 +160,13 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
             if actor is None:
                 # "the leader of X, Ismail Haniyeh": the name in apposition.
                 actor = next((table.actor_at(c) for c in t.children if c.dep_ == "appos" and table.actor_at(c)), None)
+            if (actor is None or t.pos_ == "PROPN" and table.actor(actor).kind not in ("person", "organization")
+                    and gazetteer().candidates(t.text)) and (person := next(
+                    (c for c in t.children if c.dep_ == "appos" and c.lemma_.lower() in agents
+                     and c.lemma_.lower() not in lexicon().org_nouns), None)) is not None:
+                # "in X, Sinaloa, a man was killed": the parser took the place for the subject, the man for its apposition
+                mention = table.add_nominal(person)
+                actor = mention.actor if mention else None
             if actor is None and subject and (t.pos_ == "NUM" or t.lower_ in partitive) and t.dep_ in ("nsubj", "pobj"):
                 mention = table.add_nominal(t)  # "hundreds demonstrated", "about 200 gathered"
                 actor = mention.actor if mention else None
@@ -504,7 +511,9 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
         if subject is None and _purpose_infinitive(verb):
             subject = subject_of(verb.head, speech=False)  # "gathered in Kiel to protest": who gathered
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or reduced
+    # the nearest, where the parser gave two ("Around 6 February …, Sinaloa, a man was killed")
+    passive = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubjpass"), None) \
+        or next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or reduced
     if passive is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
         # "a man was shot and killed by gunmen": the conjoined participle shares the patient
         passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
