@@ -339,8 +339,9 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
     found = _without_protest_topics(doc, _merged_mentions(doc, found + _gatherings(doc, found, table)))
     embedded = _mark_embedded(doc, found)
+    grounds = _Grounds.of(doc, places, times)
     for event in found:
-        _ground(doc, event, statements, places, times)
+        _ground(doc, event, statements, grounds)
         if not event.recipients and event.place is not None and not event.has_patient \
                 and (event.type not in config()["scene_types"] or _stands_for_people(event.place.place)):
             _place_as_recipient(doc, event, table)
@@ -707,22 +708,42 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-def _governed(doc: Doc, items, chain: set[int], span_of, excluded) -> object | None:
+def _with_governors(doc: Doc, items, span_of) -> list[tuple[object, int | None]]:
+    """Each item (place or date) with the index of the word it modifies, if any."""
+    paired = []
+    for item in items:
+        span = doc.char_span(*span_of(item), alignment_mode="expand")
+        governor = _governor(span.root) if span is not None else None
+        paired.append((item, governor.i if governor is not None else None))
+    return paired
+
+
+def _governed(paired: list[tuple[object, int | None]], chain: set[int], key_start, excluded) -> object | None:
     """The first item (place or date) that modifies the event's own words: the phrase that governs
     the event, not a neighbouring clause."""
-    for item in items:
-        start, end = span_of(item)
-        if excluded(start):
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        governor = _governor(span.root) if span is not None else None
-        if governor is not None and governor.i in chain:
-            return item
-    return None
+    return next((item for item, governor in paired if governor in chain and not excluded(key_start(item))), None)
 
 
-def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
-            places: list[PlaceMention], times: list[Timex]) -> None:
+@dataclass
+class _Grounds:
+    """What every event of a document is grounded in, worked out once per document: the places named
+    where something happens (not their qualifiers), the dates of one day, and the words each modifies."""
+    places: list[PlaceMention]
+    located: list[PlaceMention]
+    dated: list[Timex]
+    located_governors: list[tuple[object, int | None]]
+    dated_governors: list[tuple[object, int | None]]
+
+    @classmethod
+    def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
+        qualifiers = qualifying_mentions(doc, places)
+        located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
+        dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
+        return cls(places, located, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
+                   _with_governors(doc, dated, lambda t: (t.start, t.end)))
+
+
+def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], grounds: _Grounds) -> None:
     """Attach the statement that reports the event, its place and its date."""
     trigger = doc[event.trigger]
     sent = sentence_of(trigger)
@@ -733,15 +754,12 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild],
             event.modality = "reported"
     in_other_content = lambda offset: any(
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
-    qualifiers = qualifying_mentions(doc, places)
-    located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
     chain = _governing_chain(trigger)
-    event.place = _governed(doc, located, chain, lambda p: (p.start, p.end), in_other_content) \
-        or _nearest(located, trigger, sent, lambda p: p.start, in_other_content)
+    event.place = _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
+        or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None and event.mode == "visit":
         # "visited Mombasa": the place visited is the object itself.
         objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
-        event.place = next((p for p in places if p.token in objects), None)
-    dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
-    event.date = _governed(doc, dated, chain, lambda t: (t.start, t.end), in_other_content) \
-        or _nearest(dated, trigger, sent, lambda t: t.start, in_other_content)
+        event.place = next((p for p in grounds.places if p.token in objects), None)
+    event.date = _governed(grounds.dated_governors, chain, lambda t: t.start, in_other_content) \
+        or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content)

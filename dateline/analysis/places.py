@@ -534,8 +534,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         # place (or a place and its kind) may qualify it, and so may the names listed after it in the
         # brackets; find_place_mentions keeps the first only if it does qualify.
         before = start - 1
-        if before > 0 and doc[before].text == "(" and (
-                before in ends or doc[before - 1].lemma_.lower() in KIND_WORDS | place_words()["division"]) \
+        if before > 0 and doc[before].text == "(" and (before in ends or doc[before - 1].lemma_.lower() in kind_words()) \
                 or before == listed_end and doc[before].text == ",":
             spans.setdefault((start, end), VOUCHED)
             listed_end = end
@@ -672,14 +671,13 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if how == WEAK:
             weak.add(trimmed)
     readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
-    kind_words = KIND_WORDS | place_words()["division"]
     for span in weak:
         readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
     qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
     by_start = {s: (s, e) for s, e in spans}
     for s, e in spans:
-        gap = 2 if e + 1 < len(doc) and doc[e + 1].text == "(" and doc[e].lemma_.lower() in kind_words else 1
+        gap = 2 if e + 1 < len(doc) and doc[e + 1].text == "(" and doc[e].lemma_.lower() in kind_words() else 1
         nxt = by_start.get(e + gap)
         if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
                 r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
@@ -747,9 +745,10 @@ def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
         if last is not None:
             ends[last.end] = m
     found: set[int] = set()
+    nouns = PLACE_NOUNS | place_words()["division"]
     for m in mentions:
         i = m.token - 1
-        while i >= 0 and (doc[i].text in ",(" or doc[i].lemma_.lower() in PLACE_NOUNS | place_words()["division"]):
+        while i >= 0 and (doc[i].text in ",(" or doc[i].lemma_.lower() in nouns):
             i -= 1
         before = ends.get(i + 1)
         if before is not None and before is not m and i + 1 < m.token and before.place.within(m.place):
@@ -759,6 +758,12 @@ def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
 
 def _is_ner(doc, span: tuple[int, int]) -> bool:
     return any(t.ent_type_ in PLACE_LABELS for t in doc[span[0]:span[1]])
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Words for a kind of place written after its name ("Ibuga village", "Kale township")."""
+    return frozenset(KIND_WORDS | place_words()["division"])
 
 
 @cache
