@@ -113,3 +113,65 @@ def test_a_run_of_words_that_never_ends_is_cut_into_sentences():
     ordinary = load_pipeline()("Talks\n\nThe minister said on Monday that the port, which had been closed for "
                                "weeks, would reopen.")
     assert len(list(ordinary.sents)) == 2  # a sentence of news length is left whole
+
+
+def _said(result: dict, cue: str = "said") -> list[dict]:
+    return [s for s in result["statements"] if s["cue"] and s["cue"]["text"] == cue]
+
+
+def test_an_abbreviated_title_lets_the_role_noun_name_its_bearer(run):
+    result = run("Budget\n\nGov. Ana Ruiz signed the budget on Monday. Her rival Tom Baker was absent. "
+                 "The governor said the state would hire teachers.")
+    assert [speaker_name(result, s) for s in _said(result)] == ["Ana Ruiz"]
+
+
+def test_a_justice_is_the_judge(run):
+    result = run("Ruling\n\nSupreme Court Justice Frank Nervo heard the case with lawyers for Tom Baker. "
+                 "The judge said the file would stay sealed.")
+    assert [speaker_name(result, s) for s in _said(result)] == ["Frank Nervo"]
+
+
+@pytest.mark.parametrize("subject", ["The GOP presidential nominee", "A U.S. senator"])
+def test_a_party_or_country_modifying_a_person_noun_is_not_the_speaker(run, subject):
+    result = run(f"Files\n\nThe court met on Monday. {subject} said the files should stay sealed.")
+    statement = _said(result)[0]
+    assert statement["speaker"] is None
+    assert statement["speaker_mention"]["text"] == subject
+
+
+def test_who_speaks_for_its_antecedent_and_stays_the_mention(run):
+    result = run("Rally\n\nThe crowd cheered Tom Baker, who said the plant would stay open.")
+    statement = _said(result)[0]
+    assert speaker_name(result, statement) == "Tom Baker"
+    assert statement["speaker_mention"]["text"] == "who"
+
+
+def test_a_description_an_earlier_organisation_name_holds_is_that_organisation(run):
+    result = run("Ruling\n\nThe U.S. Court of Appeals for the Sixth Circuit heard the case on Monday. "
+                 "The appeals court said the purge was unlawful.")
+    assert [speaker_name(result, s) for s in _said(result)] == ["U.S. Court of Appeals"]
+
+
+def test_two_organisations_holding_the_noun_leave_the_description_alone(run):
+    result = run("Ruling\n\nThe Supreme Court of Ohio and the Court of Appeals for the Sixth Circuit heard the case. "
+                 "The court said the purge was unlawful.")
+    statement = _said(result)[0]
+    assert statement["speaker"] is None and statement["speaker_mention"]["text"] == "The court"
+
+
+def test_a_role_description_goes_to_the_main_person_only_when_nobody_rivals_them(run):
+    main = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "
+               "Collins met farmers in Toledo. Tom Baker watched. The Democratic nominee said taxes would fall.")
+    assert [speaker_name(main, s) for s in _said(main)] == ["Sarah Collins"]
+    rivals = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "
+                 "Tom Baker replied. Baker met farmers. The Democratic nominee said taxes would fall.")
+    assert [s["speaker"] for s in _said(rivals)] == [None]
+    # a man's noun never goes to a woman
+    male = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "
+               "Collins met farmers in Toledo. The businessman said taxes would fall.")
+    assert [s["speaker"] for s in _said(male)] == [None]
+
+
+def test_a_headline_word_written_in_lower_case_elsewhere_is_no_speaker(run):
+    result = run("New Poll Shows Bump For Ruiz\n\nA new poll shows Ana Ruiz ahead. The poll asked 900 voters.")
+    assert not any(a["name"] == "New Poll" for a in result["actors"])

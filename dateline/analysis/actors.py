@@ -40,6 +40,7 @@ class _Lexicon:
     partitive_nouns: frozenset[str]
     particles: frozenset[str]
     longest: int
+    title_equivalents: dict[str, frozenset[str]]
 
 
 @cache
@@ -49,13 +50,15 @@ def lexicon() -> _Lexicon:
     honorifics = frozenset(tuple(t.split()) for t in raw["honorifics"])
     return _Lexicon(
         titles=titles, honorifics=honorifics, person_words=titles | honorifics,
-        female=frozenset(raw["female_titles"]), male=frozenset(raw["male_titles"]),
+        female=frozenset(raw["female_titles"]) | frozenset(raw["female_nouns"]),
+        male=frozenset(raw["male_titles"]) | frozenset(raw["male_nouns"]),
         role_nouns=frozenset(raw["role_nouns"]) | {t[0] for t in titles if len(t) == 1 and not t[0].endswith(".")},
         org_nouns=frozenset(raw["org_nouns"]),
         agent_nouns=frozenset(raw["agent_nouns"]),
         partitive_nouns=frozenset(raw["partitive_nouns"]),
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
+        title_equivalents={fold(k): frozenset(v) for k, v in raw["title_equivalents"].items()},
     )
 
 
@@ -89,7 +92,10 @@ class ActorBuild:
         return None if self.kind == "country" else sector_of(self.titles, self.name, self.kind)
 
     def title_words(self) -> set[str]:
-        return {fold(w) for t in self.titles for w in t.split()}
+        """The words of the titles, with what each lets a description call the bearer ("Gov." → governor)."""
+        words = {fold(w) for t in self.titles for w in t.split()}
+        equivalents = lexicon().title_equivalents
+        return words | {e for w in words for e in equivalents.get(w, ())}
 
 
 @dataclass
@@ -335,14 +341,35 @@ def _headline_tokens(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
 
 
 def _named_outside(doc: Doc, lines: list[tuple[int, int]]) -> set[str]:
-    """Words the article capitalises outside its headline ``lines``: the words its names are made of."""
+    """Words the article capitalises outside its headline ``lines`` (at least as often as it writes
+    them in lower case): the words its names are made of."""
     text = text_of(doc)
     pieces, last = [], 0
     for start, end in lines:
         pieces.append(text[last:start])
         last = end
     pieces.append(text[last:])
-    return {w.lower() for piece in pieces for w in _CAPITALISED_WORD.findall(piece) if w[0].isupper()}
+    capitalised: dict[str, int] = {}
+    lowercase: dict[str, int] = {}
+    for piece in pieces:
+        for word in _CAPITALISED_WORD.findall(piece):
+            counts = capitalised if word[0].isupper() else lowercase
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    # A word the article mostly writes in lower case is a common word even where capitalised ("A new poll").
+    return {w for w, n in capitalised.items() if n >= lowercase.get(w, 0)}
+
+
+def is_name_like(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) the NER left untagged may still be a name: not only role words
+    ("Judge rejects …"), and no word the article otherwise writes in lower case ("New Poll Shows …")."""
+    lex = lexicon()
+    words = [t.lower_ for t in doc[start:end]]
+    if all(w in lex.role_nouns or (w,) in lex.person_words for w in words):
+        return False
+    named = doc.user_data.get("dateline_name_words")
+    if named is None:
+        named = doc.user_data["dateline_name_words"] = _named_outside(doc, _headline_lines(text_of(doc)))
+    return all(w in named for w in words if w.isalpha())
 
 
 def _headline_trim(doc: Doc, start: int, end: int, headline: set[int], named: set[str],
@@ -677,8 +704,71 @@ def _nominal(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
         if best is None or score > best[0]:
             best = (score, actor)
     if best is None:
-        return None
+        return _salient_bearer(doc, token, start, table)
     return MentionRef(start, token.i + 1, "nominal", token.i, best[1].id, 0.8)
+
+
+SALIENCE_LEAD = 2.0  # how many times the runner-up's name mentions the article's main person needs
+SALIENCE_MIN = 3  # name mentions that make a person the article's main one
+
+
+def _salient_bearer(doc: Doc, token: Token, start: int, table: ActorTable) -> MentionRef | None:
+    """"The Democratic nominee", "the Vermont senator": a role description no title in the article
+    ties to anyone goes to the article's main person, named before it, when the article's other
+    people named before it are far less present, the gender agrees and no title of theirs says
+    otherwise. Else nobody."""
+    lex = lexicon()
+    noun = fold(token.lemma_)
+    gender = "female" if noun in lex.female else "male" if noun in lex.male else None
+    counts = []
+    for actor in table.actors:
+        if actor.kind != "person" or not any(m.end <= start for m in actor.mentions):
+            continue
+        counts.append((sum(m.form == "name" for m in actor.mentions), actor))
+    counts.sort(key=lambda c: -c[0])
+    if not counts or counts[0][0] < SALIENCE_MIN or (len(counts) > 1 and counts[0][0] < SALIENCE_LEAD * counts[1][0]):
+        return None
+    actor = counts[0][1]
+    roles = actor.title_words() & lex.role_nouns
+    if (gender and actor.gender and gender != actor.gender) or (roles and noun not in roles):
+        return None
+    return MentionRef(start, token.i + 1, "nominal", token.i, actor.id, 0.6)
+
+
+def _organization_description(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
+    """"The appeals court" after "the U.S. Court of Appeals", "the poll" after "the Reuters/Ipsos
+    poll": a definite description whose noun (and noun modifiers) one earlier organisation's name
+    holds, or whose noun that name modified. Two candidates: nobody."""
+    if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    start = min([c.i for c in token.children if c.i < token.i] + [token.i])
+    modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN")}
+    nouns = {fold(token.text), fold(token.lemma_)}
+    found = set()
+    for actor in table.actors:
+        earlier = [m for m in actor.mentions if m.end <= start and m.form == "name"]
+        if actor.kind != "organization" or not earlier:
+            continue
+        words = {fold(w) for w in actor.name.replace("/", " ").split()}
+        if nouns & words and modifiers <= words and len(words) > len(modifiers) + 1:  # "State" is no evidence
+            found.add(actor.id)
+        elif any(doc[m.head].dep_ in ("compound", "poss", "nmod") and fold(doc[m.head].head.lemma_) in nouns
+                 and doc[m.head].head.i < start for m in earlier):
+            found.add(actor.id)
+    if len(found) != 1:
+        return None
+    return MentionRef(start, token.i + 1, "nominal", token.i, found.pop(), 0.8)
+
+
+def is_person_noun(token: Token) -> bool:
+    """A common noun for one person by role ("nominee", "senator", "lady"): its modifiers name
+    whom the person belongs to, not the person."""
+    if token.pos_ != "NOUN":
+        return False
+    lex = lexicon()
+    word = token.lemma_.lower()
+    return word in lex.role_nouns or (word,) in lex.person_words
 
 
 def _agrees(actor: ActorBuild, pronoun: str) -> bool:
@@ -776,7 +866,8 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
     for token in tokens_of(doc):
         if token.i in table.by_token:
             continue
-        mention = _nominal(doc, token, table) or _pronoun(doc, token, table, resolved, quotes)
+        mention = _nominal(doc, token, table) or _organization_description(doc, token, table) \
+            or _pronoun(doc, token, table, resolved, quotes)
         if mention is None:
             continue
         actor = table.actor(mention.actor)

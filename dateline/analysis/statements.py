@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
-from .actors import SUBJECT_DEPS, ActorTable, sentence_index, sentence_of, text_of, tokens_of
+from .actors import SUBJECT_DEPS, ActorTable, is_name_like, is_person_noun, sentence_index, sentence_of, text_of, tokens_of
 from .quotes import Quote, QuoteIndex
 from .learned_cues import learned_cue_heads
 
@@ -164,6 +164,13 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     """Actor id, token span of the speaker mention, and confidence."""
     doc = subject.doc
     clause_end = len(doc)
+    if subject.lower_ in ("who", "which") and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+        # "Trump, who said …": the mention is "who", the speaker whom it stands for
+        antecedent = table.mention_at(subject.head.head)
+        at = (subject.i, subject.i + 1)
+        if antecedent is None or antecedent.actor is None or antecedent.confidence < CONFIDENT:
+            return None, at, 0.5
+        return antecedent.actor, at, antecedent.confidence
     if subject.lower_ == "that" and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         clause_end = subject.head.left_edge.i
         subject = subject.head.head  # "the rules that promise …": the rules promise
@@ -173,15 +180,18 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
         # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
         names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t == subject]
-        if names and names[-1].i - names[0].i + 1 == len(names):
+        if names and names[-1].i - names[0].i + 1 == len(names) and is_name_like(doc, names[0].i, names[-1].i + 1):
             mention = table.add_name(doc, names[0].i, names[-1].i + 1)
     if mention is None:
         # The head may be a role noun whose name sits in apposition or a compound; a possessor
         # names someone else ("Scott's niece, Marcia Price").
         owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+        person = is_person_noun(subject)
         for token in subject.subtree:
             if token.i < clause_end and token.i not in owned and (m := table.mention_at(token)) and m.actor \
                     and m.form in ("name", "title"):
+                if person and table.actor(m.actor).kind != "person" and not _in_apposition(token, subject):
+                    continue  # "the GOP nominee", "a U.S. senator": the party or country does not speak
                 mention = m
                 break
     start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1, clause_end - 1) + 1
@@ -200,6 +210,15 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention.confidence < CONFIDENT:
         return None, (start, end), mention.confidence
     return mention.actor, (start, end), mention.confidence
+
+
+def _in_apposition(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits in an apposition (or a conjoined head) of ``head``: "the senator, Ana Ruiz"."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("appos", "conj") and token.pos_ == "PROPN":
+            return True
+        token = token.head
+    return False
 
 
 def char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

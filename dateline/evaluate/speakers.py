@@ -4,7 +4,7 @@ The protocol of the file's ``SPEAKERS.md``: each record with a canonical name is
 system's statement for it is the one whose content overlaps most the gold contents of the
 attributions with that Source; its speaker is the resolved actor's name, else the text of its
 speaker mention. Correct when that name matches the canonical name after normalising (case,
-apostrophes, possessive 's, dots in abbreviations, titles, leading articles), by the last proper
+apostrophes, possessive 's, dots in abbreviations, titles, leading articles, generational suffixes), by the last proper
 word of the name (with the same common-noun tail: "the Trump campaign" is not "Hillary Clinton
 campaign") or by one side's words appearing whole in the other's (with a proper name among them),
 or an acronym equal to the other side's initials. Reported: coverage, accuracy among covered
@@ -26,6 +26,7 @@ from .brat import gold_files, read_ann
 
 TITLES = {"mr", "mrs", "ms", "sen", "gov", "dr", "rep", "pres", "president", "senator", "governor", "secretary"}
 ARTICLES = {"the", "a", "an"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 FORMS = ("name", "pronoun", "nominal", "organization")
 
 
@@ -39,7 +40,10 @@ def _words(name: str) -> list[str]:
     words = [w for w in words if w]
     while words and words[0].lower() in ARTICLES:
         words = words[1:]
-    return [w for w in words if w.lower().rstrip(".") not in TITLES]
+    words = [w for w in words if w.lower().rstrip(".") not in TITLES]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
+        words = words[:-1]  # "Joseph R. Biden Jr." is Joseph Biden, "Vann R. Newkirk II" Vann Newkirk
+    return words
 
 
 def _proper(word: str) -> bool:
