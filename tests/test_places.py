@@ -117,3 +117,29 @@ def test_a_county_is_a_district_with_coordinates(run):
     result = run("News\n\nDeputies in Laurel County, Kentucky, searched the woods on Tuesday.")
     county = next(p for p in result["places"] if p["name"] == "Laurel County")
     assert county["feature"] == "district" and county["lat"] == pytest.approx(37.1, abs=0.7)
+
+
+def _mention_texts(result: dict, name: str) -> list[str]:
+    return [m["text"] for p in result["places"] if p["name"] == name for m in p["mentions"]]
+
+
+def test_a_place_once_resolved_is_that_place_wherever_the_article_repeats_it(run):
+    result = run("Arrests\n\nTwo parents were arrested in Alexandria, Virginia, on Sunday. Alexandria police "
+                 "said an Alexandria grand jury would hear the case.")
+    assert len(_mention_texts(result, "Alexandria")) == 3
+    assert {p["country"] for p in result["places"] if p["name"] == "Alexandria"} == {"US"}
+
+
+def test_an_outlets_name_and_a_persons_name_spread_no_place(run):
+    result = run("Report\n\nFires spread near Los Angeles on Monday, the Los Angeles Times reported. "
+                 "Rain fell in Washington. Denzel Washington was not there.")
+    assert _mention_texts(result, "Los Angeles") == ["Los Angeles"]
+    assert len([t for p in result["places"] for t in _mention_texts(result, p["name"]) if t == "Washington"]) == 1
+
+
+def test_a_country_or_state_inside_an_organisations_name_is_mentioned(run):
+    result = run("Outbreak\n\nThe U.S. Centers for Disease Control and Prevention sent a team. Scientists at "
+                 "the University of Georgia and Texas Southern University helped.")
+    names = {p["name"]: p for p in result["places"]}
+    assert names["United States"]["feature"] == "country"
+    assert names["Georgia"]["country"] == "US" and names["Texas"]["feature"] == "region"

@@ -414,12 +414,15 @@ class Context:
         score = 0.0
         if self.qualifier is not None and info.within(self.qualifier):
             score += QUALIFIED
-        if info.feature in ("country", "continent"):
+        if info.feature == "continent":
             return score
+        # A country lies in itself: "Mexico" in an article set in Mexico is the country, not México state.
         if info.country in self.sentence_countries:
             score += IN_SENTENCE_COUNTRY
         if info.country in self.article_countries:
             score += IN_ARTICLE_COUNTRY
+        if info.feature == "country":
+            return score
         if (info.country, info.admin1) in self.article_regions and info.feature != "region":
             score += IN_ARTICLE_REGION
         return score
@@ -473,6 +476,7 @@ VOUCHABLE_LABELS = ("PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW")
 KIND_WORDS = PLACE_NOUNS | {"township", "municipality", "commune", "upazila", "subdivision", "locality"}
 NAME_JOINERS = {"de", "del", "da", "do", "al", "el", "-"}
 MAX_PREFIX_TOKENS = 3
+MIN_NAME_BEFORE_PLACE = 3  # tokens of an organisation's name before a place it ends with
 DATELINE_DASHES = {"--", "—", "–", "-"}
 
 
@@ -516,6 +520,9 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[(ent.start, ent.end)] = WEAK  # "Alexandria" alone read as a person
         if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
             spans.setdefault(prefix, VOUCHED)
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
+            for inner in _country_or_region_in(ent):
+                spans.setdefault(inner, VOUCHED)
     # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it
     ends = {end for _, end in spans}
     for ent in entities:
@@ -618,6 +625,27 @@ def _place_prefix(ent, institution: frozenset[str]) -> tuple[int, int] | None:
                 and not {t.lower_ for t in ent.doc[first:end]} <= place_words()["generic"]:
             return first, end  # not "City Council", "National Guard"
     return None
+
+
+def _country_or_region_in(ent) -> list[tuple[int, int]]:
+    """A country's or first-level division's name an organisation's name begins or ends with, or holds
+    after "of": "the U.S. Centers for Disease Control", "Texas Southern University", "SOS Children's
+    Villages Sudan", "the University of Georgia Bureau"."""
+    doc = ent.doc
+    first = ent.start + (ent[0].lower_ == "the")
+    ofs = [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    found = []
+    for size in range(MAX_PREFIX_TOKENS, 0, -1):
+        for start in (first, ent.end - size, *ofs):
+            end = start + size
+            if start < first or end > ent.end or (end - start) == len(ent) or not doc[start].text[:1].isupper() \
+                    or any(start < e and s < end for s, e in found):
+                continue
+            if start not in (first, *ofs) and (end != ent.end or start - first < MIN_NAME_BEFORE_PLACE):
+                continue  # a place ending a short name may be a surname: "Denzel Washington" read as ORG
+            if any(c.feature in ("country", "region") for c in _own_name_readings(doc[start:end].text)):
+                found.append((start, end))
+    return found
 
 
 def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
@@ -733,7 +761,47 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
                 info = None  # an organisation's or a person's name, unless the article is set there
         if info is not None:
             found.append(PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info))
-    return found
+    sure = [m for m in found if not any(doc[span[0]].idx == m.start for span in weak)]
+    found += _repeated_mentions(doc, sure, {i for span in spans for i in range(*span)} | person_tokens)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[PlaceMention]:
+    """One sense per article: a name resolved as a place is that place wherever else the article
+    writes it, in the same case, outside a person's name ("Alexandria police", "an Alexandria grand
+    jury", "the Dublin Historical Society") — unless the article resolves it to two places. A name
+    only an organisation's or a person's name suggested is not spread; an outlet's name ("the Los
+    Angeles Times", "China Daily") names no place."""
+    from .actors import first_name_gender  # actors builds on places
+
+    by_name: dict[tuple[str, ...], set] = {}
+    for mention in found:
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None and span.text[:1].isupper():
+            by_name.setdefault(tuple(t.text for t in span), set()).add(mention.place)
+    names = {words: places.pop() for words, places in by_name.items() if len(places) == 1}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    repeated = []
+    tokens = list(doc)
+    media = place_words()["media"]
+    not_places = {i for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART") and e[-1].lower_ in media for i in range(e.start, e.end)}
+    # a person's name the NER took for something else: "Denzel Washington" read as ORG
+    not_places |= {i for e in doc.ents if e.label_ not in PLACE_LABELS and e[0].is_title
+                   and first_name_gender(e.text) for i in range(e.start + 1, e.end)}
+
+    for token in tokens:
+        for words in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in tokens[token.i:end]) == words \
+                    and not any(i in taken or i in not_places for i in range(token.i, end)) \
+                    and not (end < len(doc) and tokens[end].lower_ in media) \
+                    and not (end < len(doc) and tokens[end].pos_ == "PROPN" and tokens[end].ent_type_ == "PERSON"):
+                taken.update(range(token.i, end))
+                repeated.append(PlaceMention(token.idx, tokens[end - 1].idx + len(tokens[end - 1]), token.i, names[words]))
+                break
+    return repeated
 
 
 def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
@@ -780,5 +848,6 @@ def place_words() -> dict:
             "division": frozenset(extra["division_words"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
+            "media": frozenset(extra["media_words"]),
             "min_person_city_population": extra["min_person_city_population"],
             "min_org_city_population": extra["min_org_city_population"]}
