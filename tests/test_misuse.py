@@ -143,3 +143,41 @@ def test_ctrl_c_during_ingest_prints_one_line_and_a_rerun_stores_the_rest(tmp_pa
     summary = rerun.stderr.decode().strip().splitlines()[-1]
     added, already = (int(summary.split(" added")[0].split()[-1]), int(summary.split(" already")[0].split()[-1]))
     assert rerun.returncode == 0 and added + already == 3000 and already > 0, summary
+
+
+def _feed(entries: int) -> bytes:
+    items = "".join(f"<item><title>Story {n}</title><description>Officials met on Monday to talk about the port "
+                    f"number {n} and said the talks went well.</description></item>" for n in range(entries))
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'.encode()
+
+
+def test_stdin_over_the_size_limit_is_refused_whole_like_a_file(tmp_path):
+    feed = _feed(12_000)
+    assert len(feed) > 1_000_000
+    proc = dateline("analyze", "--max-mb", "1", "--format", "jsonl", "-", stdin=feed)
+    assert b"larger than the limit of 1.0 MB" in proc.stderr
+    assert proc.stdout.strip() == b""  # nothing of the cut input analysed
+    (tmp_path / "feed.xml").write_bytes(feed)
+    as_file = dateline("analyze", "--max-mb", "1", "--format", "jsonl", str(tmp_path / "feed.xml"))
+    assert b"too large" in as_file.stderr and as_file.stdout.strip() == b""
+
+
+def test_a_directory_that_cannot_be_listed_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    import os
+
+    from dateline.ingest.sources import Document, Failure, iter_documents
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(STORY, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied")  # what a non-root user meets; root reads anything
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(iter_documents([str(tmp_path)]))
+    assert [type(i) for i in items] == [Document, Failure]
+    assert items[1].source.endswith("locked") and items[1].reason == "cannot list directory: Permission denied"

@@ -8,6 +8,7 @@ feed entry that only links out (nothing is fetched over the network).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -64,11 +65,31 @@ def iter_paths(paths: list[str]) -> Iterator[str | Path]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            yield from _walk(path, set())
         else:
             yield path
+
+
+def _walk(directory: Path, seen: set[str]) -> Iterator[Path]:
+    """Files under ``directory`` in sorted order, hidden ones skipped, each directory once (symbolic
+    links may loop). A directory that cannot be listed is yielded itself, so that reading it says why."""
+    real = os.path.realpath(directory)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        yield directory
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(Path(entry.path), seen)
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def _doc_id(raw: bytes) -> str:
@@ -191,6 +212,15 @@ def _warc_items(path: Path, published) -> Iterator[Item]:
             yield Failure(locator, str(exc))
 
 
+def _listable(directory: Path) -> None:
+    """Raise the reason a directory given or met while walking cannot be listed."""
+    try:
+        with os.scandir(directory):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot list directory: {exc.strerror or exc}") from exc
+
+
 def iter_documents(paths: list[str], *, published: datetime | date | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Every document under ``paths``, of whatever kind, in a stable order."""
@@ -199,11 +229,15 @@ def iter_documents(paths: list[str], *, published: datetime | date | None = None
         try:
             if source == "-":
                 raw = sys.stdin.buffer.read(max_bytes + 1)
+                if len(raw) > max_bytes:  # refused whole, as the same bytes in a file would be
+                    raise InputError(f"input larger than the limit of {max_bytes / 1e6:.1f} MB (see --max-mb)")
                 kind = sniff(raw[:SNIFF_BYTES])
             else:
                 path = Path(source)
                 if not path.exists():
                     raise InputError("no such file")
+                if path.is_dir():
+                    _listable(path)
                 if not path.is_file():
                     raise InputError("not a regular file")
                 with open(path, "rb") as fh:
