@@ -242,3 +242,30 @@ def test_a_crowd_that_protests_or_gathers_to_protest_is_the_actor(run, text, act
 
 def test_a_gathering_to_mourn_is_no_protest(run):
     assert not any(e[0] == "PROTEST" for e in _placed(run, "The families gathered at the church to mourn the victims."))
+
+
+def _event_place(result: dict, event: dict) -> dict | None:
+    return next((p for p in result["places"] if p["id"] == event["place"]), None)
+
+
+@pytest.mark.parametrize("text, division, country", [
+    # the village is unknown to the gazetteer: the event lies in the division the bracket names
+    ("On 17 January 2022, rioters clashed with soldiers at the entrance of Qaryat Zzyx village (Jenin, West Bank).",
+     "Jenin", "PS"),
+    # a first-level division by its own country's word for it ("Regional state"), named where the NER saw a person
+    ("On 12 January 2022, special police clashed with militants in Zzyxville, Cobi (West Shewa, Oromia).",
+     "Oromia", "ET"),
+    # the name after an unknown place and a comma qualifies it, though the NER took it for a person
+    ("On 28 February 2022, a civilian died in an explosion of a device planted by soldiers in Zzyxivka, Sumy.",
+     "Sumy", "UA"),
+])
+def test_an_unknown_villages_event_lies_in_the_division_its_bracket_names(run, text, division, country):
+    result = run("News\n\n" + text)
+    event = next(e for e in result["events"] if e["type"] == "ASSAULT")
+    place = _event_place(result, event)  # the event's own place, not any place of the text
+    assert place is not None and (place["name"], place["country"]) == (division, country)
+
+
+def test_a_piece_of_a_hyphenated_name_is_no_place(run):
+    result = run("News\n\nSoldiers killed two men in Zzyx village (Bui, Nord-Ouest) on Monday.")
+    assert not any(m["text"] == "Nord-" or m["text"] == "Nord" for p in result["places"] for m in p["mentions"])

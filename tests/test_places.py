@@ -138,8 +138,12 @@ def test_an_outlets_name_and_a_persons_name_spread_no_place(run):
 
 
 def test_a_country_or_state_inside_an_organisations_name_is_mentioned(run):
-    result = run("Outbreak\n\nThe U.S. Centers for Disease Control and Prevention sent a team. Scientists at "
-                 "the University of Georgia and Texas Southern University helped.")
+    result = run("Outbreak\n\nThe U.S. Centers for Disease Control and Prevention sent a team to Atlanta. Scientists "
+                 "at the University of Georgia and Texas Southern University helped.")
     names = {p["name"]: p for p in result["places"]}
     assert names["United States"]["feature"] == "country"
     assert names["Georgia"]["country"] == "US" and names["Texas"]["feature"] == "region"
+    # a division's name in an organisation's counts only where the article is set: the Falcon Group is
+    # no region of Venezuela in a story from Myanmar
+    elsewhere = run("Security\n\nIn Mandalay, Myanmar, the Falcon Group guarded the protest.")
+    assert not any(p["country"] == "VE" for p in elsewhere["places"])

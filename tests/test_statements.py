@@ -173,3 +173,15 @@ def test_a_role_description_goes_to_the_main_person_only_when_nobody_rivals_them
 def test_a_headline_word_written_in_lower_case_elsewhere_is_no_speaker(run):
     result = run("New Poll Shows Bump For Ruiz\n\nA new poll shows Ana Ruiz ahead. The poll asked 900 voters.")
     assert not any(a["name"] == "New Poll" for a in result["actors"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Having access to the file and two people who understand it is valuable,” said Skelly, explaining "
+     "he worked closely with the team.", "Skelly"),  # the tagger took the name for an adverb
+    ("“I am not going to say it is a mistake, so forget about it,” said retired neurosurgeon Ben Carson, "
+     "asked about his claims.", "Ben Carson"),  # modifiers before the name, the name parsed as another verb's subject
+])
+def test_the_speaker_named_after_an_inverted_cue(run, text, speaker):
+    result = run("Campaign\n\n" + text)
+    [statement] = _said(result)
+    assert speaker_name(result, statement) == speaker

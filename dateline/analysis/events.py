@@ -730,6 +730,7 @@ class _Grounds:
     where something happens (not their qualifiers), the dates of one day, and the words each modifies."""
     places: list[PlaceMention]
     located: list[PlaceMention]
+    qualifying: list[PlaceMention]
     dated: list[Timex]
     located_governors: list[tuple[object, int | None]]
     dated_governors: list[tuple[object, int | None]]
@@ -738,9 +739,19 @@ class _Grounds:
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
         qualifiers = qualifying_mentions(doc, places)
         located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
+        qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)]
         dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
-        return cls(places, located, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
+        return cls(places, located, qualifying, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
                    _with_governors(doc, dated, lambda t: (t.start, t.end)))
+
+
+def _bracketed(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a bracket's content or the list in it: "(Jenin, West Bank)"."""
+    while i > 0 and doc[i - 1].text == "," or i > 1 and doc[i - 1].is_alpha and doc[i - 2].text == ",":
+        i -= 1
+        while i > 0 and doc[i - 1].text != "," and doc[i - 1].text != "(" and doc[i - 1].is_alpha:
+            i -= 1
+    return i > 0 and doc[i - 1].text == "("
 
 
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], grounds: _Grounds) -> None:
@@ -757,6 +768,10 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     chain = _governing_chain(trigger)
     event.place = _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
         or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
+    if event.place is None:
+        # "at the entrance of Jaba village (Jenin, West Bank)", Jaba unknown to the gazetteer: the
+        # division the text says the scene lies in, coarser but true
+        event.place = _nearest(grounds.qualifying, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None and event.mode == "visit":
         # "visited Mombasa": the place visited is the object itself.
         objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}

@@ -29,7 +29,10 @@ import pycountry
 from .. import data
 
 SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Department", "Autonomous region",
-                     "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory"}
+                     "Autonomous republic", "Autonomous province", "Administrative region", "Oblast", "Territory",
+                     # first-level divisions by their own countries' names: Ethiopia's, India's, Spain's, Germany's
+                     # and Austria's, Poland's, the Emirates'
+                     "Regional state", "Union territory", "Autonomous community", "Land", "Voivodship", "Emirate"}
 MIN_CITY_POPULATION = 1000  # GeoNames' cities1000: the towns local news names
 MIN_ALTERNATES_POPULATION = 15000  # a smaller town's other names are seldom English news usage
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
@@ -522,13 +525,13 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans.setdefault(prefix, VOUCHED)
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
             for inner in _country_or_region_in(ent):
-                spans.setdefault(inner, VOUCHED)
+                spans.setdefault(inner, WEAK)  # "the Falcon Group" is not Falcón, Venezuela, unless the article is set there
     # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it
     ends = {end for _, end in spans}
     for ent in entities:
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:
-                spans[(ent.start, ent.end)] = NER
+                spans[(ent.start, ent.end)] = VOUCHED  # a person's name does not come after "in Shtepivka,
     for start, end in _untagged_names(doc):
         first = doc[start]
         # "protested in Barauliany": a name the NER left untagged, the object of a place preposition
@@ -541,9 +544,11 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         # place (or a place and its kind) may qualify it, and so may the names listed after it in the
         # brackets; find_place_mentions keeps the first only if it does qualify.
         before = start - 1
-        if before > 0 and doc[before].text == "(" and (before in ends or doc[before - 1].lemma_.lower() in kind_words()) \
-                or before == listed_end and doc[before].text == ",":
-            spans.setdefault((start, end), VOUCHED)
+        if before > 0 and doc[before].text == "(" and (before in ends or _after_a_name(doc, before)) \
+                or doc[before].text == "," and (before == listed_end or before - 1 == listed_end
+                                                and doc[before - 1].lemma_.lower() in kind_words()):
+            if spans.get((start, end), WEAK) == WEAK:
+                spans[(start, end)] = VOUCHED  # the bracket vouches, whatever the NER took the name for
             listed_end = end
     for token in tokens_of(doc):
         # "the town of Samarra": the place noun vouches for a place, whatever the NER made of the name
@@ -667,6 +672,8 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
         end += 1  # "Laurel" tagged, "Laurel County" meant
     if not doc[start].text[:1].isupper() or not gaz.candidates(doc[start:end].text):
         return None  # "metro newspapers": a common noun is no place
+    if doc[end - 1].text.endswith("-") or end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+        return None  # a piece of a longer name the tokenizer cut: "Nord-Ouest" is not Nord
     return start, end
 
 
@@ -699,6 +706,11 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if how == WEAK:
             weak.add(trimmed)
     readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
+    for span in spans:
+        if _acronym(doc, span):
+            # "the United Nations (UN)", "ALMA": an acronym is no town written in lower case (Un, Alma)
+            readings[span] = [r for r in readings[span] if r[0].feature in ("country", "continent", "region")
+                              or r[0].name.isupper()]
     for span in weak:
         readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
@@ -713,8 +725,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     # A bracketed name that qualifies nothing is no place of its own ("(Owerri Municipal, Imo)" aside).
     bracketed = {span for span in spans if span[0] > 0 and doc[span[0] - 1].text == "("}
     qualifiers = set(qualifier_of.values())
+    # One after a name the gazetteer lacks does qualify it: "in Chobi (West Shewa, Oromia)" is in West Shewa.
     spans = [span for span in spans if span not in bracketed or span in qualifiers
-             or span in qualifier_of or span in weak or _is_ner(doc, span)]
+             or span in qualifier_of or span in weak or _is_ner(doc, span) or _after_a_name(doc, span[0] - 1)]
     fixed: dict[tuple[int, int], PlaceInfo | None] = {}
     for span, qspan in qualifier_of.items():
         pairs = [(rp + qp, -i, -j, r, q) for i, (r, rp) in enumerate(readings[span])
@@ -822,6 +835,28 @@ def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
         if before is not None and before is not m and i + 1 < m.token and before.place.within(m.place):
             found.add(id(m))
     return found
+
+
+def _acronym(doc, span: tuple[int, int]) -> bool:
+    """A single all-capital word of two to six letters inside a sentence (a dateline's "NEWARK," or
+    "OMAHA --" aside)."""
+    start, end = span
+    token = doc[start]
+    after = doc[end].text if end < len(doc) else ""
+    dateline = start == 0 or "\n" in doc[start - 1].text_with_ws or after in DATELINE_DASHES or after == ","
+    return end - start == 1 and token.is_upper and token.is_alpha and 2 <= len(token) <= 6 and not dateline
+
+
+def _after_a_name(doc, bracket: int) -> bool:
+    """Whether the bracket at token ``bracket`` (or the list it opens) follows a capitalised name,
+    or a name and its kind ("Jaba village (Jenin, West Bank)")."""
+    i = bracket
+    while i > 0 and doc[i].text != "(":
+        i -= 1  # back to the opening bracket of a list: "(Barsalogho, Sanmatenga)"
+    i -= 1
+    if i >= 0 and doc[i].lemma_.lower() in kind_words():
+        i -= 1
+    return i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start
 
 
 def _is_ner(doc, span: tuple[int, int]) -> bool:

@@ -177,7 +177,8 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     elif subject.dep_ in SUBJECT_DEPS and subject.i < subject.head.i:
         clause_end = subject.head.i  # a subject ends before its verb, whatever the parser hangs on it
     mention = table.mention_at(subject)
-    if mention is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
+    if mention is None and (subject.pos_ == "PROPN" and subject.text[:1].isupper() or _capitalised_word(subject)
+                            and subject.pos_ in ("ADV", "X", "NOUN")):
         # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
         names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t == subject]
         if names and names[-1].i - names[0].i + 1 == len(names) and is_name_like(doc, names[0].i, names[-1].i + 1):
@@ -512,18 +513,26 @@ def _reported_by(token: Token, cue: Token) -> bool:
 def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
     """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue."""
     for token in cue.doc[cue.i + 1:cue.i + 6]:
-        if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",) \
-                or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
+        if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",):
             return None
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # "said Monday"
-        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+        if token.dep_ in ("amod", "compound", "det", "nummod") and cue.i < token.head.i < cue.i + 8:
+            continue  # "said retired neurosurgeon Ben Carson": a modifier of the name to come
+        if token.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
+            return None
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(token):
             head = token
             while head.head.i != head.i and head.head.i > head.i and head.head.i < cue.i + 8 \
                     and head.head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("compound", "amod", "det"):
                 head = head.head
             return head
     return None
+
+
+def _capitalised_word(token: Token) -> bool:
+    """A capitalised word inside a sentence, whatever the tagger called it ("said Skelly" as an adverb)."""
+    return token.is_title and token.is_alpha and not token.is_sent_start and len(token) > 1
 
 
 def _name_between(doc: Doc, quote: Quote, cue: Token) -> Token | None:
