@@ -187,6 +187,7 @@ class ActorTable:
 # ---------------------------------------------------------------- helpers
 
 @cache
+@cache
 def _edge_words(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], frozenset[str]]:
     """First and last words of ``phrases``: most tokens start or end none, and are rejected at once."""
     return frozenset(p[0] for p in phrases), frozenset(p[-1] for p in phrases)
@@ -739,12 +740,12 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
     """"The appeals court" after "the U.S. Court of Appeals", "the poll" after "the Reuters/Ipsos
     poll": a definite description whose noun (and noun modifiers) one earlier organisation's name
     holds, or whose noun that name modified. Two candidates: nobody."""
-    if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or not any(
+    nouns = {fold(token.text), fold(token.lemma_)}
+    if not nouns & _organization_nouns(doc, table) or token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     start = min([c.i for c in token.children if c.i < token.i] + [token.i])
     modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN")}
-    nouns = {fold(token.text), fold(token.lemma_)}
     found = set()
     for actor in table.actors:
         earlier = [m for m in actor.mentions if m.end <= start and m.form == "name"]
@@ -759,6 +760,20 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
     if len(found) != 1:
         return None
     return MentionRef(start, token.i + 1, "nominal", token.i, found.pop(), 0.8)
+
+
+def _organization_nouns(doc: Doc, table: ActorTable) -> frozenset[str]:
+    """Every word that could refer back to an organisation of ``table``: the words of its names and
+    the nouns its names modify. Worked out once per Doc (references add no organisations)."""
+    words = doc.user_data.get("dateline_organization_nouns")
+    if words is None:
+        found = set()
+        for actor in table.actors:
+            if actor.kind == "organization":
+                found |= {fold(w) for w in actor.name.replace("/", " ").split()}
+                found |= {fold(doc[m.head].head.lemma_) for m in actor.mentions if m.form == "name"}
+        words = doc.user_data["dateline_organization_nouns"] = frozenset(found)
+    return words
 
 
 def is_person_noun(token: Token) -> bool:
@@ -866,7 +881,10 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
     for token in tokens_of(doc):
         if token.i in table.by_token:
             continue
-        mention = _nominal(doc, token, table) or _organization_description(doc, token, table) \
+        noun = token.pos_ == "NOUN"
+        if not noun and token.lower_ not in PERSONAL_PRONOUNS:
+            continue  # only nouns and pronouns refer back
+        mention = noun and (_nominal(doc, token, table) or _organization_description(doc, token, table)) \
             or _pronoun(doc, token, table, resolved, quotes)
         if mention is None:
             continue

@@ -1,7 +1,7 @@
 """Events: who did what to whom, typed in the PLOVER ontology.
 
-Triggers come from ``data/events.yaml`` and are matched over lemmas with spaCy's
-Matcher; participants come from the parse (subject → actors, object or a
+Triggers come from ``data/events.yaml`` and are matched over lemmas in one pass
+over the tokens; participants come from the parse (subject → actors, object or a
 "with" phrase → recipients), place and date from the expressions in the
 trigger's clause, and modality from the words that govern the trigger.
 """
@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import ActorTable, lexicon, sentence_index, sentence_of
+from .actors import ActorTable, lexicon, sentence_index, sentence_of, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, gazetteer, qualifying_mentions
 from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
@@ -48,21 +47,51 @@ def config() -> dict:
     return data.load("events")
 
 
-def _matcher(vocab) -> Matcher:
-    """Candidate triggers: every verb, noun and phrase the lexicon names, typed afterwards."""
-    matcher = Matcher(vocab)
+@dataclass(frozen=True)
+class _TriggerWords:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases, longest first
+
+
+@cache
+def _trigger_words() -> _TriggerWords:
+    """Every verb, noun and phrase the lexicon names, typed afterwards."""
     verbs, nouns, phrases = set(), set(), set()
     for spec in _types().values():
         verbs |= set(spec.get("verbs", {})) | set(spec.get("verb_objects", {}))
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
         phrases |= set(spec.get("phrases", {})) | {n for n in spec.get("nouns", {}) if " " in n}
-    matcher.add("verb", [[{"LEMMA": {"IN": sorted(verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    matcher.add("noun", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
-                         [{"LOWER": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases):
-        words = phrase.split()
-        matcher.add("phrase", [[{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1]}]])
-    return matcher
+        words = tuple(phrase.split())
+        by_first.setdefault(words[0], []).append(words)
+    return _TriggerWords(frozenset(verbs), frozenset(nouns),
+                         {w: tuple(sorted(p, key=len, reverse=True)) for w, p in by_first.items()})
+
+
+def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
+    """(form, start, end) of every candidate trigger, in text order, longer first where two start
+    together: a verb or noun of the lexicon by its lemma (a noun by its own form too), a phrase by its
+    words and its last word's lemma ("took to the street" for "took to the streets").
+
+    A plain pass over the tokens: spaCy's Matcher with set predicates cost more than the rest of the
+    event coder together."""
+    words = _trigger_words()
+    tokens = tokens_of(doc)
+    found = []
+    for token in tokens:
+        lemma, lower, pos = token.lemma_, token.lower_, token.pos_
+        for phrase in words.phrases.get(lower, ()):
+            end = token.i + len(phrase)
+            if end <= len(tokens) and tokens[end - 1].lemma_ == phrase[-1] \
+                    and all(tokens[token.i + k].lower_ == w for k, w in enumerate(phrase[:-1])):
+                found.append(("phrase", token.i, end))
+        if pos in ("VERB", "AUX") and lemma in words.verbs:
+            found.append(("verb", token.i, token.i + 1))
+        elif pos in ("NOUN", "PROPN") and (lemma in words.nouns or lower in words.nouns):
+            found.append(("noun", token.i, token.i + 1))
+    return sorted(found, key=lambda m: (m[1], -m[2]))
 
 
 @cache
@@ -120,21 +149,6 @@ def _noun_type(noun: Token, phrase: str) -> tuple[str, str | None] | None:
         if phrase in spec.get("phrases", {}):
             return etype, spec["phrases"][phrase]
     return None
-
-
-_MATCHERS: dict[int, Matcher] = {}
-
-
-def trigger_matcher(vocab) -> Matcher:
-    """The trigger matcher of a vocabulary, built once.
-
-    Build it outside any ``nlp.memory_zone()``: strings added inside a zone are freed with it,
-    and the matcher's labels must outlive every zone.
-    """
-    matcher = _MATCHERS.get(id(vocab))
-    if matcher is None:
-        matcher = _MATCHERS[id(vocab)] = _matcher(vocab)
-    return matcher
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -297,11 +311,9 @@ def _nearest(items, trigger: Token, sent, key_start, excluded) -> object | None:
 def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild],
                    places: list[PlaceMention], times: list[Timex]) -> list[EventBuild]:
     """Events in ``doc`` with participants, place, date and modality."""
-    matcher = trigger_matcher(doc.vocab)
     found: list[EventBuild] = []
     seen: set[int] = set()
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
-        form = doc.vocab.strings[match_id]
+    for form, start, end in candidate_triggers(doc):
         if start in seen:
             continue
         trigger = doc[start] if form == "verb" else doc[end - 1]

@@ -14,7 +14,7 @@ from ..calendar import calendar_value, day_of, parse_datetime
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
 from .actors import build_actors
-from .events import extract_events, trigger_matcher
+from .events import extract_events
 from .learned_statements import with_learned_statements
 from .linking import link
 from .nlp import load_pipeline
@@ -49,7 +49,6 @@ class AnalysisFailure:
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[AnalyzedArticle | AnalysisFailure]:
     """Analyse a stream of articles, parsing them in batches; one article's fault is contained."""
     nlp = nlp or load_pipeline()
-    trigger_matcher(nlp.vocab)  # before the first memory zone, so its labels stay
     stream = iter(articles)
     while chunk := list(itertools.islice(stream, MEMORY_ZONE_ARTICLES)):
         results: list[AnalyzedArticle | AnalysisFailure] = []

@@ -593,6 +593,9 @@ def _unbracketed(ents) -> list:
 def _untagged_names(doc, tagged_too: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised proper nouns (joined by "-" or "de", "del", "al") that no entity covers (or
     any, with ``tagged_too``)."""
+    from .actors import tokens_of  # actors builds on places
+
+    doc = tokens_of(doc)  # a list: spaCy makes a new Token object on every doc[i]
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -689,7 +692,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     """Place names in ``doc`` resolved offline: each reading is chosen by its kind and population, the
     place named right after it ("Palm Beach, Florida"), and the countries and divisions the article
     and the sentence name; a name whose qualifier no reading lies in stays unresolved."""
-    from .actors import sentence_of  # actors builds on places
+    from .actors import lowers_of, sentence_of  # actors builds on places
 
     gaz = gazetteer()
     spans: list[tuple[int, int]] = []
@@ -745,7 +748,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         sure = fixed.get(span) or (_confident(readings[span]) if span not in weak else None)
         if sure is not None and sure.country:
             named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
-    nationalities = frozenset(gaz.demonyms[t.lower_] for t in doc if t.lower_ in gaz.demonyms)
+    nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 
     def setting(name: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
@@ -785,7 +788,7 @@ def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[
     jury", "the Dublin Historical Society") — unless the article resolves it to two places. A name
     only an organisation's or a person's name suggested is not spread; an outlet's name ("the Los
     Angeles Times", "China Daily") names no place."""
-    from .actors import first_name_gender  # actors builds on places
+    from .actors import first_name_gender, tokens_of  # actors builds on places
 
     by_name: dict[tuple[str, ...], set] = {}
     for mention in found:
@@ -797,7 +800,7 @@ def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     repeated = []
-    tokens = list(doc)
+    tokens = tokens_of(doc)
     media = place_words()["media"]
     not_places = {i for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART") and e[-1].lower_ in media for i in range(e.start, e.end)}
     # a person's name the NER took for something else: "Denzel Washington" read as ORG

@@ -797,7 +797,9 @@ def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
     police anything is the aide's claim; recording it as a statement of its own would
     assert it. It stays inside the aide's words, where the text puts it.
     """
-    return [s for s in found if not any(o is not s and _inside(s, o) for o in found)]
+    reported = [(start, end, n) for n, o in enumerate(found) for start, end in o.spans()]
+    return [s for n, s in enumerate(found) if s.cue is None or not any(
+        start <= s.cue[0] and s.cue[1] <= end and m != n for start, end, m in reported)]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
