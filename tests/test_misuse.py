@@ -181,3 +181,34 @@ def test_a_directory_that_cannot_be_listed_is_reported_and_the_rest_read(tmp_pat
     items = list(iter_documents([str(tmp_path)]))
     assert [type(i) for i in items] == [Document, Failure]
     assert items[1].source.endswith("locked") and items[1].reason == "cannot list directory: Permission denied"
+
+
+def test_two_writers_on_a_fresh_store_store_each_document_once_and_both_account_for_all(tmp_path):
+    import re
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"d{n}.txt").write_text(STORY.replace("next week", f"in week {n}"), encoding="utf-8")
+    db = tmp_path / "fresh.db"
+    command = [sys.executable, "-m", "dateline", "ingest", "--db", str(db), str(folder)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO) for _ in range(2)]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0 and b"Traceback" not in err, err.decode()
+        found = re.search(rb"(\d+) added, (\d+) already stored, 0 failed", out + err)
+        assert found and int(found[1]) + int(found[2]) == 40, (out + err).decode()
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 40
+
+
+def test_a_file_deleted_while_a_run_is_under_way_is_reported_not_lost(tmp_path):
+    from dateline.ingest.sources import Document, Failure, iter_documents
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    items = iter_documents([str(tmp_path)])
+    first = next(items)
+    (tmp_path / "c.txt").unlink()  # gone after the walk listed it, before it was read
+    rest = list(items)
+    assert isinstance(first, Document) and isinstance(rest[0], Document)
+    assert isinstance(rest[1], Failure) and rest[1].source.endswith("c.txt") and rest[1].reason == "no such file"

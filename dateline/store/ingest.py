@@ -80,8 +80,12 @@ def ingest(paths: list[str], store: Store, *, published: datetime | date | None 
             else:
                 analysed.append((document, result))
         before = len(batch.failures)
-        summary.added += store.write_batch(analysed, batch.failures, batch.pending)
-        summary.failed += len(batch.failures) - before  # documents refused while storing (an id clash)
+        added = store.write_batch(analysed, batch.failures, batch.pending)
+        refused = len(batch.failures) - before  # documents refused while storing (an id clash)
+        summary.added += added
+        summary.failed += refused
+        # what another writer stored meanwhile is stored already, not lost from the count
+        summary.skipped += len(analysed) - added - refused
         summary.failures.extend(batch.failures)
         summary.seconds = time.perf_counter() - started
         if on_progress:
