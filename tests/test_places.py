@@ -147,3 +147,11 @@ def test_a_country_or_state_inside_an_organisations_name_is_mentioned(run):
     # no region of Venezuela in a story from Myanmar
     elsewhere = run("Security\n\nIn Mandalay, Myanmar, the Falcon Group guarded the protest.")
     assert not any(p["country"] == "VE" for p in elsewhere["places"])
+
+
+def test_the_countries_of_people_say_whose_not_where(run):
+    # "U.S. and Russian negotiators": the negotiators' countries; Geneva is still Switzerland's
+    places = _resolved(run, "U.S. and Russian negotiators return to Geneva this week for talks on missiles.")
+    assert places["Geneva"][1] == "CH"
+    # a country word on a place noun does say where: the Lebanese port of Tripoli
+    assert _resolved(run, "Ships docked at the Lebanese port of Tripoli on Monday.")["Tripoli"][1] == "LB"

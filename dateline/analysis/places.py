@@ -764,7 +764,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             sentence = sentence_of(doc[span[0]])
             if sentence.start not in near_by_sentence:
                 near_by_sentence[sentence.start] = [
-                    (t.i, info.country) for t in sentence if t.pos_ in ("PROPN", "ADJ")
+                    (t.i, info.country) for t in sentence if t.pos_ in ("PROPN", "ADJ") and not _whose(t)
                     and (info := gaz.country_named_by(t.text)) is not None]
             near = frozenset(c for i, c in near_by_sentence[sentence.start] if not span[0] <= i < span[1])
             name = doc[span[0]:span[1]].text
@@ -838,6 +838,16 @@ def qualifying_mentions(doc, mentions: list[PlaceMention]) -> set[int]:
         if before is not None and before is not m and i + 1 < m.token and before.place.within(m.place):
             found.add(id(m))
     return found
+
+
+def _whose(token) -> bool:
+    """Whether a country word says whose something is, not where: "U.S. and Russian negotiators
+    return to Geneva" (the negotiators' countries), unlike "the Lebanese port of Tripoli"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return token.dep_ in ("amod", "compound", "nmod", "poss") and head.pos_ == "NOUN" \
+        and head.lemma_.lower() not in PLACE_NOUNS and head.lemma_.lower() not in kind_words()
 
 
 def _acronym(doc, span: tuple[int, int]) -> bool:
