@@ -269,3 +269,20 @@ def test_an_unknown_villages_event_lies_in_the_division_its_bracket_names(run, t
 def test_a_piece_of_a_hyphenated_name_is_no_place(run):
     result = run("News\n\nSoldiers killed two men in Zzyx village (Bui, Nord-Ouest) on Monday.")
     assert not any(m["text"] == "Nord-" or m["text"] == "Nord" for p in result["places"] for m in p["mentions"])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("On 4 February 2022, around 60 farmers blocked the access to supermarkets in Cahors.", "blocked"),
+    ("On 30 March 2022, residents erected barricades in Delmas to denounce insecurity.", "erected"),
+    ("On 2 March 2022, thousands of teachers joined a march in Lima.", "march"),
+])
+def test_blockades_barricades_and_marches_are_protests(run, text, trigger):
+    result = run("News\n\n" + text)
+    assert [(e["type"], e["trigger"]["text"]) for e in result["events"] if e["type"] == "PROTEST"] == [("PROTEST", trigger)]
+
+
+def test_a_month_is_no_march(nlp):
+    from dateline.analysis.events import candidate_triggers
+
+    doc = nlp("On 12 March 2022, the teachers' march reached the ministry.")
+    assert [doc[start].text for form, start, _ in candidate_triggers(doc) if form == "noun"] == ["march"]

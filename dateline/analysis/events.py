@@ -89,7 +89,8 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
                 found.append(("phrase", token.i, end))
         if pos in ("VERB", "AUX") and lemma in words.verbs:
             found.append(("verb", token.i, token.i + 1))
-        elif pos in ("NOUN", "PROPN") and (lemma in words.nouns or lower in words.nouns):
+        elif pos in ("NOUN", "PROPN") and (lemma in words.nouns or lower in words.nouns) \
+                and token.ent_type_ not in ("DATE", "TIME"):  # "on 12 March" is no march
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
 
