@@ -286,3 +286,19 @@ def test_a_month_is_no_march(nlp):
 
     doc = nlp("On 12 March 2022, the teachers' march reached the ministry.")
     assert [doc[start].text for form, start, _ in candidate_triggers(doc) if form == "noun"] == ["march"]
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("On 18 January 2022, 3 Saudi-led coalition air raids targeted Al Bayda City.", "ASSAULT", "coalition"),
+    ("Israeli airstrikes hit Gaza on Monday.", "ASSAULT", "Israel"),
+])
+def test_an_event_nouns_modifiers_say_who_did_it(run, text, etype, actor):
+    # and a listed phrase ("air raids") types the noun before the noun alone ("raids" is an arrest raid)
+    assert (etype, [actor], []) in [(t, a, []) for t, a, _ in _events(run, text)]
+
+
+def test_a_place_modifying_an_event_noun_says_where_not_who(run):
+    result = run("News\n\nA Kabul bombing was reported on Monday, officials said.")
+    names = {a["id"]: a for a in result["actors"]}
+    for event in result["events"]:
+        assert all(names[a]["kind"] not in ("country", "other") for a in event["actors"])

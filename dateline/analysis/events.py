@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, tokens_of
-from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, gazetteer, qualifying_mentions
+from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, qualifying_mentions
 from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
 
@@ -139,16 +139,20 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
     return None
 
 
-def _noun_type(noun: Token, phrase: str) -> tuple[str, str | None] | None:
+def _noun_type(noun: Token, *phrases: str) -> tuple[str, str | None] | None:
+    """The type of a noun trigger: a listed phrase first, of any type ("air raids" is ASSAULT before
+    "raids" is COERCE), then the noun itself."""
+    for etype, spec in _types().items():
+        for phrase in phrases:
+            if phrase in spec.get("nouns", {}):
+                return etype, spec["nouns"][phrase]
+            if phrase in spec.get("phrases", {}):
+                return etype, spec["phrases"][phrase]
     for etype, spec in _types().items():
         nouns = spec.get("nouns", {})
-        if phrase in nouns:
-            return etype, nouns[phrase]
         for word in (noun.lower_, noun.lemma_.lower()):  # "talks", "sanctions" are listed in the plural
             if word in nouns:
                 return etype, nouns[word]
-        if phrase in spec.get("phrases", {}):
-            return etype, spec["phrases"][phrase]
     return None
 
 
@@ -321,7 +325,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         # a phrase is listed with its last word's lemma: "took to the street" for "took to the streets"
         phrase = " ".join([t.lower_ for t in doc[start:end - 1]] + [doc[end - 1].lemma_.lower()])
         typed = _verb_type(trigger) if form == "verb" else (
-            _noun_type(trigger, doc[start:end].text.lower()) or _noun_type(trigger, phrase))
+            _noun_type(trigger, doc[start:end].text.lower(), phrase))
         if typed is None:
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
@@ -635,8 +639,32 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
         subject = subject_of(clause, speech=False)
         governing = [subject] if subject is not None else []
     actors = _actors_of(owners + governing, table, subject=True) + _actors_of(between, table)
+    if not actors:
+        actors = _modifier_actors(noun, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
     return actors, recipients
+
+
+def _modifier_actors(noun: Token, table: ActorTable) -> list[str]:
+    """Who an event noun's modifiers say did it: "coalition air raids", "Israeli airstrikes", "a police
+    raid", "Houthi shelling". A place name there says where ("the Baghdad bombing"), not who."""
+    lex = lexicon()
+    found: list[str] = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > noun.i:
+            continue
+        actor = table.actor(table.actor_at(child))
+        if actor is not None and actor.kind in ("organization", "group", "person"):
+            found.append(actor.id)
+        elif actor is None and child.pos_ == "ADJ" and fold(child.text) in gazetteer().demonyms:
+            if (country := _country_word(child, table)) is not None:
+                found.append(country)
+        elif actor is None and child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agent_nouns
+                                                         or child.lemma_.lower() in lex.org_nouns):
+            mention = table.add_nominal(child)
+            if mention is not None:
+                found.append(mention.actor)
+    return list(dict.fromkeys(found))
 
 
 EMBEDDED_MODALITY = {"REQUEST": "demanded", "AGREE": "planned", "REJECT": "negated", "THREATEN": "hypothetical"}
