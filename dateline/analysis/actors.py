@@ -187,7 +187,6 @@ class ActorTable:
 # ---------------------------------------------------------------- helpers
 
 @cache
-@cache
 def _edge_words(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], frozenset[str]]:
     """First and last words of ``phrases``: most tokens start or end none, and are rejected at once."""
     return frozenset(p[0] for p in phrases), frozenset(p[-1] for p in phrases)
@@ -367,10 +366,16 @@ def is_name_like(doc: Doc, start: int, end: int) -> bool:
     words = [t.lower_ for t in doc[start:end]]
     if all(w in lex.role_nouns or (w,) in lex.person_words for w in words):
         return False
+    named = _name_words(doc)
+    return all(w in named for w in words if w.isalpha())
+
+
+def _name_words(doc: Doc) -> set[str]:
+    """``_named_outside`` the Doc's headline lines, worked out once per Doc."""
     named = doc.user_data.get("dateline_name_words")
     if named is None:
         named = doc.user_data["dateline_name_words"] = _named_outside(doc, _headline_lines(text_of(doc)))
-    return all(w in named for w in words if w.isalpha())
+    return named
 
 
 def _headline_trim(doc: Doc, start: int, end: int, headline: set[int], named: set[str],
@@ -397,7 +402,7 @@ def _candidate_names(doc: Doc) -> list[_Name]:
     taken: set[int] = set()
     lines = _headline_lines(text_of(doc))
     headline = _headline_tokens(doc, lines)
-    named = _named_outside(doc, lines) if headline else set()
+    named = _name_words(doc) if headline else set()
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue

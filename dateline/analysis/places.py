@@ -644,13 +644,13 @@ def _country_or_region_in(ent) -> list[tuple[int, int]]:
     ofs = [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
     found = []
     for size in range(MAX_PREFIX_TOKENS, 0, -1):
-        for start in (first, ent.end - size, *ofs):
+        # a place ending a short name may be a surname: "Denzel Washington" read as ORG
+        ending = [ent.end - size] if ent.end - size - first >= MIN_NAME_BEFORE_PLACE else []
+        for start in (first, *ending, *ofs):
             end = start + size
-            if start < first or end > ent.end or (end - start) == len(ent) or not doc[start].text[:1].isupper() \
+            if end > ent.end or size == len(ent) or not doc[start].text[:1].isupper() \
                     or any(start < e and s < end for s, e in found):
                 continue
-            if start not in (first, *ofs) and (end != ent.end or start - first < MIN_NAME_BEFORE_PLACE):
-                continue  # a place ending a short name may be a surname: "Denzel Washington" read as ORG
             if any(c.feature in ("country", "region") for c in _own_name_readings(doc[start:end].text)):
                 found.append((start, end))
     return found
@@ -777,7 +777,8 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
                 info = None  # an organisation's or a person's name, unless the article is set there
         if info is not None:
             found.append(PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info))
-    sure = [m for m in found if not any(doc[span[0]].idx == m.start for span in weak)]
+    weak_starts = {doc[start].idx for start, _ in weak}
+    sure = [m for m in found if m.start not in weak_starts]
     found += _repeated_mentions(doc, sure, {i for span in spans for i in range(*span)} | person_tokens)
     return sorted(found, key=lambda m: m.start)
 
@@ -847,7 +848,7 @@ def _whose(token) -> bool:
         token = token.head
     head = token.head
     return token.dep_ in ("amod", "compound", "nmod", "poss") and head.pos_ == "NOUN" \
-        and head.lemma_.lower() not in PLACE_NOUNS and head.lemma_.lower() not in kind_words()
+        and head.lemma_.lower() not in kind_words()  # the place nouns among them
 
 
 def _acronym(doc, span: tuple[int, int]) -> bool:
@@ -861,12 +862,9 @@ def _acronym(doc, span: tuple[int, int]) -> bool:
 
 
 def _after_a_name(doc, bracket: int) -> bool:
-    """Whether the bracket at token ``bracket`` (or the list it opens) follows a capitalised name,
-    or a name and its kind ("Jaba village (Jenin, West Bank)")."""
-    i = bracket
-    while i > 0 and doc[i].text != "(":
-        i -= 1  # back to the opening bracket of a list: "(Barsalogho, Sanmatenga)"
-    i -= 1
+    """Whether the opening bracket at token ``bracket`` follows a capitalised name, or a name and
+    its kind ("Jaba village (Jenin, West Bank)")."""
+    i = bracket - 1
     if i >= 0 and doc[i].lemma_.lower() in kind_words():
         i -= 1
     return i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start
