@@ -65,7 +65,8 @@ def read_article(source: str | bytes, *, kind: Kind | None = None, published: Wh
 
 def analyze(source: str | bytes | Article, *, kind: Kind | None = None, published: When = None,
             url: str | None = None, doc_id: str | None = None) -> AnalyzedArticle:
-    """Analyse one article: its actors, statements, events, places and times (``dateline.article/1``)."""
+    """Analyse one article: its actors, statements, events, places and times (``dateline.article/1``);
+    InputError when it is past a per-document limit (size, line length, lines, time)."""
     from .analysis.pipeline import analyze as analyze_article
 
     article = source if isinstance(source, Article) else read_article(

@@ -14,6 +14,7 @@ from rich.console import Console
 from . import __version__
 from .calendar import parse_datetime
 from .errors import InputError
+from .analysis.limits import DEFAULT_MAX_SECONDS, set_time_limit
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.sources import Failure, Pending, load_articles
 
@@ -42,6 +43,8 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 CueModel = Annotated[Path | None, typer.Option(
     "--model", help="Taggers made by `dateline train attribution` (cues, sources, contents), used with the rules.")]
+MaxSeconds = Annotated[float, typer.Option(
+    min=0, help="Give up a document whose analysis takes longer than this many seconds (0: no limit).")]
 
 
 def _use_cue_model(model: Path | None) -> None:
@@ -62,9 +65,11 @@ def analyze(
     max_mb: Annotated[float, typer.Option(help="Refuse documents larger than this many megabytes.")] = DEFAULT_MAX_BYTES / 1e6,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     model: CueModel = None,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
 ) -> None:
     """Analyse news articles into attributed, evidence-carrying records (dateline.article/1)."""
     _use_cue_model(model)
+    set_time_limit(max_seconds)
     when = None
     if published is not None:
         when = parse_datetime(published)
@@ -384,9 +389,11 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary line.")] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes for analysis (default: all cores).")] = None,
     model: CueModel = None,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
 ) -> None:
     """Read, analyse and store documents; what is stored already is skipped, a killed run resumes."""
     _use_cue_model(model)
+    set_time_limit(max_seconds)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .analysis.parallel import ParallelAnalyser, default_workers
@@ -414,6 +421,8 @@ def ingest(
     print(f"{summary.added} added, {summary.skipped} already stored, {summary.failed} failed, "
           f"{summary.pending} pending (link-only feed entries) in {summary.seconds:.1f} s → {store.path}")
     store.close()
+    if summary.stopped:
+        _fail(f"stopped: {summary.stopped}; what was stored is kept, rerun to resume", 1)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -427,6 +436,7 @@ def reanalyze(
     from . import __version__
     from .analysis.pipeline import AnalysisFailure, analyze_many
     from .model import Article
+    from .store.db import StoreError
 
     store = _open_store(db, kb)
     rows = store.db.execute("SELECT id, record FROM articles" + ("" if all_articles else " WHERE extractor_version != ?"),
@@ -438,7 +448,10 @@ def reanalyze(
             failed += 1
             print(f"dateline: {article.source}: {result.reason}", file=sys.stderr)
             continue
-        store.replace_records(article.id, result)
+        try:
+            store.replace_records(article.id, result)
+        except StoreError as exc:
+            _fail(f"stopped: {exc}; the articles reanalysed before are kept, rerun to go on", 1)
     print(f"{len(articles) - failed} articles reanalysed with dateline {__version__}, {failed} failed")
     raise typer.Exit(1 if failed else 0)
 
@@ -674,12 +687,13 @@ def load_cmd(
     kb: KbOption = None,
 ) -> None:
     """Import the Parquet datasets of `dateline spark` into the SQLite store (query commands, workspace)."""
+    from .store.db import StoreError
     from .store.load import load
 
     store = _open_store(db, kb, create=True)
     try:
         summary = load(directory, store)
-    except InputError as exc:
+    except (InputError, StoreError) as exc:
         _fail(str(exc))
     finally:
         store.close()

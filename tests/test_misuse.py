@@ -212,3 +212,129 @@ def test_a_file_deleted_while_a_run_is_under_way_is_reported_not_lost(tmp_path):
     rest = list(items)
     assert isinstance(first, Document) and isinstance(rest[0], Document)
     assert isinstance(rest[1], Failure) and rest[1].source.endswith("c.txt") and rest[1].reason == "no such file"
+
+
+def _documents(folder, count: int):
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"d{n:02}.txt").write_text(STORY.replace("next week", f"in week {n}"), encoding="utf-8")
+    return str(folder)
+
+
+def test_a_store_that_fills_up_stops_the_run_in_one_line_keeping_every_committed_batch(tmp_path):
+    from dateline.store.db import Store
+    from dateline.store.ingest import ingest
+
+    folder = _documents(tmp_path / "docs", 12)
+    db = tmp_path / "full.db"
+    store = Store(db)
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    # SQLite's own size cap gives the same error as a full disk ("database or disk is full").
+    store.db.execute(f"PRAGMA max_page_count = {pages + 6}")
+    summary = ingest([folder], store, batch_size=2)
+    assert summary.stopped == f"cannot write to {db}: database or disk is full"
+    assert 0 < summary.added < 12
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == summary.added
+    store.close()
+    with Store(db) as roomy:  # room again: the rerun stores the rest, nothing twice
+        rerun = ingest([folder], roomy, batch_size=2)
+        assert rerun.stopped is None and rerun.skipped == summary.added and rerun.added == 12 - summary.added
+
+
+def test_a_store_that_cannot_be_written_is_reported_before_anything_is_lost(tmp_path):
+    from dateline.store.db import Store
+    from dateline.store.ingest import ingest
+
+    folder = _documents(tmp_path / "docs", 3)
+    db = tmp_path / "ro.db"
+    store = Store(db)
+    store.db.execute("PRAGMA query_only = 1")  # what a read-only file or mount gives a writer
+    summary = ingest([folder], store)
+    assert summary.stopped == f"cannot write to {db}: attempt to write a readonly database" and summary.added == 0
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_ingest_into_a_full_store_prints_one_line_without_a_traceback(tmp_path):
+    folder = _documents(tmp_path / "docs", 2)
+    db = tmp_path / "full.db"
+    assert dateline("ingest", "--quiet", "--db", str(db), folder).returncode == 0
+    with sqlite3.connect(db) as con:  # the journal goes to the file: no room for the next batch
+        con.execute("PRAGMA journal_mode = DELETE")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "x.txt").write_text(STORY.replace("Monday", "Friday") * 40, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sqlite3, sys, dateline.store.db as d; real = sqlite3.connect\n"
+         "def capped(*a, **k):\n con = real(*a, **k); con.execute('PRAGMA max_page_count = 1'); return con\n"
+         "sqlite3.connect = capped\nfrom dateline.cli import main; sys.argv = ['dateline'] + sys.argv[1:]; main()",
+         "ingest", "--quiet", "--workers", "1", "--db", str(db), str(tmp_path / "more")],
+        capture_output=True, cwd=REPO)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    assert err.strip().splitlines()[-1] == (f"dateline: stopped: cannot write to {db}: database or disk is full; "
+                                           "what was stored is kept, rerun to resume")
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_line_too_long_is_refused_with_its_reason_and_the_file_beside_it_analysed(tmp_path):
+    (tmp_path / "line.txt").write_text("word " * 30_000, encoding="utf-8")  # 150,000 characters, no line break
+    (tmp_path / "good.txt").write_text(STORY, encoding="utf-8")
+    proc = dateline("analyze", "--format", "jsonl", str(tmp_path / "line.txt"), str(tmp_path / "good.txt"))
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert proc.stderr.decode().strip() == (f"dateline: {tmp_path / 'line.txt'}: line too long "
+                                            "(149,999 characters; limit 100,000)")
+    assert len(proc.stdout.decode().splitlines()) == 1 and "Odhiambo" in proc.stdout.decode()
+
+
+def test_each_shape_past_a_limit_has_its_own_reason():
+    from dateline.analysis.limits import shape_problem
+
+    assert shape_problem(STORY) is None
+    assert shape_problem("Hi.\n" * 20_000) == "too many lines (20,001; limit 20,000)"
+    assert shape_problem("x\n" * 500_001) == "text too long (1,000,002 characters; limit 1,000,000)"
+
+
+def test_a_long_text_is_cut_into_pieces_of_whole_lines_that_join_to_it():
+    from dateline.analysis.limits import pieces
+
+    text = "".join(f"Paragraph {n} says something.\n\n" for n in range(2_000))
+    found = pieces(text, size=5_000)
+    assert "".join(found) == text and len(found) > 10
+    assert all(len(p) <= 5_000 and p.endswith("\n") for p in found)
+    assert pieces("no break " * 10, size=20) == ["no break " * 10]  # nowhere to cut: kept whole
+
+
+def test_a_long_text_parsed_in_pieces_keeps_every_offset():
+    from dateline.analysis.limits import PIECE_CHARS
+    from dateline.analysis.pipeline import analyze
+    from dateline.model import Article
+
+    text = "".join(f"Minister Amina Odhiambo said on Monday that talks would resume in week {n}.\n\n"
+                   for n in range(2_500))
+    assert len(text) > 1.5 * PIECE_CHARS
+    result = analyze(Article(id="long", source="long", text=text, language="en"))
+    assert len(result.statements) == 2_500
+    assert all(text[s.content.start:s.content.end] == s.content.text for s in result.statements)
+    alone = analyze(Article(id="one", source="one", text=text[-80:].lstrip(), language="en")).statements[0]
+    assert result.statements[-1].content.text == alone.content.text and "week 2499" in alone.content.text
+
+
+def test_a_document_past_the_time_limit_fails_alone(monkeypatch):
+    import time
+
+    from dateline.analysis import limits, pipeline
+    from dateline.model import Article
+
+    real = pipeline.records
+
+    def slow_for_the_first(article, doc):
+        if article.id == "slow":
+            time.sleep(5)  # stands for a path that would never end
+        return real(article, doc)
+
+    monkeypatch.setattr(pipeline, "records", slow_for_the_first)
+    monkeypatch.setattr(limits, "_max_seconds", 0.3)
+    results = list(pipeline.analyze_many([Article(id=i, source=i, text=STORY, language="en") for i in ("slow", "ok")]))
+    assert isinstance(results[0], pipeline.AnalysisFailure)
+    assert results[0].reason == "analysis took longer than the time limit of 0.3 s (see --max-seconds)"
+    assert isinstance(results[1], pipeline.AnalyzedArticle) and results[1].statements

@@ -406,11 +406,15 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
     """One event per happening within a clause: "shot and killed" (coordinated verbs of one type) and
     "held a protest" (a light verb and its event noun) are one event with the participants of both."""
     kept: list[EventBuild] = []
+    by_trigger: dict[int, list[tuple[int, EventBuild]]] = {}  # kept events by trigger, with their order
     for event in events:
         token = doc[event.trigger]
-        same = next((k for k in kept if k.type == event.type and (
-            token in doc[k.trigger].conjuncts or token.head.i == k.trigger and token.dep_ in ARGUMENT_DEPS)), None)
+        # Only events at the trigger's conjuncts or head can be the same: looked up, not scanned.
+        near = {c.i for c in token.conjuncts} | ({token.head.i} if token.dep_ in ARGUMENT_DEPS else set())
+        candidates = [(n, k) for i in near for n, k in by_trigger.get(i, ()) if k.type == event.type]
+        same = min(candidates, key=lambda pair: pair[0])[1] if candidates else None
         if same is None:
+            by_trigger.setdefault(event.trigger, []).append((len(kept), event))
             kept.append(event)
             continue
         same.actors += [a for a in event.actors if a not in same.actors]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,15 +34,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     words with no line break longer than a long sentence is cut at its punctuation (or, having
     none, anywhere): what reads a sentence's tree then costs in proportion to the text, not to the
     square of a run of words that never ends."""
+    starts = doc.to_array([SENT_START])
     since = 0
     for token in doc[:-1]:
         since += 1
         if "\n" in token.text_with_ws and (token.is_space or token.whitespace_ == "" or "\n" in token.whitespace_):
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1] = 1
             since = 0
         elif since >= MAX_SENTENCE_TOKENS and (token.is_punct or since >= 2 * MAX_SENTENCE_TOKENS):
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1] = 1
             since = 0
+    # Set all at once: Token.is_sent_start checks the whole Doc for a parse on every assignment,
+    # which made a text of many short paragraphs cost the square of its length.
+    doc.from_array([SENT_START], starts)
     return doc
 
 

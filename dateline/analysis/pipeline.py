@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -11,11 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..calendar import calendar_value, day_of, parse_datetime
+from ..errors import InputError
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
 from .actors import build_actors
 from .events import extract_events
 from .learned_statements import with_learned_statements
+from .limits import PIECE_CHARS, TimeLimitExceeded, deadline, pieces, shape_problem, time_limit
 from .linking import link
 from .nlp import load_pipeline
 from .places import find_place_mentions
@@ -34,8 +37,11 @@ def published_day(article: Article) -> date | None:
 
 
 def analyze(article: Article, nlp: Language | None = None) -> AnalyzedArticle:
-    """Analyse one article."""
-    return records(article, (nlp or load_pipeline())(article.text))
+    """Analyse one article; raises InputError when it is past a limit (see :mod:`.limits`)."""
+    result = next(analyze_many([article], nlp))
+    if isinstance(result, AnalysisFailure):
+        raise InputError(result.reason)
+    return result
 
 
 @dataclass
@@ -54,12 +60,65 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None) -> It
         results: list[AnalyzedArticle | AnalysisFailure] = []
         # Strings spaCy learns from a chunk are freed with it: memory stays flat over a corpus.
         with nlp.memory_zone():
-            for doc, article in nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=BATCH_SIZE):
-                try:
-                    results.append(records(article, doc))
-                except Exception as exc:  # a bug on one document must not stop a batch of thousands
-                    results.append(AnalysisFailure(article, f"internal error ({type(exc).__name__}: {exc})"))
+            for group in (chunk[i:i + BATCH_SIZE] for i in range(0, len(chunk), BATCH_SIZE)):
+                for article, (doc, seconds) in zip(group, _parsed(nlp, group), strict=True):
+                    results.append(doc if isinstance(doc, AnalysisFailure) else _analysed(article, doc, seconds))
         yield from results
+
+
+def _too_slow() -> str:
+    return f"analysis took longer than the time limit of {time_limit():g} s (see --max-seconds)"
+
+
+def _parsed(nlp: Language, group: list[Article]) -> list[tuple[Doc | AnalysisFailure, float]]:
+    """The parse of each article of ``group`` (or why it was not parsed) and the seconds it took: a
+    text past a limit is refused before the parser; short texts are parsed together, long ones
+    alone in pieces."""
+    found: dict[int, tuple[Doc | AnalysisFailure, float]] = {}
+    short: list[int] = []
+    for n, article in enumerate(group):
+        problem = shape_problem(article.text)
+        if problem is not None:
+            found[n] = AnalysisFailure(article, problem), 0.0
+        elif article.language != "en":
+            found[n] = Doc(nlp.vocab), 0.0  # the analysis stages are English-only: nothing to parse
+        elif len(article.text) > PIECE_CHARS:
+            found[n] = _parsed_alone(nlp, article)
+        else:
+            short.append(n)
+    try:
+        with deadline():
+            found.update((n, (doc, 0.0)) for n, doc in zip(short, nlp.pipe([group[n].text for n in short],
+                                                                             batch_size=BATCH_SIZE)))
+    except TimeLimitExceeded:  # which one was slow: each again, alone, with its own time
+        found.update((n, _parsed_alone(nlp, group[n])) for n in short)
+    return [found[n] for n in range(len(group))]
+
+
+def _parsed_alone(nlp: Language, article: Article) -> tuple[Doc | AnalysisFailure, float]:
+    started = time.perf_counter()
+    try:
+        with deadline():
+            parts = pieces(article.text)
+            if len(parts) == 1:
+                doc = nlp(article.text)
+            else:  # the parser's memory follows the piece; the joined Doc is the text, offsets and all
+                doc = Doc.from_docs(list(nlp.pipe(parts, batch_size=1)), ensure_whitespace=False)
+    except TimeLimitExceeded:
+        return AnalysisFailure(article, _too_slow()), 0.0
+    return doc, time.perf_counter() - started
+
+
+def _analysed(article: Article, doc: Doc, parse_seconds: float) -> AnalyzedArticle | AnalysisFailure:
+    """The records of a parsed article, within what is left of its time after its parse."""
+    limit = time_limit()
+    try:
+        with deadline(max(limit - parse_seconds, 0.001) if limit else 0):
+            return records(article, doc)
+    except TimeLimitExceeded:
+        return AnalysisFailure(article, _too_slow())
+    except Exception as exc:  # a bug on one document must not stop a batch of thousands
+        return AnalysisFailure(article, f"internal error ({type(exc).__name__}: {exc})")
 
 
 def _span(text: str, start: int, end: int) -> Span:

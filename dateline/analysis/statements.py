@@ -9,6 +9,7 @@ to, and a speaker that cannot be resolved with confidence stays a mention only.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -797,9 +798,30 @@ def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
     police anything is the aide's claim; recording it as a statement of its own would
     assert it. It stays inside the aide's words, where the text puts it.
     """
-    reported = [(start, end, n) for n, o in enumerate(found) for start, end in o.spans()]
-    return [s for n, s in enumerate(found) if s.cue is None or not any(
-        start <= s.cue[0] and s.cue[1] <= end and m != n for start, end, m in reported)]
+    reported = sorted((start, end, n) for n, o in enumerate(found) for start, end in o.spans())
+    starts = [start for start, _, _ in reported]
+    # For each prefix of the spans by start: the furthest end, its statement, and the furthest end
+    # of any other statement; a cue is reported by another statement when that end covers it.
+    # (Looked up, not compared pair by pair: a text of thousands of quotes stays fast.)
+    reach: list[tuple[int, int, int]] = []
+    best, owner, second = -1, -1, -1
+    for _, end, n in reported:
+        if end > best:
+            if n != owner:
+                second = best
+            best, owner = end, n
+        elif n != owner and end > second:
+            second = end
+        reach.append((best, owner, second))
+
+    def is_reported(n: int, cue: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(starts, cue[0])
+        if k == 0:
+            return False
+        best, owner, second = reach[k - 1]
+        return (best if owner != n else second) >= cue[1]
+
+    return [s for n, s in enumerate(found) if s.cue is None or not is_reported(n, s.cue)]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
@@ -827,6 +849,9 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
     """“A,” she said. “B.” — a cue-less quote right after a quoted statement continues it."""
     merged: list[StatementBuild] = []
     by_cue: dict[int, StatementBuild] = {}
+    # Where quoted statements (direct, or closed by their cue) lie in ``merged``. A statement only
+    # ever loses that (its spans grow, indirect becomes mixed), so stale entries are popped as met.
+    quoted: list[int] = []
     for statement in found:
         # “A,” she said. “B.” / “A,” he said, but “B”: the parser may give the second quotation the
         # same cue; it is one statement, unless another verb comes between ("before asking her, “B”")
@@ -842,7 +867,9 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
         # the quoted statement before, past any statement inside its cue clause ("said X, speaking of Y.")
         # ("The summit did too little, he added. “Without changes, Europe risks a lot.”": also a
         # reported statement whose cue closes it)
-        at = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct" or _cue_closes(merged[i])), None)
+        while quoted and not (merged[quoted[-1]].kind == "direct" or _cue_closes(merged[quoted[-1]])):
+            quoted.pop()
+        at = quoted[-1] if quoted else None
         previous = merged[at] if at is not None else None
         if previous is not None and any(s.content[0] < previous.spans()[-1][1]
                                         and not _inside(s, previous) for s in merged[at + 1:]):
@@ -862,6 +889,8 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
                 if previous.kind == "indirect":
                     previous.kind = "mixed"
                 continue
+        if statement.kind == "direct" or _cue_closes(statement):
+            quoted.append(len(merged))
         merged.append(statement)
     return merged
 

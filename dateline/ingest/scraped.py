@@ -7,6 +7,7 @@ input, and ``Article.removed`` lists every cut with its reason.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -209,12 +210,13 @@ def _apply_cuts(raw: str, lines: list[_Line], cuts: list[tuple[int, int, str]]):
     """Remove ``cuts`` (and the blank space they leave) from ``raw``."""
     removed = [Removal(text=raw[s:e], reason=r, raw_start=s) for s, e, r in sorted(cuts)]
     # A cut line takes the line break after it with it; a cut prefix takes its spaces.
-    line_starts = [line.start for line in lines]
+    line_starts = sorted(line.start for line in lines)
+    whole_lines = {(line.start, line.end) for line in lines}
     spans = []
     for start, end, _ in sorted(cuts):
-        following = next((s for s in line_starts if s >= end), len(raw))
-        is_whole_line = any(line.start == start and line.end == end for line in lines)
-        spans.append((start, following if is_whole_line else end))
+        at = bisect.bisect_left(line_starts, end)  # looked up: a text may have thousands of cuts
+        following = line_starts[at] if at < len(line_starts) else len(raw)
+        spans.append((start, following if (start, end) in whole_lines else end))
     kept: list[tuple[int, int]] = []
     pos = 0
     for start, end in spans:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
@@ -86,18 +87,13 @@ class Store:
         while version < LATEST:
             # The version is read again inside the write lock: two processes opening a new store
             # together must not both create its tables.
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 if version < LATEST:
                     version += 1
                     for statement in MIGRATIONS[version]:
                         self.db.execute(statement)
                     self.db.execute(f"PRAGMA user_version={version}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
@@ -150,6 +146,23 @@ class Store:
         self.close()
 
     # ------------------------------------------------------------ writing
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, rolled back whole on any failure; a store that cannot be written
+        (read-only, full disk, locked past the busy timeout) raises StoreError with SQLite's reason."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.db.execute("COMMIT")
+            except BaseException:
+                # SQLite may have rolled back already (a full disk ends the transaction itself).
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from None
+
     @property
     def stories(self) -> StoryIndex:
         if self._stories is None:
@@ -172,19 +185,17 @@ class Store:
         cannot be stored is added to ``failures``."""
         failures = failures if failures is not None else []
         added = 0
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            for document, result in analysed:
-                clash = self._id_clash(document, result)
-                if clash is not None:
-                    failures.append((document.locator, clash))  # the caller reports it with the others
-                    continue
-                added += self._insert(document, result)
-            self.db.executemany("INSERT OR IGNORE INTO errors (locator, reason) VALUES (?, ?)", failures)
-            self.db.executemany("INSERT OR IGNORE INTO pending (locator, url, title) VALUES (?, ?, ?)", pending)
-            self.db.execute("COMMIT")
+            with self._transaction():
+                for document, result in analysed:
+                    clash = self._id_clash(document, result)
+                    if clash is not None:
+                        failures.append((document.locator, clash))  # the caller reports it with the others
+                        continue
+                    added += self._insert(document, result)
+                self.db.executemany("INSERT OR IGNORE INTO errors (locator, reason) VALUES (?, ?)", failures)
+                self.db.executemany("INSERT OR IGNORE INTO pending (locator, url, title) VALUES (?, ?, ?)", pending)
         except BaseException:
-            self.db.execute("ROLLBACK")
             self._stories = None  # the in-memory index may hold rolled-back rows
             self.linker.forget()
             raise
@@ -234,26 +245,24 @@ class Store:
 
     def replace_records(self, article_id: str, result: AnalyzedArticle) -> None:
         """Swap the records of one stored article for a new analysis (``dateline reanalyze``)."""
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            # An actor linked again to the same corpus actor keeps the reason of its first link: the
-            # article's own earlier link is not news ("same name as" itself).
-            reasons = self.db.execute("SELECT name, corpus_actor_id, link_reason FROM actors WHERE article_id = ?",
-                                      (article_id,)).fetchall()
-            for table in ("actors", "mentions", "event_participants", "events", "places", "times"):
-                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-            for (rowid,) in self.db.execute("SELECT rowid FROM statements WHERE article_id = ?", (article_id,)).fetchall():
-                self.db.execute("DELETE FROM statements_fts WHERE rowid = ?", (rowid,))
-            self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
-            self._insert_records(result)
-            self.db.executemany("UPDATE actors SET link_reason = ? WHERE article_id = ? AND name = ? AND corpus_actor_id = ?",
-                                [(reason, article_id, name, corpus_id) for name, corpus_id, reason in reasons])
-            self.db.execute("UPDATE articles SET record = ?, extractor_version = ?, title = ?, published = ? WHERE id = ?",
-                            (result.to_json(), __version__,
-                             result.article.title, result.article.published, article_id))
-            self.db.execute("COMMIT")
+            with self._transaction():
+                # An actor linked again to the same corpus actor keeps the reason of its first link: the
+                # article's own earlier link is not news ("same name as" itself).
+                reasons = self.db.execute("SELECT name, corpus_actor_id, link_reason FROM actors WHERE article_id = ?",
+                                          (article_id,)).fetchall()
+                for table in ("actors", "mentions", "event_participants", "events", "places", "times"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+                for (rowid,) in self.db.execute("SELECT rowid FROM statements WHERE article_id = ?", (article_id,)).fetchall():
+                    self.db.execute("DELETE FROM statements_fts WHERE rowid = ?", (rowid,))
+                self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+                self._insert_records(result)
+                self.db.executemany("UPDATE actors SET link_reason = ? WHERE article_id = ? AND name = ? AND corpus_actor_id = ?",
+                                    [(reason, article_id, name, corpus_id) for name, corpus_id, reason in reasons])
+                self.db.execute("UPDATE articles SET record = ?, extractor_version = ?, title = ?, published = ? WHERE id = ?",
+                                (result.to_json(), __version__,
+                                 result.article.title, result.article.published, article_id))
         except BaseException:
-            self.db.execute("ROLLBACK")
             self.linker.forget()
             raise
 

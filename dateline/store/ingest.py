@@ -13,7 +13,7 @@ from ..analysis.parallel import ParallelAnalyser
 from ..analysis.pipeline import AnalysisFailure
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import Document, Failure, Pending, iter_documents
-from .db import Store
+from .db import Store, StoreError
 
 BATCH_SIZE = int(os.environ.get("DATELINE_BATCH_SIZE", "32"))  # documents per transaction
 
@@ -26,6 +26,7 @@ class IngestSummary:
     pending: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped before the end (the store could not be written)
 
 
 @dataclass
@@ -91,20 +92,28 @@ def ingest(paths: list[str], store: Store, *, published: datetime | date | None 
         if on_progress:
             on_progress(summary)
 
-    for item in iter_documents(paths, published=published, max_bytes=max_bytes):
-        if isinstance(item, Document):
-            documents.append(item)
-        elif isinstance(item, Failure):
-            failures.append((item.source, item.reason))
-            summary.failed += 1
-        elif isinstance(item, Pending):
-            pending.append((item.locator, item.url, item.title))
-            summary.pending += 1
-        if len(documents) >= batch_size or len(failures) + len(pending) >= batch_size:
-            submit()
-            while len(in_flight) > 1:  # one batch stays in analysis while the older one is stored
-                write(in_flight.popleft())
-    submit()
-    while in_flight:
-        write(in_flight.popleft())
+    def read_all() -> None:
+        for item in iter_documents(paths, published=published, max_bytes=max_bytes):
+            if isinstance(item, Document):
+                documents.append(item)
+            elif isinstance(item, Failure):
+                failures.append((item.source, item.reason))
+                summary.failed += 1
+            elif isinstance(item, Pending):
+                pending.append((item.locator, item.url, item.title))
+                summary.pending += 1
+            if len(documents) >= batch_size or len(failures) + len(pending) >= batch_size:
+                submit()
+                while len(in_flight) > 1:  # one batch stays in analysis while the older one is stored
+                    write(in_flight.popleft())
+        submit()
+        while in_flight:
+            write(in_flight.popleft())
+
+    try:
+        read_all()
+    except StoreError as exc:
+        # Every batch committed before stays; the rest is read again by the rerun.
+        summary.stopped = str(exc)
+        summary.seconds = time.perf_counter() - started
     return summary
