@@ -35,7 +35,8 @@ class Removal(Record):
 
     text: str
     reason: str
-    raw_start: int = Field(ge=0, description="offset of the removed text in the raw input")
+    raw_start: int = Field(ge=0, description="offset of the removed text in the raw input (for a page or a feed "
+                                             "entry: in the text extracted from its markup)")
 
 
 class Segment(Record):
@@ -66,7 +67,8 @@ class Article(Record):
     removed: list[Removal] = []
     warnings: list[str] = Field(default=[], description="doubts about the extraction, e.g. a suspiciously short text")
     text_map: list[Segment] = Field(
-        default=[], description="how spans of text map back to the raw input"
+        default=[], description="how spans of text map back to the raw input (for a page or a feed entry: to "
+                                "the text extracted from its markup)"
     )
 
 

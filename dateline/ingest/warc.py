@@ -86,7 +86,14 @@ def read_warc(path: Path) -> Iterator[WarcPage | WarcRefusal | InputError]:
                 yield WarcPage(offset, record.rec_headers.get_header("WARC-Target-URI"),
                                record.rec_headers.get_header("WARC-Date"), body)
         except Exception as exc:  # warcio and zlib raise many kinds on truncated or corrupt archives
-            yield InputError(f"broken archive after offset {records.get_record_offset()}: {type(exc).__name__}: {exc}")
+            yield InputError(f"broken archive {_where(records)}: {type(exc).__name__}: {exc}")
             return
     if truncated:
         yield InputError(f"broken archive: truncated after byte {complete} of {path.stat().st_size}")
+
+
+def _where(records: ArchiveIterator) -> str:
+    try:
+        return f"after offset {records.get_record_offset()}"
+    except Exception:  # no record read yet: warcio has no offset to give
+        return "at its start"
