@@ -338,3 +338,12 @@ def test_a_document_past_the_time_limit_fails_alone(monkeypatch):
     assert isinstance(results[0], pipeline.AnalysisFailure)
     assert results[0].reason == "analysis took longer than the time limit of 0.3 s (see --max-seconds)"
     assert isinstance(results[1], pipeline.AnalyzedArticle) and results[1].statements
+
+
+def test_a_path_with_a_name_too_long_is_one_failure_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY, encoding="utf-8")
+    too_long = tmp_path / ("n" * 300) / "x.txt"
+    proc = dateline("analyze", "--format", "jsonl", str(too_long), str(tmp_path / "good.txt"))
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert proc.stderr.decode().strip() == f"dateline: {too_long}: cannot read: File name too long"
+    assert len(proc.stdout.splitlines()) == 1

@@ -185,3 +185,17 @@ def test_the_speaker_named_after_an_inverted_cue(run, text, speaker):
     result = run("Campaign\n\n" + text)
     [statement] = _said(result)
     assert speaker_name(result, statement) == speaker
+
+
+def test_a_quotation_mark_glued_to_the_cue_still_opens_the_quote(run):
+    result = run("Vote\n\nSenator Ana Ruiz spoke in Austin on Monday.\n\n"
+                 "Ruiz said,“We will fix the roads before winter. Nobody will wait.”")
+    assert ("direct", "Ana Ruiz", "We will fix the roads before winter. Nobody will wait") in statements_of(result)
+
+
+def test_a_day_the_parser_made_the_subject_is_not_the_speaker(run):
+    result = run("Ryan speaks\n\nTuesday on WTMJ’s “Midday with Charlie Sykes,” while discussing a tweet from "
+                 "Donald Trump featuring an image of Hillary Clinton, Speaker of the House Rep. Paul Ryan (R-WI) "
+                 "said “anti-Semitic images, they’ve got no place in a presidential campaign.”")
+    direct = [s for s in statements_of(result) if s[0] == "direct"]
+    assert direct == [("direct", "Paul Ryan", "anti-Semitic images, they’ve got no place in a presidential campaign")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -50,10 +51,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# A curly quotation mark glued to punctuation ('Ryan said,“Look', 'great,”he said', 'No.”She'):
+# the tokenizer keeps 'said,“Look' as one word, and the quotation is lost to the cue.
+_GLUED_QUOTES = r"[,:;.!?](?=[“”])|(?<=[,:;.!?])[“”](?=\S)"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{_GLUED_QUOTES}").finditer
+
+
 @cache
 def load_pipeline(model: str = MODEL) -> Language:
     """Load the installed English pipeline (never downloads) with dateline's sentence rule."""
     nlp = spacy.load(model)
+    _split_glued_quotes(nlp)
     nlp.add_pipe("dateline_paragraphs", before="parser")
     if _cue_model is not None:
         from . import learned_cues  # noqa: F401  (registers the component)

@@ -10,6 +10,7 @@ to, and a speaker that cannot be resolved with confidence stays a mention only.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,7 +107,7 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
             # a climb reaches the clause whose surface subject the participle shares, passive or not:
             # "After saying …, she was whisked off"
             if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or climbed) \
-                    and not child.is_punct:  # a dash the parser took for one
+                    and not child.is_punct and not _is_date(child):  # a dash, a day the parser took for one
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -140,6 +141,15 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
     return None
 
 
+def _is_date(token: Token) -> bool:
+    """"Tuesday on WTMJ … Ryan said": a day the parser made the subject speaks for nobody."""
+    return token.ent_type_ in ("DATE", "TIME") and (token.pos_ == "NOUN" or token.lower_ in _CALENDAR_NAMES)
+
+
+# Names of days and months (a name the tagger may take for a person's: "Tuesday", "June").
+_CALENDAR_NAMES = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
 def _entity_bounds(token: Token) -> tuple[int, int]:
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -152,9 +162,18 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
 def _name_just_before(verb: Token) -> Token | None:
     """"In a meeting with the Post Trump said …": the parser buried the name in the phrase before
     the verb; a capitalised name right before a subjectless verb is its subject."""
-    if verb.i == 0 or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+    if verb.i == 0 or any((c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl")) and not _is_date(c)
+                          for c in verb.children):
         return None
-    before = verb.doc[verb.i - 1]
+    doc, at = verb.doc, verb.i - 1
+    if doc[at].text == "," and at > 0 and doc[at - 1].text == ")":
+        at -= 1  # "Gov. John Kasich (R-OH), said" (but "…Miss Universe, saying": the participle's own subject)
+    if doc[at].text == ")":  # past the party and state after a lawmaker's name: "Paul Ryan (R-WI) said"
+        opener = next((i for i in range(at - 1, max(at - 8, 0), -1) if doc[i].text == "("), None)
+        if opener is None:
+            return None
+        at = opener - 1
+    before = doc[at]
     if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "") and before.is_title and \
             sentence_index(verb.doc)[before.i] == sentence_index(verb.doc)[verb.i]:
         return before

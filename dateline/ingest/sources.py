@@ -64,7 +64,11 @@ def iter_paths(paths: list[str]) -> Iterator[str | Path]:
             yield "-"
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long, a loop of links: reading it says why, as a failure
+            is_dir = False
+        if is_dir:
             yield from _walk(path, set())
         else:
             yield path
