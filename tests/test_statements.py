@@ -199,3 +199,10 @@ def test_a_day_the_parser_made_the_subject_is_not_the_speaker(run):
                  "said “anti-Semitic images, they’ve got no place in a presidential campaign.”")
     direct = [s for s in statements_of(result) if s[0] == "direct"]
     assert direct == [("direct", "Paul Ryan", "anti-Semitic images, they’ve got no place in a presidential campaign")]
+
+
+def test_a_word_opening_a_sentence_is_no_name_to_resolve_a_pronoun_to(run):
+    result = run("Savings\n\nThe plan comes from Kevin McKinley, a financial adviser in Eau Claire, Wis.\n\n"
+                 "Harsh? He doesn't think so. “I don't judge what people choose to spend money on,” he said.")
+    assert [a["name"] for a in result["actors"] if a["kind"] == "person"] == ["Kevin McKinley"]
+    assert ("direct", "Kevin McKinley", "I don't judge what people choose to spend money on") in statements_of(result)
