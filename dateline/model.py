@@ -131,6 +131,8 @@ class Event(Record):
     date: EventDate | None = None
     evidence: Span
     trigger: Span | None = None
+    mentions: list[Span] = Field(default=[], description="the trigger words of later references to the same "
+                                                         "happening (\"the attack\", \"the explosion\")")
     modality: Modality = "asserted"
     statement: str | None = Field(None, description="statement that reports this event")
     confidence: float = Field(ge=0, le=1)

@@ -302,3 +302,30 @@ def test_a_place_modifying_an_event_noun_says_where_not_who(run):
     names = {a["id"]: a for a in result["actors"]}
     for event in result["events"]:
         assert all(names[a]["kind"] not in ("country", "other") for a in event["actors"])
+
+
+def test_a_later_reference_is_one_more_mention_of_the_event_not_a_new_one(run):
+    text = ("Convoy hit\n\nTaliban fighters attacked a police convoy in Kandahar on Monday. "
+            "The attack left three officers wounded, and the explosion was heard across the city.")
+    result = run(text)
+    assaults = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0]["trigger"]["text"] == "attacked"
+    mentions = assaults[0]["mentions"]
+    assert [m["text"] for m in mentions] == ["attack", "explosion"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
+
+
+def test_a_reference_to_no_told_happening_is_no_event(run):
+    result = run("Markets\n\nTraders said the meeting would not change rates. The attack was not mentioned.")
+    assert [e for e in result["events"] if e["type"] == "ASSAULT"] == []
+
+
+def test_the_workspace_marks_each_mention_of_an_event_with_its_record(run):
+    from dateline.web.highlight import marks
+
+    result = run("Convoy hit\n\nTaliban fighters attacked a police convoy in Kandahar on Monday. "
+                 "The attack left three officers wounded.")
+    event = next(e for e in result["events"] if e["type"] == "ASSAULT")
+    marked = [(m.start, m.end) for m in marks(result) if m.key == event["id"]]
+    assert marked == [(event["trigger"]["start"], event["trigger"]["end"]),
+                      (event["mentions"][0]["start"], event["mentions"][0]["end"])]

@@ -8,7 +8,7 @@ trigger's clause, and modality from the words that govern the trigger.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -39,6 +39,7 @@ class EventBuild:
     date_basis: str = "text"
     confidence: float = 0.7
     has_patient: bool = False  # the trigger's own patient, named or not: no place stands in for it
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans of later references to it
 
 
 @cache
@@ -318,6 +319,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     """Events in ``doc`` with participants, place, date and modality."""
     found: list[EventBuild] = []
     seen: set[int] = set()
+    references: list[tuple[str, int, int]] = []  # (type, start, end) of event nouns that name no one
     for form, start, end in candidate_triggers(doc):
         if start in seen:
             continue
@@ -341,11 +343,14 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         else:
             participants = _noun_participants(trigger, preps, table)
             if participants is None:
+                references.append((etype, start, end))  # "the explosion": the happening told before
                 continue
             actors, recipients = participants
         if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
         if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients):
+            if form != "verb":
+                references.append((etype, start, end))
             continue  # nobody takes part: "an agreement on the use of the Lamu port"
         seen.update(range(start, end))
         sent = sentence_of(trigger)
@@ -365,7 +370,24 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     found += _commitments(found, embedded, statements)
     found += _obligations(doc, found, statements, table)
     found.sort(key=lambda e: e.trigger)
+    _attach_references(found, references)
     return found
+
+
+def _attach_references(events: list[EventBuild], references: list[tuple[str, int, int]]) -> None:
+    """An event noun that names no participant ("the attack", "the explosion") is one more mention of
+    the happening of its type the article told last before it (or, in a headline or a lead that
+    tells it first, the next one); with none of its type, it stays no event at all."""
+    asserted = [e for e in events if e.modality != "negated"]
+    triggers = {i for e in events for i in range(e.trigger, e.trigger_end)}
+    for etype, start, end in references:
+        if start in triggers:
+            continue  # the word is an event's own trigger already
+        same = [e for e in asserted if e.type == etype]
+        before = [e for e in same if e.trigger < start]
+        target = before[-1] if before else (same[0] if same else None)
+        if target is not None:
+            target.mentions.append((start, end))
 
 
 def _place_as_recipient(doc: Doc, event: EventBuild, table: ActorTable) -> None:

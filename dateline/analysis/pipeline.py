@@ -188,7 +188,9 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
             id=event_ids[n], type=e.type, mode=e.mode, actors=e.actors, recipients=e.recipients,
             place=places[e.place.place.key].id if e.place is not None else None,
             date=date_record, evidence=_span(text, *e.evidence),
-            trigger=_span(text, trigger.start_char, trigger.end_char), modality=e.modality,
+            trigger=_span(text, trigger.start_char, trigger.end_char),
+            mentions=[_span(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in e.mentions],
+            modality=e.modality,
             statement=statement_ids[e.statement] if e.statement is not None else None,
             confidence=e.confidence))
     time_records = [TimeExpression(text=t.text, start=t.start, end=t.end, type=t.type, value=t.value,

@@ -137,10 +137,17 @@ def predicted_arguments(result: AnalyzedArticle, event: Event) -> list[tuple[str
     return arguments
 
 
+def _mentions(event: Event) -> list[Event]:
+    """The event once per mention of it: its trigger, then each later reference ("the attack"), which
+    names no participant of its own (the event's are scored at its trigger)."""
+    return [event] + [event.model_copy(update={"trigger": span, "mentions": [], "actors": [], "recipients": [],
+                                               "place": None}) for span in event.mentions]
+
+
 def score_document(result: AnalyzedArticle, document: Document, scores: WikiEventsScores) -> None:
     gold = document.events
-    pred = [e for e in result.events if e.type in SCORED_TYPES
-            and not any(_overlaps(_trigger(e), other) for other in document.other_triggers)]
+    pred = [m for e in result.events if e.type in SCORED_TYPES for m in _mentions(e)
+            if not any(_overlaps(_trigger(m), other) for other in document.other_triggers)]
     found = greedy_match(gold, pred, lambda g, p: 1.0 if _overlaps(g.trigger, _trigger(p)) else 0.0)
     scores.identification.add(len(found), len(pred) - len(found), len(gold) - len(found))
     typed = greedy_match(gold, pred, lambda g, p: 1.0 if g.type == p.type and _overlaps(g.trigger, _trigger(p)) else 0.0)

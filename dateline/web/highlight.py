@@ -94,6 +94,8 @@ def marks(record: dict) -> list[Mark]:
     for e in record.get("events", []):
         span = e.get("trigger") or e["evidence"]
         found.append(Mark(span["start"], span["end"], f"trigger {e['modality']}", e["id"]))
+        for m in e.get("mentions") or []:  # "the attack" later on: the same event's record
+            found.append(Mark(m["start"], m["end"], f"trigger {e['modality']}", e["id"]))
     for p in record.get("places", []):
         for m in p.get("mentions", []):
             found.append(Mark(m["start"], m["end"], "place", p["id"]))
