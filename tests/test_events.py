@@ -306,7 +306,7 @@ def test_a_place_modifying_an_event_noun_says_where_not_who(run):
 
 def test_a_later_reference_is_one_more_mention_of_the_event_not_a_new_one(run):
     text = ("Convoy hit\n\nTaliban fighters attacked a police convoy in Kandahar on Monday. "
-            "The attack left three officers wounded, and the explosion was heard across the city.")
+            "The attack was over in minutes, and the explosion was heard across the city.")
     result = run(text)
     assaults = [e for e in result["events"] if e["type"] == "ASSAULT"]
     assert len(assaults) == 1 and assaults[0]["trigger"]["text"] == "attacked"
@@ -324,7 +324,7 @@ def test_the_workspace_marks_each_mention_of_an_event_with_its_record(run):
     from dateline.web.highlight import marks
 
     result = run("Convoy hit\n\nTaliban fighters attacked a police convoy in Kandahar on Monday. "
-                 "The attack left three officers wounded.")
+                 "The attack was over in minutes.")
     event = next(e for e in result["events"] if e["type"] == "ASSAULT")
     marked = [(m.start, m.end) for m in marks(result) if m.key == event["id"]]
     assert marked == [(event["trigger"]["start"], event["trigger"]["end"]),

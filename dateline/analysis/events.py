@@ -349,9 +349,13 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
         if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients):
+            # nobody takes part: "an agreement on the use of the Lamu port"; told of an event already
+            # told, the same happening again ("the bomb exploded")
             if form != "verb":
                 references.append((etype, start, end))
-            continue  # nobody takes part: "an agreement on the use of the Lamu port"
+            elif not any(c.dep_ == "det" or c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+                references.append((etype, trigger.i, trigger.i + 1))  # not "to attack the virus", "these injured"
+            continue
         seen.update(range(start, end))
         sent = sentence_of(trigger)
         found.append(EventBuild(

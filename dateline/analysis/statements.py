@@ -107,7 +107,7 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
             # a climb reaches the clause whose surface subject the participle shares, passive or not:
             # "After saying …, she was whisked off"
             if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or climbed) \
-                    and not child.is_punct and not _is_date(child):  # a dash, a day the parser took for one
+                    and not child.is_punct and not (speech and _is_date(child)):  # a dash, a day taken for one
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -143,11 +143,12 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
 
 def _is_date(token: Token) -> bool:
     """"Tuesday on WTMJ … Ryan said": a day the parser made the subject speaks for nobody."""
-    return token.ent_type_ in ("DATE", "TIME") and (token.pos_ == "NOUN" or token.lower_ in _CALENDAR_NAMES)
+    return token.ent_type_ in ("DATE", "TIME") and token.lower_ in _CALENDAR_WORDS
 
 
-# Names of days and months (a name the tagger may take for a person's: "Tuesday", "June").
-_CALENDAR_NAMES = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+# Days, months and spans of time, in the singular: "Fridays for Future activists" are people.
+_CALENDAR_WORDS = frozenset([n.lower() for n in (*calendar.day_name, *calendar.month_name) if n] + [
+    "today", "yesterday", "tonight", "day", "week", "weekend", "month", "year", "morning", "evening", "night"])
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
