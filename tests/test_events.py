@@ -329,3 +329,17 @@ def test_the_workspace_marks_each_mention_of_an_event_with_its_record(run):
     marked = [(m.start, m.end) for m in marks(result) if m.key == event["id"]]
     assert marked == [(event["trigger"]["start"], event["trigger"]["end"]),
                       (event["mentions"][0]["start"], event["mentions"][0]["end"])]
+
+
+def test_the_headline_and_the_body_telling_one_happening_give_one_event(run):
+    result = run("Police arrest protesters in Lagos\n\nPolice in Lagos arrested dozens of protesters on Saturday, "
+                 "witnesses said.")
+    arrests = [e for e in result["events"] if e["type"] == "COERCE"]
+    assert len(arrests) == 1
+    assert arrests[0]["trigger"]["text"] == "arrested" and arrests[0]["modality"] == "reported"  # the body's hedge
+    assert [m["text"] for m in arrests[0]["mentions"]] == ["arrest"]
+
+
+def test_a_headline_event_sharing_no_participant_with_the_body_stays_its_own(run):
+    result = run("Police arrest protesters in Lagos\n\nSoldiers in Kano arrested two journalists on Sunday.")
+    assert len([e for e in result["events"] if e["type"] == "COERCE"]) == 2

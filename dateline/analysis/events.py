@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .actors import ActorTable, lexicon, sentence_index, sentence_of, tokens_of
+from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, qualifying_mentions
 from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
@@ -375,7 +375,31 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     found += _obligations(doc, found, statements, table)
     found.sort(key=lambda e: e.trigger)
     _attach_references(found, references)
-    return found
+    return _headline_merged(doc, found)
+
+
+def _headline_merged(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
+    """The headline tells the story the body then tells again: a headline event is a mention of the
+    first body event of its type that shares a participant with it ("Taliban attack convoy" and
+    "Taliban fighters attacked a police convoy …"), not a second happening."""
+    headline_end = text_of(doc).find("\n")
+    if headline_end < 0:
+        return events
+    kept = []
+    for event in events:
+        if doc[event.trigger].idx >= headline_end:
+            kept.append(event)
+            continue
+        people = set(event.actors) | set(event.recipients)
+        # the body's hedge stands: a headline asserts what the body reports ("…, officials said")
+        body = next((e for e in events if doc[e.trigger].idx > headline_end and e.type == event.type
+                     and e.modality in (event.modality, "reported" if event.modality == "asserted" else None)
+                     and people & (set(e.actors) | set(e.recipients))), None)
+        if body is None:
+            kept.append(event)
+            continue
+        body.mentions[:0] = [(event.trigger, event.trigger_end), *event.mentions]
+    return kept
 
 
 def _attach_references(events: list[EventBuild], references: list[tuple[str, int, int]]) -> None:
