@@ -112,7 +112,8 @@ _QUARTER = re.compile(r"(?P<y>\d{4})-Q(?P<q>[1-4])")
 _REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
 
 
-def _is_date(text: str) -> bool:
+def _in_calendar(text: str) -> bool:
+    """Whether the ISO date ``text`` exists (no 2019-13-45, no February 30)."""
     try:
         date.fromisoformat(text)
     except ValueError:
@@ -127,7 +128,7 @@ def calendar_value(timex_value: str | None) -> str | None:
     if not timex_value:
         return None
     if re.match(r"\d{4}-\d{2}-\d{2}", timex_value):
-        return timex_value[:10] if _is_date(timex_value[:10]) else None
+        return timex_value[:10] if _in_calendar(timex_value[:10]) else None
     if m := _WEEK.match(timex_value):
         try:
             return date.fromisocalendar(int(m["y"]), int(m["w"]), 1).isoformat()
@@ -136,7 +137,7 @@ def calendar_value(timex_value: str | None) -> str | None:
     if m := _QUARTER.match(timex_value):
         return f"{m['y']}-{3 * int(m['q']) - 2:02d}"
     if _REDUCED.fullmatch(timex_value):
-        return timex_value if _is_date(timex_value + "-01-01"[len(timex_value) - 4:]) else None
+        return timex_value if _in_calendar(timex_value + "-01-01"[len(timex_value) - 4:]) else None
     if re.match(r"\d{4}-(?:SP|SU|FA|WI|H1|H2)", timex_value):
         return timex_value[:4]
     return None

@@ -12,9 +12,9 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .analysis.limits import DEFAULT_MAX_SECONDS, set_time_limit
 from .calendar import parse_datetime
 from .errors import InputError
-from .analysis.limits import DEFAULT_MAX_SECONDS, set_time_limit
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.sources import Failure, Pending, load_articles
 

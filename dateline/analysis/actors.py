@@ -408,7 +408,7 @@ def _candidate_names(doc: Doc) -> list[_Name]:
     lines = _headline_lines(text_of(doc))
     headline = _headline_tokens(doc, lines)
     named = _name_words(doc) if headline else set()
-    named_anywhere = {t.text for t in doc if t.pos_ == "PROPN" and not t.is_sent_start}
+    named_anywhere: set[str] | None = None  # words written as names mid-sentence, found when first needed
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -438,9 +438,12 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         if start >= end:
             continue
         span = doc[start:end]
-        if len(span) == 1 and span[0].is_sent_start and span[0].text not in named_anywhere and (
+        if len(span) == 1 and span[0].is_sent_start and (
                 span[0].pos_ in ("ADJ", "ADV", "VERB", "INTJ") or _sole_word(span[0])):
-            continue  # "Harsh? He doesn't think so.": a word opening a sentence, taken for a name
+            if named_anywhere is None:
+                named_anywhere = {t.text for t in doc if t.pos_ == "PROPN" and not t.is_sent_start}
+            if span[0].text not in named_anywhere:
+                continue  # "Harsh? He doesn't think so.": a word opening a sentence, taken for a name
         name = _Name(span.start, span.end, ent.label_, span.start)
         if ent.label_ in ("PERSON", "ORG"):
             _strip_leading_titles(doc, span, name)

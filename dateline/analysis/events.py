@@ -8,6 +8,7 @@ trigger's clause, and modality from the words that govern the trigger.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -403,19 +404,21 @@ def _headline_merged(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
 
 
 def _attach_references(events: list[EventBuild], references: list[tuple[str, int, int]]) -> None:
-    """An event noun that names no participant ("the attack", "the explosion") is one more mention of
+    """An event word that names no participant ("the attack", "the bomb exploded") is one more mention of
     the happening of its type the article told last before it (or, in a headline or a lead that
     tells it first, the next one); with none of its type, it stays no event at all."""
-    asserted = [e for e in events if e.modality != "negated"]
+    told: dict[str, list[EventBuild]] = {}  # events not denied, by type, in text order (``events`` is sorted)
+    for event in events:
+        if event.modality != "negated":
+            told.setdefault(event.type, []).append(event)
+    starts = {etype: [e.trigger for e in same] for etype, same in told.items()}
     triggers = {i for e in events for i in range(e.trigger, e.trigger_end)}
     for etype, start, end in references:
-        if start in triggers:
-            continue  # the word is an event's own trigger already
-        same = [e for e in asserted if e.type == etype]
-        before = [e for e in same if e.trigger < start]
-        target = before[-1] if before else (same[0] if same else None)
-        if target is not None:
-            target.mentions.append((start, end))
+        if start in triggers or etype not in told:
+            continue  # the word is an event's own trigger already, or nothing of its type was told
+        # looked up, not scanned: an article of thousands of events stays fast
+        before = bisect.bisect_left(starts[etype], start)
+        told[etype][before - 1 if before else 0].mentions.append((start, end))
 
 
 def _place_as_recipient(doc: Doc, event: EventBuild, table: ActorTable) -> None:
