@@ -155,3 +155,20 @@ def test_the_countries_of_people_say_whose_not_where(run):
     assert places["Geneva"][1] == "CH"
     # a country word on a place noun does say where: the Lebanese port of Tripoli
     assert _resolved(run, "Ships docked at the Lebanese port of Tripoli on Monday.")["Tripoli"][1] == "LB"
+
+
+def test_a_division_settled_by_a_first_reading_sets_the_scene_for_a_town(run):
+    # "Georgia" is only sure once "Texas" has made the article American; then Atlanta is Georgia's.
+    text = ("Statewide 211 could reach more poor. ATLANTA - Regional 2-1-1, a dialing code linking needy Georgia "
+            "residents with food pantries, could expand statewide, United Way of Metropolitan Atlanta said. "
+            "There are 29 states with full coverage. They include Texas, where state funds cover the program.")
+    place = next(p for p in run(text)["places"] if p["name"] == "Atlanta")
+    assert (place["country"], place["admin1"]) == ("US", "Georgia")
+
+
+def test_a_small_town_beside_one_the_article_surely_names_is_that_town(run):
+    text = ("Jordan elementary gets Target reward. Jordan Elementary School Principal Stacy DeCorsey shows her "
+            "students an oversized check. The money was donated by Target in Shakopee through the store program.")
+    place = next(p for p in run(text)["places"] if p["name"] == "Jordan")
+    assert (place["country"], place["feature"]) == ("US", "city")
+    assert abs(place["lat"] - 44.67) < 0.1

@@ -53,9 +53,11 @@ QUALIFIED = 10.0
 IN_ARTICLE_COUNTRY = 2.5
 IN_ARTICLE_REGION = 2.5
 IN_SENTENCE_COUNTRY = 3.0
+NEIGHBOUR = 2.5  # a reading near a place the article surely names ("Jordan" beside Shakopee, Minnesota)
+NEIGHBOUR_KM = 50.0
 # Trimmed extent of a division's towns: its midpoint stands for the division (outlying islands and
 # exclaves left out).
-EXTENT_TRIM = 0.05
+EXTENT_TRIM = 0.02
 NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
 NAMESAKE_TOWN_EDGE = 0.1
 CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
@@ -125,11 +127,15 @@ def _package_data(package: str, name: str) -> bytes:
 
 
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the trimmed extent of a set of points."""
+    """A division's representative point from its towns: halfway between the centre of their trimmed
+    extent and their mean, since either alone is pulled off centre (by a lone outlying town, or by
+    where towns crowd)."""
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     low = int(len(lats) * EXTENT_TRIM)
     high = len(lats) - 1 - low
-    return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
+    mean_lat, mean_lon = sum(lats) / len(lats), sum(lons) / len(lons)
+    return (round(((lats[low] + lats[high]) / 2 + mean_lat) / 2, 4),
+            round(((lons[low] + lons[high]) / 2 + mean_lon) / 2, 4))
 
 
 def _division_names(name: str, generic: set[str]) -> set[str]:
@@ -412,6 +418,7 @@ class Context:
     sentence_countries: frozenset[str] = frozenset()
     article_countries: frozenset[str] = frozenset()
     article_regions: frozenset[tuple[str, str]] = frozenset()  # (country, division name)
+    neighbours: tuple[tuple[float, float], ...] = ()  # points of towns the article surely names
 
     def bonus(self, info: PlaceInfo) -> float:
         score = 0.0
@@ -428,7 +435,17 @@ class Context:
             return score
         if (info.country, info.admin1) in self.article_regions and info.feature != "region":
             score += IN_ARTICLE_REGION
+        if info.feature == "city" and info.lat is not None and any(
+                _km((info.lat, info.lon), point) <= NEIGHBOUR_KM for point in self.neighbours):
+            score += NEIGHBOUR
         return score
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _cache_file() -> Path | None:
@@ -742,25 +759,26 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         else:
             fixed[span] = None  # "Sarkh, Logar": no Sarkh lies in Logar, so none is chosen
     # The article's setting: the countries and divisions its other place names surely mean, and the
-    # countries its nationality words name. A name is no evidence for itself ("Mexico" is not Mexico City).
+    # countries its nationality words name.
     named_by: dict[str, set[tuple[str, str | None]]] = {}
+    towns_by: dict[str, set[tuple[float, float]]] = {}
     for span in spans:
         sure = fixed.get(span) or (_confident(readings[span]) if span not in weak else None)
         if sure is not None and sure.country:
             named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
+            if sure.feature == "city" and sure.lat is not None:
+                towns_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.lat, sure.lon))
     nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 
-    def setting(name: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-        others = [pair for other, pairs in named_by.items() if other != name for pair in pairs]
-        return (frozenset({c for c, _ in others} | nationality_countries),
-                frozenset((c, a) for c, a in others if a))
     near_by_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence → (token, country it names)
-    found: list[PlaceMention] = []
-    for span in spans:
-        if span in fixed:
-            info = fixed[span]
-        else:
+
+    def choose(named_by: dict[str, set[tuple[str, str | None]]]) -> dict[tuple[int, int], PlaceInfo | None]:
+        chosen: dict[tuple[int, int], PlaceInfo | None] = {}
+        for span in spans:
+            if span in fixed:
+                chosen[span] = fixed[span]
+                continue
             sentence = sentence_of(doc[span[0]])
             if sentence.start not in near_by_sentence:
                 near_by_sentence[sentence.start] = [
@@ -768,15 +786,31 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
                     and (info := gaz.country_named_by(t.text)) is not None]
             near = frozenset(c for i, c in near_by_sentence[sentence.start] if not span[0] <= i < span[1])
             name = doc[span[0]:span[1]].text
-            countries, regions = setting(fold(name))
-            info = gaz.resolve(name, Context(sentence_countries=near,
-                                             article_countries=countries, article_regions=regions),
+            # A name is no evidence for itself ("Mexico" is not Mexico City).
+            others = [pair for other, pairs in named_by.items() if other != fold(name) for pair in pairs]
+            countries = frozenset({c for c, _ in others} | nationality_countries)
+            regions = frozenset((c, a) for c, a in others if a)
+            neighbours = tuple(p for other, points in towns_by.items() if other != fold(name) for p in points)
+            info = gaz.resolve(name, Context(sentence_countries=near, article_countries=countries,
+                                             article_regions=regions, neighbours=neighbours),
                                among=readings[span])
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:
                 info = None  # an organisation's or a person's name, unless the article is set there
-        if info is not None:
-            found.append(PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info))
+            chosen[span] = info
+        return chosen
+
+    chosen = choose(named_by)
+    # Read again with the divisions and countries the first reading settled: "Georgia" beside
+    # "Texas" is the state, so "Atlanta" in that article is Georgia's.
+    for span, info in chosen.items():
+        if info is not None and span not in weak and info.feature in ("region", "country") and info.country:
+            named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add(
+                (info.country, info.name if info.feature == "region" else None))
+    chosen = choose(named_by)
+    found: list[PlaceMention] = [
+        PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info)
+        for span, info in chosen.items() if info is not None]
     weak_starts = {doc[start].idx for start, _ in weak}
     sure = [m for m in found if m.start not in weak_starts]
     found += _repeated_mentions(doc, sure, {i for span in spans for i in range(*span)} | person_tokens)
