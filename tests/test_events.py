@@ -343,3 +343,122 @@ def test_the_headline_and_the_body_telling_one_happening_give_one_event(run):
 def test_a_headline_event_sharing_no_participant_with_the_body_stays_its_own(run):
     result = run("Police arrest protesters in Lagos\n\nSoldiers in Kano arrested two journalists on Sunday.")
     assert len([e for e in result["events"] if e["type"] == "COERCE"]) == 2
+
+
+def test_an_undated_past_event_takes_the_day_its_paragraph_named(run):
+    result = run("Clashes\n\nOn 9 January 2022, volunteer fighters pursued a group of militants near Dapala. "
+                 "Three militants were killed.\n\nTwo soldiers were wounded.")
+    by_trigger = {e["trigger"]["start"]: e["date"] for e in result["events"] if e["type"] == "ASSAULT"}
+    text = result["article"]["text"]
+    killed = by_trigger[text.index("killed")]
+    assert killed["value"] == "2022-01-09" and killed["basis"] == "context" and killed["text"] == "9 January 2022"
+    # another paragraph is another scene: the publication date, flagged
+    assert by_trigger[text.index("wounded")]["basis"] == "published"
+
+
+def test_the_day_a_statement_was_made_dates_no_other_event(run):
+    result = run("Clashes\n\nThe ministry said on Tuesday it was investigating. Two soldiers were killed.")
+    [event] = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    assert event["date"]["basis"] == "published"
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("On 2 March 2022, fighting broke out between the army and the rebels in the district.", None),
+    ("On 1 February 2022, a shoot-out between unknown gunmen took place in the neighbourhood.", "firearms"),
+    ("On 13 February 2022, a bomb explosion occurred at a police checkpoint.", "explosion"),
+    ("On 17 February 2022, the monitors observed a total of 8 explosions near the village.", "explosion"),
+])
+def test_an_event_noun_told_as_happening_is_an_event_with_no_one_named(run, text, mode):
+    [event] = [e for e in run("Report\n\n" + text)["events"] if e["type"] == "ASSAULT"]
+    # what monitors observed is theirs to vouch for
+    assert event["mode"] == mode and event["modality"] == ("reported" if "observed" in text else "asserted")
+
+
+def test_an_event_noun_told_before_stays_a_mention_of_that_event(run):
+    result = run("Blast\n\nMilitants bombed a market on Monday. Police said the explosion occurred at noon.")
+    [event] = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    text = result["article"]["text"]
+    assert text.index("explosion") in [m["start"] for m in event["mentions"]]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("On 26 March 2022, more than 250 masons demonstrated in Olten.", "more than 250 masons"),
+    ("On 1 February 2022, around 200 veterans gathered in Banja Luka to demand more rights.", "around 200 veterans"),
+    ("On 25 February 2022, taxi drivers held a strike in Seguela against taxes.", "taxi drivers"),
+])
+def test_whoever_demonstrates_is_a_protester_whatever_the_noun(run, text, actor):
+    assert [(t, a) for t, a, _ in _events(run, text) if t == "PROTEST"] == [("PROTEST", [actor])]
+
+
+def test_a_strike_on_something_is_no_labour_strike(run):
+    assert all(t != "PROTEST" for t, _, _ in _events(run, "A drone struck the convoy near Kabul."))
+    assert _events(run, "Thousands of dock workers struck on Monday.")[0][0] == "PROTEST"
+
+
+def test_what_nearly_happened_did_not(run):
+    result = run("Near miss\n\nRebels nearly downed an army helicopter over the town on Monday.")
+    assert [e["modality"] for e in result["events"] if e["type"] == "ASSAULT"] == ["negated"]
+
+
+def test_a_town_shelled_is_where_the_shelling_was(run):
+    result = run("Shelling\n\nOn 3 March 2022, Russian forces shelled Voznesensk, Mykolaiv.")
+    [event] = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    place = next(p for p in result["places"] if p["id"] == event["place"])
+    assert (place["name"], place["country"], place["feature"]) == ("Voznesensk", "UA", "city")
+
+
+def test_what_protesters_demand_with_no_protest_told_is_their_protest(run):
+    assert [t for t, _, _ in _events(run, "On 7 March 2022, protesters demanded access to basic services.")] \
+        == ["PROTEST"]
+    assert [t for t, _, _ in _events(run, "The minister demanded an apology on Monday.")] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 January 2022, teachers did a sit-in protest in Eyvan demanding higher pay.",
+    "Activists displayed banners outside the parliament on Monday.",
+    "Transport workers formed a picket line in Lugo on Thursday.",
+])
+def test_protests_told_with_a_light_verb(run, text):
+    assert "PROTEST" in [t for t, _, _ in _events(run, text)]
+
+
+@pytest.mark.parametrize("text,actors", [
+    # the count's preposition parsed as the subject, or hung on a comma
+    ("On 31 January 2022, between 50 and 60 people demonstrated in Domitz against new measures.", ["people"]),
+    ("On 10 January 2022, circa 550 people took to the streets in Zeitz to protest.", ["people"]),
+    # the subjects coordinated with the place the sentence opens with
+    ("On 31 January 2022, in Merida (Merida), students, teachers, and workers at the university protested "
+     "against poor wages.", ["students", "teachers", "workers"]),
+    # who protested is the workers, not the project they work on
+    ("Around 26 January 2022 (as reported), construction workers of a housing project protested in Zhengzhou "
+     "to demand wage arrears.", ["construction workers"]),
+    # whoever organises a protest is a protester, whatever the noun
+    ("On 26 January 2022, IDPs organized a protest in Gori and demanded new housing.", ["IDPs"]),
+])
+def test_the_protesters_of_a_misparsed_sentence(run, text, actors):
+    assert [(t, a) for t, a, _ in _events(run, text) if t == "PROTEST"] == [("PROTEST", actors)]
+
+
+def test_a_gathering_is_a_protest_by_who_gathered_or_what_they_demanded_next(run):
+    assert [t for t, _, _ in _events(run, "On 3 February 2022, demonstrators gathered in Pau.")] == ["PROTEST"]
+    assert [t for t, _, _ in _events(run, "On 11 February 2022, farmers gathered in Allonnes. "
+                                          "They called for higher prices.")] == ["PROTEST"]
+    assert "PROTEST" in [t for t, _, _ in _events(run, "Around 100 people gathered in Cordoba in support of "
+                                                       "the cleaning workers.")]
+    # officials gathering and then asking for something do not protest
+    assert "PROTEST" not in [t for t, _, _ in _events(run, "Leaders gathered in Paris. They called for calm.")]
+    assert "PROTEST" not in [t for t, _, _ in _events(run, "The bill gathered support in the Senate.")]
+
+
+def test_a_purpose_of_the_same_type_is_one_event_and_a_stated_purpose_is_the_protests_topic(run):
+    assert [t for t, _, _ in _events(run, "People took to the streets in Zeitz to protest new measures.")] \
+        == ["PROTEST"]
+    assert [t for t, _, _ in _events(run, "Citizens gathered in Girona to express support to the defendants.")] \
+        == ["PROTEST"]
+
+
+def test_a_day_the_sentence_opens_with_dates_its_event_however_it_was_parsed(run):
+    result = run("Protest\n\nAround 26 January 2022 (as reported), construction workers of a housing project "
+                 "protested in Zhengzhou to demand wage arrears.")
+    [event] = [e for e in result["events"] if e["type"] == "PROTEST"]
+    assert (event["date"]["value"], event["date"]["basis"]) == ("2022-01-26", "text")

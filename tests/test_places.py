@@ -172,3 +172,39 @@ def test_a_small_town_beside_one_the_article_surely_names_is_that_town(run):
     place = next(p for p in run(text)["places"] if p["name"] == "Jordan")
     assert (place["country"], place["feature"]) == ("US", "city")
     assert abs(place["lat"] - 44.67) < 0.1
+
+
+def test_a_town_and_its_state_the_ner_read_as_one_name_are_two_places(run):
+    places = _resolved(run, "On 21 February 2022, in Gomez Palacio, Durango, about 100 teachers marched.")
+    assert places["Gomez Palacio"][1] == "MX" and places["Durango"][1] == "MX"
+
+
+def test_a_town_and_a_division_it_lies_in_vouch_for_each_other(run):
+    # the NER read the town as an organisation and its oblast as a person
+    places = _resolved(run, "On 3 March 2022, Russian forces shelled Voznesensk, Mykolaiv. Casualties unknown.")
+    assert places["Voznesensk"][1] == "UA" and places["Mykolaiv"][1] == "UA"
+    # today's spelling of an oblast the data names in an older one
+    assert _resolved(run, "Russian forces raped women in Bucha, Kyiv, in March.")["Bucha"][1] == "UA"
+
+
+def test_a_bracket_sets_the_country_of_the_names_around_it(run):
+    # no Kale in Myanmar is known: Kale, Turkey would be a namesake on the wrong continent
+    result = run("News\n\nOn 8 March 2022, in Nat Myaung village (Kale township, Kale district, Sagaing region), "
+                 "a villager was shot dead by the military.")
+    assert {p["country"] for p in result["places"]} == {"MM"}
+
+
+def test_a_place_after_in_is_no_persons_surname(run):
+    result = run("Protest\n\nProtesters gathered in Leeds on Saturday. Members of Sisters Uncut Leeds attended.")
+    assert [(p["name"], p["country"]) for p in result["places"]] == [("Leeds", "GB")]
+
+
+def test_the_kind_written_after_a_name_vouches_for_it_and_picks_its_reading(run):
+    # the NER missed the town and took the province for an organisation
+    places = _resolved(run, "A man was killed by gunmen in Dand Ghori area of Pul-i-Khumri city, Baghlan.")
+    assert places["Pul-i-Khumri"][1:] == ("AF", "city") and places["Baghlan"][1:] == ("AF", "region")
+    assert _resolved(run, "Two were wounded during clashes in Bamyan province.")["Bamyan"][1:] == ("AF", "region")
+    assert _resolved(run, "He moved to Washington state last year.")["Washington"][1:] == ("US", "region")
+    # … but not a kind word of another place the name only locates
+    assert _resolved(run, "The mayor of a Florida city resigned.")["Florida"][1:] == ("US", "region")
+    assert _resolved(run, "Delta flies between Moscow and two U.S. cities.")["U.S."][1:] == ("US", "country")

@@ -132,7 +132,7 @@ class ActorTable:
         doc = head.doc
         # the noun's own modifiers, not a clause the parser hung on it ("On 15 January, around 1000 people")
         start = min([c.left_edge.i for c in head.lefts if c.dep_ in NOUN_PHRASE_DEPS] + [head.i])
-        while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM") or doc[start].dep_ in ("poss", "case")
+        while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM", "CCONJ") or doc[start].dep_ in ("poss", "case")
                                   or doc[start].lower_ in ("angry", "some", "several", "many", "other")):
             start += 1
         end = head.i + 1
@@ -459,28 +459,37 @@ def _candidate_names(doc: Doc) -> list[_Name]:
     return sorted(names, key=lambda n: n.start)
 
 
+PLACE_PREPOSITIONS = {"in", "near", "outside"}  # not "to", "from", "at": "wrote to Clinton"
+
+
 def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     """Use the document's own evidence against NER slips.
 
     A single word that is the surname of a person named in full elsewhere in the
     article ("President Ebrahim Raisi" … "Raisi") is that person, whatever label
-    the model gave it, unless it is a country's name.
+    the model gave it, unless it is a country's name, or a place's after a place
+    preposition ("gathered in Leeds" beside "Sisters Uncut Leeds").
     """
     gaz = gazetteer()
+
+    def placed(i: int) -> bool:
+        return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(doc[i].text)) \
+            and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
+
     surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
                 for n in names if n.label == "PERSON" and n.end - n.start >= 2}
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
             key = name_key([doc[name.start].text])
             info = gaz.lookup(doc[name.start].text)
-            if key and key[-1] in surnames and not (info and info.feature == "country"):
+            if key and key[-1] in surnames and not (info and info.feature == "country") and not placed(name.start):
                 name.label = "PERSON"
                 _titles_before(doc, name)
     for token in tokens_of(doc):
         if token.i in taken or token.pos_ not in ("PROPN", "NOUN") or not _is_capitalised(token):
             continue
         key = name_key([token.text])
-        if key and key[-1] in surnames:
+        if key and key[-1] in surnames and not placed(token.i):
             name = _Name(token.i, token.i + 1, "PERSON", token.i)
             _titles_before(doc, name)
             names.append(name)

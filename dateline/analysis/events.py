@@ -91,7 +91,9 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
                 found.append(("phrase", token.i, end))
         if pos in ("VERB", "AUX") and lemma in words.verbs:
             found.append(("verb", token.i, token.i + 1))
-        elif pos in ("NOUN", "PROPN") and (lemma in words.nouns or lower in words.nouns) \
+        # a gerund where a noun stands is one: "fighting broke out"
+        elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
+                and (lemma in words.nouns or lower in words.nouns) \
                 and token.ent_type_ not in ("DATE", "TIME"):  # "on 12 March" is no march
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
@@ -120,7 +122,8 @@ def _complements(verb: Token) -> set[str]:
             found |= {"to", child.lemma_.lower()}
         elif child.dep_ in ("prep", "agent"):
             found.add(child.lower_)
-            found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "pcomp")}
+            found |= {w for g in child.children if g.dep_ in ("pobj", "pcomp")
+                      for w in (g.lemma_.lower(), f"{child.lower_} {g.lemma_.lower()}")}  # "in support"
     return found
 
 
@@ -135,10 +138,30 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
             for word, mode in objects.items():
                 if word in complements or any(" " in word and word in c for c in complements):
                     return etype, mode
+    objectless = config()["objectless_verbs"]
     for etype, spec in _types().items():
-        if lemma in spec.get("verbs", {}):
+        if lemma in spec.get("verbs", {}) and not (
+                lemma in objectless.get(etype, ()) and any(c.dep_ == "dobj" for c in verb.children)):
             return etype, spec["verbs"][lemma]
     return None
+
+
+def _told_as_happening(noun: Token) -> bool:
+    """Whether an event noun is the subject of a verb that says it happened ("a shoot-out took place",
+    "fighting broke out"; not "the explosion occurred", a mention of one told before), or is counted
+    as observed ("observed a total of 8 explosions")."""
+    counted = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("total", "number", "series"):
+        counted = noun.head.head  # "a total of 8 explosions"
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in config()["observed_verbs"] and (
+            counted is not noun or any(c.dep_ == "nummod" for c in noun.children)):
+        return True  # "monitors observed 8 explosions near Yasne"
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+    return bool(words & set(config()["occurrence_verbs"]))
 
 
 def _noun_type(noun: Token, *phrases: str) -> tuple[str, str | None] | None:
@@ -232,11 +255,23 @@ def _event_nouns() -> frozenset[str]:
 AGENTIVE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ary", "ee", "ers", "ors", "ists", "ians", "ants", "ents")
 
 
+def _acts_always(verb: Token) -> bool:
+    """A verb only people do: protest, march, gather, organise a protest."""
+    lemma = verb.lemma_.lower()
+    return lemma in config()["actor_verbs"] or lemma in config()["gatherings"]["verbs"] or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _types()["PROTEST"]["nouns"] for c in verb.children)
+
+
 def _can_act(noun: Token) -> bool:
     """Whether an unlisted subject noun can be an agent: a name, a body ("the APEC forum"), a word
     for a doer ("negotiators"), or a noun a nationality qualifies; not "its compulsion"."""
     lex = lexicon()
     lemma = noun.lemma_.lower()
+    # the subject of a verb only people do ("250 masons demonstrated", "veterans gathered") is people
+    if noun.dep_ == "nsubj" and _acts_always(noun.head):
+        return True
+    if noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children):
+        return True  # a counted body that acts: "around 200 veterans gathered … to demand"
     return noun.pos_ == "PROPN" or lemma in lex.org_nouns or lemma in lex.role_nouns or lemma in _event_nouns() or \
         noun.lower_.endswith(AGENTIVE_ENDINGS) or \
         any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in noun.children)
@@ -349,7 +384,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors, recipients = participants
         if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
-        if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients):
+        if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients) \
+                and not (form != "verb" and _told_as_happening(trigger)):
             # nobody takes part: "an agreement on the use of the Lamu port"; told of an event already
             # told, the same happening again ("the bomb exploded")
             if form != "verb":
@@ -364,7 +400,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
-    found = _without_protest_topics(doc, _merged_mentions(doc, found + _gatherings(doc, found, table)))
+    found = _without_protest_topics(doc, _merged_mentions(doc, _protesters_voice(
+        doc, found + _gatherings(doc, found, table))))
     embedded = _mark_embedded(doc, found)
     grounds = _Grounds.of(doc, places, times)
     for event in found:
@@ -441,10 +478,14 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
     for event in events:
         trigger = doc[event.trigger]
         head = trigger.head
-        if event.type not in spec["purposes"] or trigger.dep_ not in ("advcl", "xcomp", "conj") \
+        dep = trigger.dep_
+        if dep == "relcl" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            head, dep = head.head.head, "advcl"  # "gathered in a square to demand": the infinitive hung on the square
+        if event.type not in spec["purposes"] or dep not in ("advcl", "xcomp", "conj") \
                 or head.lemma_.lower() not in spec["verbs"] or head.i in protested:
             continue
-        subject = subject_of(head, speech=False)
+        subject = subject_of(head, speech=False) or _participle_subject(head)
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
         if not actors:
             continue
@@ -452,6 +493,42 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
         found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=head.i, trigger_end=head.i + 1,
                                 actors=actors, recipients=[], evidence=event.evidence,
                                 modality=_modality(head), confidence=0.6))
+    return found + _told_gatherings(doc, events, table, protested)
+
+
+def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, protested: set[int]) -> list[EventBuild]:
+    """Gatherings that are protests by who gathered or by what they said next: "demonstrators gathered
+    in Pau", "farmers gathered in Allonnes. They called for …" (the demand the sentence after tells)."""
+    spec = config()["gatherings"]
+    sentence_of_token = sentence_index(doc)
+    protesting = {sentence_of_token[e.trigger] for e in events if e.type == "PROTEST"}
+    # sentences whose main verb is "they" demanding, denouncing, rejecting or supporting something
+    voiced = {sentence_of_token[sent.root.i] for sent in doc.sents if sent.root.pos_ == "VERB"
+              and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in sent.root.children)
+              and (typed := _verb_type(sent.root)) is not None and typed[0] in spec["purposes"]}
+    found: list[EventBuild] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in spec["verbs"] or verb.i in protested \
+                or sentence_of_token[verb.i] in protesting or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        subject = _clause_subject(verb)
+        if subject is None:
+            continue
+        by_protesters = subject.lemma_.lower() in config()["protesters"]["nouns"]
+        # a crowd, not officials: "farmers gathered … They called for", not "leaders gathered … They called for calm"
+        crowd = subject.pos_ == "NOUN" and subject.lemma_.lower() not in lexicon().role_nouns and _can_act(subject)
+        if not by_protesters and not (sentence_of_token[verb.i] + 1 in voiced and crowd):
+            continue
+        actors = _actors_of([subject], table, subject=True)
+        if not actors:
+            continue
+        protested.add(verb.i)
+        protesting.add(sentence_of_token[verb.i])
+        sent = verb.sent
+        found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=verb.i, trigger_end=verb.i + 1,
+                                actors=actors, recipients=[],
+                                evidence=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+                                modality=_modality(verb), confidence=0.6))
     return found
 
 
@@ -463,7 +540,9 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
     for event in events:
         token = doc[event.trigger]
         # Only events at the trigger's conjuncts or head can be the same: looked up, not scanned.
-        near = {c.i for c in token.conjuncts} | ({token.head.i} if token.dep_ in ARGUMENT_DEPS else set())
+        # "took to the streets to protest": an infinitive of purpose of the same type is the same happening
+        purpose = token.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        near = {c.i for c in token.conjuncts} | ({token.head.i} if token.dep_ in ARGUMENT_DEPS or purpose else set())
         candidates = [(n, k) for i in near for n, k in by_trigger.get(i, ()) if k.type == event.type]
         same = min(candidates, key=lambda pair: pair[0])[1] if candidates else None
         if same is None:
@@ -476,9 +555,27 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
     return kept
 
 
+def _protesters_voice(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
+    """What protesters demand, denounce or reject, with no protest told in the sentence, is their
+    protest ("protesters demanded basic services"; PLOVER PROTEST, the demand its topic)."""
+    spec = config()["protesters"]
+    sentence_of_token = sentence_index(doc)
+    protesting = {sentence_of_token[e.trigger] for e in events if e.type == "PROTEST"}
+    for event in events:
+        trigger = doc[event.trigger]
+        if event.type not in spec["voiced_types"] or trigger.pos_ not in ("VERB", "AUX") \
+                or sentence_of_token[trigger.i] in protesting:
+            continue
+        subject = subject_of(trigger, speech=False)
+        if subject is not None and subject.lemma_.lower() in spec["nouns"]:
+            event.type, event.mode = "PROTEST", "demonstrate"
+            protesting.add(sentence_of_token[trigger.i])
+    return events
+
+
 def _without_protest_topics(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
-    """The demand a protest is about ("rallied, demanding his resignation") is the protest's topic,
-    not an event of its own (PLOVER manual, PROTEST)."""
+    """The demand a protest is about ("rallied, demanding his resignation", "gathered to express
+    support") is the protest's topic, not an event of its own (PLOVER manual, PROTEST)."""
     protests = [doc[e.trigger] for e in events if e.type == "PROTEST"]
 
     def is_topic(event: EventBuild) -> bool:
@@ -487,7 +584,8 @@ def _without_protest_topics(doc: Doc, events: list[EventBuild]) -> list[EventBui
         return any(p in trigger.ancestors or (trigger.head == p.head and trigger.dep_ in ("advcl", "xcomp", "conj"))
                    for p in protests)
 
-    return [e for e in events if not (e.type == "REQUEST" and is_topic(e))]
+    topics = set(config()["gatherings"]["purposes"])  # demanding, denouncing, rejecting, supporting
+    return [e for e in events if not (e.type in topics and is_topic(e))]
 
 
 def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementBuild],
@@ -576,15 +674,12 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
     if reduced is not None:
         actors = _actors_of(_agents(verb), table, subject=True)
     else:
-        subject = subject_of(verb, speech=False)
+        subject = _clause_subject(verb)
         if subject is None:
-            # "around 1000 people protested", parsed as a prepositional phrase before the verb
-            subject = next((o for c in verb.children if c.dep_ == "prep" and c.i < verb.i
-                            and c.lower_ in config()["approximators"] for o in c.children if o.dep_ == "pobj"), None)
-        if subject is None and verb.dep_ == "acl" and verb.lemma_.lower() in config()["actor_verbs"]:
-            subject = verb.head  # "people protesting in Lyon", "around 1000 people protested" read as a participle
+            subject = _participle_subject(verb)
         if subject is None and _purpose_infinitive(verb):
-            subject = subject_of(verb.head, speech=False)  # "gathered in Kiel to protest": who gathered
+            # "gathered in Kiel to protest": who gathered
+            subject = subject_of(verb.head, speech=False) or _participle_subject(verb.head)
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
     # the nearest, where the parser gave two ("Around 6 February …, Sinaloa, a man was killed")
     passive = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubjpass"), None) \
@@ -614,6 +709,64 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
 
 
 MAX_CLAUSE_RECIPIENTS = 3
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of an event verb, repaired where the small parser misreads a crowd's count or
+    hangs the subjects on the place the sentence opens with."""
+    subject = subject_of(verb, speech=False)
+    if subject is not None and subject.lower_ in config()["approximators"]:
+        # "between 50 and 60 people demonstrated", "circa 550 people took to the streets": the word
+        # before the count parsed as the subject
+        return next((o for o in subject.children if o.dep_ == "pobj"), None) or next(
+            (c for c in subject.head.children if c.dep_ == "nsubj" and c != subject), subject)
+    if subject is None:
+        # "around 1000 people protested", parsed as a prepositional phrase before the verb, wherever
+        # the parser hung it
+        subject = next((o for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                        and c.lower_ in config()["approximators"] for o in c.children if o.dep_ == "pobj"), None)
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if subject is None and before is not None and before.dep_ == "pobj" and before.pos_ == "NOUN" \
+                and before.head.lower_ in config()["approximators"]:
+            subject = before
+    if subject is not None and subject.ent_type_ in ("GPE", "LOC", "FAC") and subject.left_edge.i \
+            and verb.doc[subject.left_edge.i - 1].lower_ in ("in", "at", "near"):
+        # "in Merida (Merida), students … protested": the town parsed as the subject, its preposition stranded
+        return _first_acting_conjunct(verb, subject) or subject
+    return subject if subject is not None else _subject_in_fronted_phrase(verb)
+
+
+def _subject_in_fronted_phrase(verb: Token) -> Token | None:
+    """"In Merida (Merida), students, teachers and workers protested": the parser coordinated the
+    subjects with the place the sentence opens with; the first conjunct after the comma that can act
+    is who did it, when the verb has no subject of its own."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for place in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC")):
+            if (people := _first_acting_conjunct(verb, place)) is not None:
+                return people
+    return None
+
+
+def _first_acting_conjunct(verb: Token, place: Token) -> Token | None:
+    """The first word coordinated with a place, after a comma, that names who can do ``verb``."""
+    people = [c for c in place.conjuncts if c.i > place.i and c.ent_type_ not in ("GPE", "LOC", "FAC")
+              and c.pos_ in ("NOUN", "PROPN")]
+    if people and any(t.text == "," for t in place.doc[place.i + 1:people[0].i]) and (
+            _acts_always(verb) or _can_act(people[0])):
+        return people[0]
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """"people protesting in Lyon", "around 200 veterans gathered …" read as a participle: the noun a
+    verb only people do hangs from is who does it."""
+    if verb.dep_ == "acl" and _acts_always(verb):
+        head = verb.head
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "NOUN" and _can_act(owner) and not _can_act(head):
+            return owner  # "workers of a housing project protested": the workers, not the project
+        return head
+    return None
 
 
 def _purpose_infinitive(verb: Token) -> bool:
@@ -693,7 +846,7 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
         between = _prep_objects(noun.head, {"between", "among"})  # "a clash occurred between X and Y"
     governing = []
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
-        subject = subject_of(clause, speech=False)
+        subject = _clause_subject(clause)
         governing = [subject] if subject is not None else []
     actors = _actors_of(owners + governing, table, subject=True) + _actors_of(between, table)
     if not actors:
@@ -761,8 +914,8 @@ def _is_locative(token: Token) -> bool:
                 governor = head.head
                 if governor.lower_ in LOCATIVE_PREPS or governor.lower_ in compass_words():
                     return True  # "outside of Basra", "north of Baghdad"
-                # "the eastern Bosnian enclave of Gorazde"
-                return governor.lemma_.lower() in PLACE_NOUNS and _is_locative(governor)
+                # "the eastern Bosnian enclave of Gorazde", "in Speney Adda of Herat city"
+                return (governor.lemma_.lower() in PLACE_NOUNS or governor.pos_ == "PROPN") and _is_locative(governor)
             return head.lower_ in LOCATIVE_PREPS
         if token.dep_ not in ("compound", "amod", "pobj", "appos", "nmod", "npadvmod", "poss", "conj") and \
                 head.lemma_.lower() not in PLACE_NOUNS:
@@ -867,12 +1020,13 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     event.place = _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
         or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
+        # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
+        objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
+        qualifying = {id(p) for p in grounds.qualifying}
+        event.place = next((p for p in grounds.places if p.token in objects and id(p) not in qualifying), None)
+    if event.place is None:
         # "at the entrance of Jaba village (Jenin, West Bank)", Jaba unknown to the gazetteer: the
         # division the text says the scene lies in, coarser but true
         event.place = _nearest(grounds.qualifying, trigger, sent, lambda p: p.start, in_other_content)
-    if event.place is None and event.mode == "visit":
-        # "visited Mombasa": the place visited is the object itself.
-        objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
-        event.place = next((p for p in grounds.places if p.token in objects), None)
     event.date = _governed(grounds.dated_governors, chain, lambda t: t.start, in_other_content) \
         or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content)

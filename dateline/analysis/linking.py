@@ -1,5 +1,9 @@
 """Tie statements to the events they were made at, and date both.
 
+An event the text does not date in its own sentence takes, when told in the past tense, the day
+its paragraph last named before it (the story's time: "On 9 January, soldiers pursued militants.
+Three were killed."), flagged ``context``; else the publication date, flagged ``published``.
+
 A statement's date is, in order of preference: the date of the event whose
 clause it shares ("he said in a meeting … on Wednesday"); a time expression in
 its own clause; the date of the speaker's previous statement or of the latest
@@ -16,7 +20,7 @@ from spacy.tokens import Doc
 from .actors import sentence_of
 from .events import EventBuild, config
 from .statements import StatementBuild
-from .times import Timex
+from .times import Timex, clause_tense
 
 
 def _anaphoric_event_nouns() -> set[str]:
@@ -26,6 +30,8 @@ def _anaphoric_event_nouns() -> set[str]:
 def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
          times: list[Timex], published: date | None) -> None:
     for event in events:
+        if event.date is None:
+            _narrative_date(doc, event, statements, times)
         if event.date is None and published is not None:
             event.date = Timex(0, 0, "", "DATE", published.isoformat(), "published")
             event.date_basis = "published"
@@ -65,6 +71,57 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
             day = said[0].date
             ev.date = Timex(0, 0, "", "DATE", day, "focus")
             ev.date_basis = "context"
+
+
+def _narrative_date(doc: Doc, event: EventBuild, statements: list[StatementBuild], times: list[Timex]) -> None:
+    """Date a past event its own sentence leaves undated by the last day its paragraph named before it:
+    not a day inside someone else's words, nor the day a statement was made ("said on Tuesday")."""
+    trigger = doc[event.trigger]
+    sent = sentence_of(trigger)
+    opening = _opening_day(doc, sent, times)
+    if opening is not None and opening.end <= trigger.idx and not any(
+            s.content[0] <= trigger.idx < s.content[1] for n, s in enumerate(statements) if n != event.statement):
+        # "Around 26 January 2022 (as reported), workers … protested": a day the sentence opens with
+        # frames all of it, however the parser hung the clause
+        event.date = Timex(opening.start, opening.end, opening.text, opening.type, opening.value, "focus")
+        event.date_basis = "text"
+        return
+    if clause_tense(doc[trigger.i:trigger.i + 1]) != "past":
+        return
+    text = doc.text
+    sent_start = sent.start_char
+    paragraph_start = text.rfind("\n", 0, trigger.idx) + 1
+    cues = {st.cue_token for st in statements if st.cue_token is not None}
+    own = event.statement
+    earlier = [t for t in times if t.day is not None and t.type in ("DATE", "TIME") and paragraph_start <= t.start < sent_start
+               and not any(s.content[0] <= t.start < s.content[1] for n, s in enumerate(statements) if n != own)
+               and not _governs_a_cue(doc, t, cues)]
+    if earlier:
+        day = max(earlier, key=lambda t: t.start)
+        event.date = Timex(day.start, day.end, day.text, day.type, day.value, "focus")
+        event.date_basis = "context"
+
+
+def _opening_day(doc: Doc, sent, times: list[Timex]) -> Timex | None:
+    """The day a sentence opens with ("On 3 March 2022, …", "Around 26 January (as reported), …"),
+    set off by a comma or a bracket from what follows."""
+    lead = next((t for t in sent if not t.is_punct), None)
+    if lead is None:
+        return None
+    start = lead.idx if lead.pos_ not in ("ADP", "ADV") else lead.idx + len(lead.text_with_ws)
+    day = next((t for t in times if t.day is not None and t.type == "DATE" and t.start in (lead.idx, start)), None)
+    if day is None:
+        return None
+    after = doc.char_span(day.end, sent.end_char, alignment_mode="expand")
+    return day if after is not None and len(after) and after[0].text in (",", "(") else None
+
+
+def _governs_a_cue(doc: Doc, timex: Timex, cues: set[int]) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    head = span.root.head if span is not None else None
+    if head is not None and head.pos_ == "ADP":
+        head = head.head  # "said on Tuesday": the preposition's head
+    return head is not None and head.i in cues
 
 
 def _date_of(doc, st, at, sent, events, times, previous, published, statements):

@@ -55,6 +55,7 @@ IN_ARTICLE_REGION = 2.5
 IN_SENTENCE_COUNTRY = 3.0
 NEIGHBOUR = 2.5  # a reading near a place the article surely names ("Jordan" beside Shakopee, Minnesota)
 NEIGHBOUR_KM = 50.0
+EARTH_RADIUS_KM = 6371.0
 # Trimmed extent of a division's towns: its midpoint stands for the division (outlying islands and
 # exclaves left out).
 EXTENT_TRIM = 0.02
@@ -239,8 +240,9 @@ class Gazetteer:
                 self._candidates[fold(alias)] = {info.key: (info, False)}
         for canonical, aliases in extra["city_aliases"].items():
             target = self.best(canonical)
-            for alias in aliases:  # the data file's word is final: no namesake competes
-                self._candidates[fold(alias)] = {target.key: (target, False)}
+            for alias in aliases:  # the data file's word is final: no namesake town competes
+                divisions = {k: v for k, v in self._candidates.get(fold(alias), {}).items() if v[0].feature == "region"}
+                self._candidates[fold(alias)] = {target.key: (target, False)} | divisions  # "Bucha, Kiev" is the oblast
         for name in extra["not_places"]:
             self._candidates.pop(fold(name), None)
         # Frozen as tuples: a dict per name would double the memory every worker holds.
@@ -436,16 +438,17 @@ class Context:
         if (info.country, info.admin1) in self.article_regions and info.feature != "region":
             score += IN_ARTICLE_REGION
         if info.feature == "city" and info.lat is not None and any(
-                _km((info.lat, info.lon), point) <= NEIGHBOUR_KM for point in self.neighbours):
+                kilometres(info.lat, info.lon, *point) <= NEIGHBOUR_KM for point in self.neighbours):
             score += NEIGHBOUR
         return score
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _cache_file() -> Path | None:
@@ -543,8 +546,12 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
             for inner in _country_or_region_in(ent):
                 spans.setdefault(inner, WEAK)  # "the Falcon Group" is not Falcón, Venezuela, unless the article is set there
-    # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it
-    ends = {end for _, end in spans}
+    for span in _named_with_their_kind(doc):
+        if spans.get(span, WEAK) == WEAK:
+            spans[span] = VOUCHED  # "Pul-i-Khumri city", "Bamyan province", whatever the NER made of them
+    # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it;
+    # so is one after a place and its kind ("Pul-i-Khumri city, Baghlan")
+    ends = {end for _, end in spans} | {end + 1 for _, end in spans if end < len(doc) and doc[end].lower_ in KIND_AFTER_NAME}
     for ent in entities:
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:
@@ -554,6 +561,25 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         # "protested in Barauliany": a name the NER left untagged, the object of a place preposition
         if first.i > 0 and doc[first.i - 1].lower_ in ("in", "near") and (start, end) not in spans:
             spans[(start, end)] = VOUCHED
+    # "shelled Voznesensk, Mykolaiv": a name and, behind a comma, a division or country one of its
+    # readings lies in vouch for each other, whatever the NER made of them
+    runs = {start: end for start, end in _untagged_names(doc, tagged_too=True)}
+    for start, end in runs.items():
+        after = runs.get(end + 1)
+        # the qualifier may be read as a person ("Voznesensk, Mykolaiv"), the name it qualifies not
+        if after is None or doc[end].text != "," or any(i in person_tokens for i in range(start, end)):
+            continue
+        wholes = [q for q in _own_name_readings(doc[end + 1:after].text) if q.feature in ("country", "region")]
+        # … or the name is the NER's place, unknown to the gazetteer: "Novomykhaylivka, Donetsk" is in Donetsk
+        if wholes and spans.get((start, end)) == NER and not gazetteer().candidates(doc[start:end].text):
+            spans.setdefault((end + 1, after), VOUCHED)
+            continue
+        if spans.get((start, end), WEAK) != WEAK:
+            continue
+        if any(r.within(q) for r in gazetteer().candidates(doc[start:end].text) for q in wholes):
+            spans[(start, end)] = VOUCHED
+            if spans.get((end + 1, after), WEAK) == WEAK:
+                spans[(end + 1, after)] = VOUCHED
     ends = {end for _, end in spans}
     listed_end = -1  # end of the last name of a bracketed list of qualifiers
     for start, end in _untagged_names(doc, tagged_too=True):
@@ -588,15 +614,53 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     return spans
 
 
+# Kinds of places written after a name that they vouch for, with the features a reading of the name
+# must have: "Herat city", "Bamyan province".
+KIND_AFTER_NAME = {"city": {"city"}, "town": {"city"}, "village": {"city"}, "township": {"city"},
+                   "commune": {"city", "district"}, "municipality": {"city", "district"},
+                   "district": {"district", "city"}, "county": {"district"}, "upazila": {"district", "city"},
+                   "province": {"region"}, "governorate": {"region"}, "region": {"region"}, "state": {"region"},
+                   "oblast": {"region"}, "prefecture": {"region", "district"}}
+_NAME_BEFORE_KIND = re.compile(r"\b[A-Z][\w'’]*(?:-[a-z]{1,3})?(?:[- ][A-Z][\w'’]*)*(?=\s+(\w+))")
+
+
+def _kind_of_another(doc, span: tuple[int, int]) -> bool:
+    """"a Florida city", "the U.S. city of …", "10 U.S. city initiatives": the kind word after the name
+    is that of another place, which the name only locates."""
+    before = doc[span[0] - 1] if span[0] > 0 else None
+    kind = doc[span[1]] if span[1] < len(doc) else None
+    return before is not None and (before.lower_ in ("a", "an", "the", "another", "this", "that") or before.like_num
+                                   or before.tag_ == "POS") or kind is not None and kind.dep_ == "compound"
+
+
+def _named_with_their_kind(doc) -> list[tuple[int, int]]:
+    """Token spans of names a kind word follows ("Pul-i-Khumri city") that the gazetteer knows as a
+    place of that kind: the longest such tail of the capitalised run."""
+    found = []
+    text = doc.text
+    for m in _NAME_BEFORE_KIND.finditer(text):
+        features = KIND_AFTER_NAME.get(m.group(1).lower())
+        if features is None:
+            continue
+        for w in re.finditer(r"[^\s]+", m.group(0)):  # the longest tail first
+            span = doc.char_span(m.start() + w.start(), m.end(), alignment_mode="strict")
+            if span is not None and not _kind_of_another(doc, (span.start, span.end)) and any(
+                    c.feature in features for c in gazetteer().candidates(span.text)):
+                found.append((span.start, span.end))
+                break
+    return found
+
+
 def _unbracketed(ents) -> list:
-    """Entities cut at brackets: the small NER reads "Cantagallo (Bolivar" as one organisation."""
+    """Entities cut at brackets and commas: the small NER reads "Cantagallo (Bolivar" as one organisation."""
     from spacy.tokens import Span
 
     pieces = []
     for ent in ents:
         start = ent.start
         for token in ent:
-            if token.text in "()[]":
+            # and at commas: "Gomez Palacio, Durango" is a town and its state
+            if token.text in "()[],":
                 if token.i > start:
                     pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
                 start = token.i + 1
@@ -687,14 +751,39 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if end - start > 1 and not gaz.candidates(doc[start:end].text) and doc[end - 1].lower_ in words["trailing"]:
         end -= 1
-    if end < len(doc) and doc[end].lower_ in words["division"] and doc[end].text[:1].isupper() \
+    if end < len(doc) and (doc[end].lower_ in words["division"] or doc[end].text in ("City", "Town")) \
             and gaz.candidates(doc[start:end + 1].text):
-        end += 1  # "Laurel" tagged, "Laurel County" meant
+        end += 1  # "Laurel" tagged, "Laurel County" meant; "Iowa City"
     if not doc[start].text[:1].isupper() or not gaz.candidates(doc[start:end].text):
         return None  # "metro newspapers": a common noun is no place
     if doc[end - 1].text.endswith("-") or end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
         return None  # a piece of a longer name the tokenizer cut: "Nord-Ouest" is not Nord
     return start, end
+
+
+def _bracket_groups(doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Each place name in a bracket, or right before one (its kind word between), with the other
+    names of that group: "Palma (Palma, Cabo Delgado)" → each Palma with the rest."""
+    groups: list[list[tuple[int, int]]] = []
+    by_start = {start: (start, end) for start, end in spans}
+    for token in doc:
+        if token.text != "(":
+            continue
+        group = []
+        before = token.i - 1 - (token.i > 1 and doc[token.i - 1].lemma_.lower() in kind_words())
+        opening = next((span for span in spans if span[1] == before + 1), None)
+        if opening is not None:
+            group.append(opening)
+        i = token.i + 1
+        while i < len(doc) and doc[i].text not in (")", "(") and not doc[i].is_sent_start:
+            if i in by_start:
+                group.append(by_start[i])
+                i = by_start[i][1]
+            else:
+                i += 1
+        if len(group) > 1:
+            groups.append(group)
+    return {span: [o for o in group if o != span] for group in groups for span in group}
 
 
 def _confident(found: list[tuple[PlaceInfo, float]]) -> PlaceInfo | None:
@@ -733,11 +822,17 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
                               or r[0].name.isupper()]
     for span in weak:
         readings[span] = [r for r in readings[span] if r[0] in _own_name_readings(doc[span[0]:span[1]].text)]
+    for span in spans:
+        # "Bamyan province", "Washington state", "Herat city": the kind written after a name picks its readings
+        kinds = KIND_AFTER_NAME.get(doc[span[1]].text) if span[1] < len(doc) and not _kind_of_another(doc, span) else None
+        fitting = [r for r in readings[span] if kinds and r[0].feature in kinds]
+        if fitting:
+            readings[span] = fitting
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
     qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
     by_start = {s: (s, e) for s, e in spans}
     for s, e in spans:
-        gap = 2 if e + 1 < len(doc) and doc[e + 1].text == "(" and doc[e].lemma_.lower() in kind_words() else 1
+        gap = 2 if e + 1 < len(doc) and doc[e + 1].text in ("(", ",") and doc[e].lemma_.lower() in kind_words() else 1
         nxt = by_start.get(e + gap)
         if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
                 r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
@@ -772,12 +867,26 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 
     near_by_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence → (token, country it names)
+    # "Nat Myaung village (Kale township, Kale district, Sagaing region)": a bracket's names and the
+    # name before it lie in the country of the bracket's other surely-read names
+    bracket_countries: dict[str, set[str]] = {}  # folded name → countries; one sense per article
+    for span, others in _bracket_groups(doc, spans).items():
+        for other in others:
+            sure = fixed.get(other) or (_confident(readings[other]) if other not in weak else None)
+            if sure is not None and sure.country and sure.feature != "city":
+                bracket_countries.setdefault(fold(doc[span[0]:span[1]].text), set()).add(sure.country)
+
+    def in_setting(span: tuple[int, int], info: PlaceInfo | None) -> PlaceInfo | None:
+        countries = bracket_countries.get(fold(doc[span[0]:span[1]].text))
+        if info is not None and info.feature in ("city", "district") and countries and info.country not in countries:
+            return None  # "Kale township (…, Sagaing region)" is in Myanmar: no namesake in Turkey
+        return info
 
     def choose(named_by: dict[str, set[tuple[str, str | None]]]) -> dict[tuple[int, int], PlaceInfo | None]:
         chosen: dict[tuple[int, int], PlaceInfo | None] = {}
         for span in spans:
             if span in fixed:
-                chosen[span] = fixed[span]
+                chosen[span] = in_setting(span, fixed[span])
                 continue
             sentence = sentence_of(doc[span[0]])
             if sentence.start not in near_by_sentence:
@@ -797,17 +906,20 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:
                 info = None  # an organisation's or a person's name, unless the article is set there
-            chosen[span] = info
+            chosen[span] = in_setting(span, info)
         return chosen
 
     chosen = choose(named_by)
     # Read again with the divisions and countries the first reading settled: "Georgia" beside
-    # "Texas" is the state, so "Atlanta" in that article is Georgia's.
-    for span, info in chosen.items():
-        if info is not None and span not in weak and info.feature in ("region", "country") and info.country:
-            named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add(
-                (info.country, info.name if info.feature == "region" else None))
-    chosen = choose(named_by)
+    # "Texas" is the state, so "Atlanta" in that article is Georgia's. Only when that adds evidence:
+    # the same evidence gives the same reading.
+    settled = {(fold(doc[span[0]:span[1]].text), (info.country, info.name if info.feature == "region" else None))
+               for span, info in chosen.items()
+               if info is not None and span not in weak and info.feature in ("region", "country") and info.country}
+    if any(pair not in named_by.get(name, ()) for name, pair in settled):
+        for name, pair in settled:
+            named_by.setdefault(name, set()).add(pair)
+        chosen = choose(named_by)
     found: list[PlaceMention] = [
         PlaceMention(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), span[0], info)
         for span, info in chosen.items() if info is not None]

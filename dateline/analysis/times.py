@@ -76,6 +76,8 @@ EXTRA_PATTERNS = [
     re.compile(r"\bthe\s+(?:next|following|previous|same|prior)\s+(?:day|week|month|year|morning|evening|night)\b", re.I),
     re.compile(r"\b(?:the\s+day\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+same\s+day)\b", re.I),
     re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b(?!:)", re.I),
+    # "26 January 2022", "3rd of March": the day first, as most of the world writes it ("2 may" is no date)
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:(?!may\b)(?:{_MONTH_RE})\.?|may(?=,?\s+\d{{4}}))(?:,?\s+\d{{4}})?\b(?!:)", re.I),
     re.compile(rf"\b(?:(?:last|next|this|early|late)\s+)?(?:{_SEASON_RE})(?:\s+of\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAY_RE})(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(r"\b(?:the\s+)?(?:(?:\d{4}|latest|previous|current|last|first|second|third|fourth)\s+)?(?:first|second|third|fourth|latest|current|previous|fiscal)[- ]quarter\b", re.I),
@@ -112,7 +114,7 @@ class Timex:
         return None
 
 
-def _tense(span: Span) -> str:
+def clause_tense(span: Span) -> str:
     """past | future | present for the clause governing ``span``.
 
     Infinitives and participles take the tense of the verb they depend on; modals,
@@ -660,7 +662,7 @@ def find_times(doc: Doc, published: date | None) -> list[Timex]:
     focus: date | None = None
     focus_value: str | None = None
     for span in _spans(doc):
-        tense = _tense(span)
+        tense = clause_tense(span)
         kind, value, anchor = normalize(span.text, published=published, focus=focus, tense=tense,
                                         focus_value=focus_value)
         if value is None:

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from .. import data
 from ..analysis.pipeline import analyze_many
-from ..analysis.places import fold, gazetteer
+from ..analysis.places import fold, gazetteer, kilometres
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle, Event
-from .geoparsing import NEAR_KM, kilometres
+from .geoparsing import NEAR_KM
 from .metrics import write_errors
 
 HALVES = ("tune", "confirm")

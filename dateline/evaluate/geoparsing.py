@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.pipeline import analyze_many
+from ..analysis.places import kilometres
 from ..model import AnalyzedArticle, Article
 from .metrics import PRF, greedy_match, write_errors
 
-EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the circumference: the worst possible error
 NEAR_KM = 161.0  # 100 miles, the threshold of the literature
 
@@ -42,14 +42,6 @@ class GoldDocument:
     text: str
     published: str | None
     toponyms: list[GoldToponym]
-
-
-def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _float(text: str | None) -> float | None:

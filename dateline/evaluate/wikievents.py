@@ -132,7 +132,9 @@ def predicted_arguments(result: AnalyzedArticle, event: Event) -> list[tuple[str
     arguments = [("participant" if symmetric else "actor", mentions.get(a, [])) for a in event.actors]
     arguments += [("participant" if symmetric else "recipient", mentions.get(r, [])) for r in event.recipients]
     places = {p.id: [(m.start, m.end) for m in p.mentions] for p in result.places}
-    if event.place in places:
+    # a place that is also a participant ("attacked Kabul") is one argument in KAIROS, scored once by its role
+    named = {span for _, spans in arguments for span in spans}
+    if event.place in places and not named & set(places[event.place]):
         arguments.append(("place", places[event.place]))
     return arguments
 
