@@ -462,3 +462,9 @@ def test_a_day_the_sentence_opens_with_dates_its_event_however_it_was_parsed(run
                  "protested in Zhengzhou to demand wage arrears.")
     [event] = [e for e in result["events"] if e["type"] == "PROTEST"]
     assert (event["date"]["value"], event["date"]["basis"]) == ("2022-01-26", "text")
+
+
+def test_a_town_marched_through_is_the_scene_not_its_state(run):
+    result = run("March\n\nOn 12 February 2022, about 50 protesters marched through Wollongong (New South Wales).")
+    [event] = [e for e in result["events"] if e["type"] == "PROTEST"]
+    assert next(p["name"] for p in result["places"] if p["id"] == event["place"]) == "Wollongong"

@@ -208,3 +208,18 @@ def test_the_kind_written_after_a_name_vouches_for_it_and_picks_its_reading(run)
     # … but not a kind word of another place the name only locates
     assert _resolved(run, "The mayor of a Florida city resigned.")["Florida"][1:] == ("US", "region")
     assert _resolved(run, "Delta flies between Moscow and two U.S. cities.")["U.S."][1:] == ("US", "country")
+
+
+def test_a_division_cut_to_an_ordinary_word_is_no_place(run):
+    assert "Free" not in _resolved(run, "Students protested at the Free University on Monday.")
+    assert _resolved(run, "Protesters gathered in the Free State.")["Free State"][1:] == ("ZA", "region")
+
+
+def test_a_spaced_dash_ends_a_citys_name(run):
+    assert _resolved(run, "Lawmakers met in front of the Blue House (Seoul City - Jongno).")["Seoul"][1] == "KR"
+    assert "Pack" not in _resolved(run, "Scout units from Norfolk - Pack 122 and Troop 124 - will collect food.")
+
+
+def test_the_name_of_a_district_with_its_article_is_still_its_name(run):
+    places = _resolved(run, "Two militias clashed in the Shatra district of Thi Qar province.")
+    assert places["Shatra"][1] == "IQ"

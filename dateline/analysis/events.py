@@ -898,7 +898,7 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
     return embedded
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout",
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout", "through",
                   "within", "on", "of", "off", "towards", "toward"}
 
 

@@ -139,6 +139,10 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
             round(((lons[low] + lons[high]) / 2 + mean_lon) / 2, 4))
 
 
+# Words that, left alone when a division's kind is cut off, are ordinary words: "Free State" is no "Free".
+NOT_SHORT_NAMES = {"free", "federal", "autonomous"}
+
+
 def _division_names(name: str, generic: set[str]) -> set[str]:
     """A division's name and its short forms ("Kermanshah Province" → "Kermanshah")."""
     names = {name}
@@ -211,7 +215,7 @@ class Gazetteer:
             info = PlaceInfo(name=name, country=cc, feature="region", admin1=name, lat=lat, lon=lon,
                              population=population, geonames_id=us_states.get(name) if cc == "US" else None)
             for alias in _division_names(name, kinds):
-                if set(fold(alias).split()) <= generic:
+                if set(fold(alias).split()) <= (generic if alias == name else generic | NOT_SHORT_NAMES):
                     continue
                 self._add(alias, info)
         for (cc, admin1, name), (lat, lon, population) in divisions["admin2"].items():
@@ -629,8 +633,21 @@ def _kind_of_another(doc, span: tuple[int, int]) -> bool:
     is that of another place, which the name only locates."""
     before = doc[span[0] - 1] if span[0] > 0 else None
     kind = doc[span[1]] if span[1] < len(doc) else None
-    return before is not None and (before.lower_ in ("a", "an", "the", "another", "this", "that") or before.like_num
-                                   or before.tag_ == "POS") or kind is not None and kind.dep_ == "compound"
+    if kind is not None and kind.dep_ == "compound":
+        return True
+    if before is None:
+        return False
+    if before.lower_ in ("a", "an", "another") or before.like_num or before.tag_ == "POS":
+        return True
+    # "the U.S. city of Boston", but "the Shatra district of Thi Qar": a name that can be a larger
+    # place than its kind only locates it
+    kinds = KIND_AFTER_NAME.get(kind.text, set()) if kind is not None else set()
+    coarsest = max((FEATURE_RANK.get(k, 0) for k in kinds), default=0)
+    return before.lower_ in ("the", "this", "that") and any(
+        FEATURE_RANK.get(c.feature, 0) > coarsest for c in gazetteer().candidates(doc[span[0]:span[1]].text))
+
+
+FEATURE_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
 
 
 def _named_with_their_kind(doc) -> list[tuple[int, int]]:
@@ -657,17 +674,22 @@ def _unbracketed(ents) -> list:
 
     pieces = []
     for ent in ents:
-        start = ent.start
+        start, end = ent.start, ent.end
         for token in ent:
+            if token.text in ("-", "–") and token.whitespace_ and token.i > start and ent.doc[token.i - 1].whitespace_:
+                # a spaced dash: "Buenos Aires - Comuna 1", "Seoul City - Jongno" name the city before it; what
+                # follows ("Norfolk - Pack 122") is no place of its own
+                end = token.i
+                break
             # and at commas: "Gomez Palacio, Durango" is a town and its state
             if token.text in "()[],":
                 if token.i > start:
                     pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
                 start = token.i + 1
-        if start == ent.start:
+        if start == ent.start and end == ent.end:
             pieces.append(ent)
-        elif start < ent.end:
-            pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
+        elif start < end:
+            pieces.append(Span(ent.doc, start, end, label=ent.label_))
     return pieces
 
 
