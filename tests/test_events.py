@@ -468,3 +468,10 @@ def test_a_town_marched_through_is_the_scene_not_its_state(run):
     result = run("March\n\nOn 12 February 2022, about 50 protesters marched through Wollongong (New South Wales).")
     [event] = [e for e in result["events"] if e["type"] == "PROTEST"]
     assert next(p["name"] for p in result["places"] if p["id"] == event["place"]) == "Wollongong"
+
+
+def test_a_finite_verb_the_parser_hung_on_its_subject_keeps_that_subject(run):
+    text = ("On 18 January 2022, in Kwayt Chaung village, Yinmarbin township (Yinmarbin district, Sagaing region), "
+            "the Myanmar military forces fired at civilians.")
+    assert ("ASSAULT", ["Myanmar military forces"]) in [(t, a) for t, a, _ in _events(run, text)]
+    assert [t for t, _, _ in _events(run, "On 29 March 2022, militants vandalized a school in Tambaga.")] == ["ASSAULT"]

@@ -760,6 +760,8 @@ def _first_acting_conjunct(verb: Token, place: Token) -> Token | None:
 def _participle_subject(verb: Token) -> Token | None:
     """"people protesting in Lyon", "around 200 veterans gathered …" read as a participle: the noun a
     verb only people do hangs from is who does it."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # a finite verb the parser hung on its subject: "…, the military forces fired at civilians"
     if verb.dep_ == "acl" and _acts_always(verb):
         head = verb.head
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
