@@ -223,3 +223,9 @@ def test_a_spaced_dash_ends_a_citys_name(run):
 def test_the_name_of_a_district_with_its_article_is_still_its_name(run):
     places = _resolved(run, "Two militias clashed in the Shatra district of Thi Qar province.")
     assert places["Shatra"][1] == "IQ"
+
+
+def test_a_body_after_in_is_no_town_and_a_city_before_a_dash_is_one(run):
+    assert "Congress" not in _resolved(run, "The bill stalled in Congress on Monday.")
+    assert _resolved(run, "On 14 January 2022, in Santiago - Providencia (Metropolitana), people staged a "
+                          "demonstration.")["Santiago"][1] == "CL"

@@ -531,10 +531,12 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     entities = _unbracketed(doc.ents)
     for ent in entities:
-        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "from", "at")
+        # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
+        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "from", "at") \
+            or ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "from", "at")
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = NER
-        elif ent.label_ == "ORG" and after_place_prep:
+        elif ent.label_ == "ORG" and after_place_prep and fold(ent.text) not in words["bodies"]:
             spans[(ent.start, ent.end)] = NER  # "in Soroti" read as an organization by the small model
         elif ent.label_ in VOUCHABLE_LABELS and after_place_prep:
             spans[(ent.start, ent.end)] = VOUCHED  # "in Lyon" read as a person, "in Grenoble" as a work of art
@@ -1058,6 +1060,7 @@ def place_words() -> dict:
     """Word lists of places.yaml that the mention finder uses."""
     extra = data.load("places")
     return {"compass": compass_words(), "institution": frozenset(extra["institution_words"]),
+            "bodies": frozenset(extra["bodies"]),
             "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
             "division": frozenset(extra["division_words"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
