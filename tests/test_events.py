@@ -475,3 +475,10 @@ def test_a_finite_verb_the_parser_hung_on_its_subject_keeps_that_subject(run):
             "the Myanmar military forces fired at civilians.")
     assert ("ASSAULT", ["Myanmar military forces"]) in [(t, a) for t, a, _ in _events(run, text)]
     assert [t for t, _, _ in _events(run, "On 29 March 2022, militants vandalized a school in Tambaga.")] == ["ASSAULT"]
+
+
+def test_the_first_of_a_list_of_actions_is_done_by_the_subject_and_a_town_is_no_person_acted_on(run):
+    events = _events(run, "Around 17 February 2022, presumed militants abducted, interrogated, and released a "
+                          "priest in Fada Ngourma.")
+    assert ("ASSAULT", ["presumed militants"], []) in events  # the militants abducted, not were abducted
+    assert all("Fada N'gourma" not in recipients for _, _, recipients in events)

@@ -643,7 +643,8 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
 def _reduced_passive_patient(verb: Token) -> Token | None:
     """The patient of a passive without its auxiliary, as headlines write it: "Man stabbed to death in
     Berlin" (the subject of a bare participle), "Journalist arrested in Cairo" (the noun it qualifies)."""
-    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) or verb.lemma_.lower() in config()["actor_verbs"]:
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) or verb.lemma_.lower() in config()["actor_verbs"] \
+            or _first_of_listed_actions(verb):
         return None  # "Activists protested" (tagged VBN): a verb whose subject always acts
     # "Man stabbed to death": a verb of killing with no object but "to death" is passive, whatever its tag.
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
@@ -705,7 +706,10 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
             recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
         recipients = _named_in_clause(verb, actors, table, scene)
-    return actors, recipients, False
+    # a person acted on, named or not ("released a Togolese priest in Fada"): no place stands in for them
+    people = lexicon().agent_nouns | lexicon().role_nouns
+    person = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in people) for c in verb.children)
+    return actors, recipients, person
 
 
 MAX_CLAUSE_RECIPIENTS = 3
@@ -757,10 +761,20 @@ def _first_acting_conjunct(verb: Token, place: Token) -> Token | None:
     return None
 
 
+def _first_of_listed_actions(verb: Token) -> bool:
+    """"militants abducted, interrogated, and released a priest": the first verb of a list the parser
+    hung on the subject as a participle, while the list's last verb acts on an object."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.i + 1 >= len(verb.doc) or verb.doc[verb.i + 1].text != "," or head.dep_ != "nsubj":
+        return False
+    clause = head.head
+    return any(c.dep_ == "dobj" for v in (clause, *clause.conjuncts) for c in v.children)
+
+
 def _participle_subject(verb: Token) -> Token | None:
     """"people protesting in Lyon", "around 200 veterans gathered …" read as a participle: the noun a
     verb only people do hangs from is who does it."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and (verb.tag_ == "VBD" or _first_of_listed_actions(verb)) and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # a finite verb the parser hung on its subject: "…, the military forces fired at civilians"
     if verb.dep_ == "acl" and _acts_always(verb):
         head = verb.head
