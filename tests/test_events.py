@@ -482,3 +482,12 @@ def test_the_first_of_a_list_of_actions_is_done_by_the_subject_and_a_town_is_no_
                           "priest in Fada Ngourma.")
     assert ("ASSAULT", ["presumed militants"], []) in events  # the militants abducted, not were abducted
     assert all("Fada N'gourma" not in recipients for _, _, recipients in events)
+
+
+def test_a_crowd_gathered_to_protest_whatever_the_parse_and_officials_backing_a_plan_do_not(run):
+    text = ("On 26 January 2022, sex workers, business owners, and supporters gathered outside city hall in "
+            "Dallas (Texas) to protest a proposal.")
+    assert [(t, a) for t, a, _ in _events(run, text) if t == "PROTEST"] == \
+        [("PROTEST", ["sex workers", "business owners", "supporters"])]
+    assert "PROTEST" not in [t for t, _, _ in _events(run, "Fans gathered at the stadium to support their team.")]
+    assert "PROTEST" not in [t for t, _, _ in _events(run, "Leaders gathered in Paris to support the plan.")]

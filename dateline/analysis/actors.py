@@ -132,6 +132,8 @@ class ActorTable:
         doc = head.doc
         # the noun's own modifiers, not a clause the parser hung on it ("On 15 January, around 1000 people")
         start = min([c.left_edge.i for c in head.lefts if c.dep_ in NOUN_PHRASE_DEPS] + [head.i])
+        # not past a comma: "On 26 January 2022, sex workers" with the date parsed as the noun's modifier
+        start = max([start] + [t.i + 1 for t in doc[start:head.i] if t.text == ","])
         while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM", "CCONJ") or doc[start].dep_ in ("poss", "case")
                                   or doc[start].lower_ in ("angry", "some", "several", "many", "other")):
             start += 1

@@ -487,8 +487,8 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
             continue
         subject = subject_of(head, speech=False) or _participle_subject(head)
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
-        if not actors:
-            continue
+        if not actors or subject is not None and subject.lemma_.lower() in spec["officials"]:
+            continue  # leaders gathering to back a plan do not protest
         protested.add(head.i)
         found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=head.i, trigger_end=head.i + 1,
                                 actors=actors, recipients=[], evidence=event.evidence,
@@ -509,15 +509,18 @@ def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, prot
     found: list[EventBuild] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in spec["verbs"] or verb.i in protested \
-                or sentence_of_token[verb.i] in protesting or verb.dep_ not in ("ROOT", "conj"):
+                or sentence_of_token[verb.i] in protesting or verb.dep_ not in ("ROOT", "conj", "acl"):
             continue
-        subject = _clause_subject(verb)
+        subject = _clause_subject(verb) if verb.dep_ != "acl" else _participle_subject(verb)
         if subject is None:
             continue
         by_protesters = subject.lemma_.lower() in config()["protesters"]["nouns"]
         # a crowd, not officials: "farmers gathered … They called for", not "leaders gathered … They called for calm"
-        crowd = subject.pos_ == "NOUN" and subject.lemma_.lower() not in lexicon().role_nouns and _can_act(subject)
-        if not by_protesters and not (sentence_of_token[verb.i] + 1 in voiced and crowd):
+        crowd = subject.pos_ == "NOUN" and subject.lemma_.lower() not in spec["officials"] and _can_act(subject)
+        # … or gathered "to support the health sector", "to oppose the pipeline"
+        stated = any(c.dep_ == "advcl" and c.lemma_.lower() in spec["purpose_verbs"]
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+        if not by_protesters and not ((sentence_of_token[verb.i] + 1 in voiced or stated) and crowd):
             continue
         actors = _actors_of([subject], table, subject=True)
         if not actors:
@@ -737,7 +740,28 @@ def _clause_subject(verb: Token) -> Token | None:
             and verb.doc[subject.left_edge.i - 1].lower_ in ("in", "at", "near"):
         # "in Merida (Merida), students … protested": the town parsed as the subject, its preposition stranded
         return _first_acting_conjunct(verb, subject) or subject
-    return subject if subject is not None else _subject_in_fronted_phrase(verb)
+    if subject is None:
+        subject = _subject_in_fronted_phrase(verb)
+    return subject if subject is not None else _phrase_just_before(verb)
+
+
+def _phrase_just_before(verb: Token) -> Token | None:
+    """"On 26 January 2022, sex workers, business owners, and supporters gathered": the noun phrase
+    between a comma and a subjectless verb, which the parser made the object of the date's preposition."""
+    if verb.i < 2 or verb.doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = verb.doc[verb.i - 1]
+    while head.dep_ in ("conj", "compound", "amod") and head.head.i < head.i:
+        head = head.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i < verb.i:
+        head = head.head
+    start = head.i
+    while start > 0 and verb.doc[start - 1].head == head and verb.doc[start - 1].dep_ in ("compound", "amod", "det"):
+        start -= 1
+    if head.dep_ not in ("pobj", "conj", "appos") or start < 1 or verb.doc[start - 1].text != "," \
+            or not _acts_always(verb):
+        return None
+    return head
 
 
 def _subject_in_fronted_phrase(verb: Token) -> Token | None:
