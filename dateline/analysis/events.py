@@ -390,7 +390,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             # told, the same happening again ("the bomb exploded")
             if form != "verb":
                 references.append((etype, start, end))
-            elif not any(c.dep_ == "det" or c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            elif not _infinitive(trigger) and not any(c.dep_ == "det" for c in trigger.children):
                 references.append((etype, trigger.i, trigger.i + 1))  # not "to attack the virus", "these injured"
             continue
         seen.update(range(start, end))
@@ -398,7 +398,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         found.append(EventBuild(
             type=etype, mode=mode, trigger=trigger.i, trigger_end=trigger.i + 1 if form == "verb" else end,
             actors=actors, recipients=recipients,
-            evidence=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
+            evidence=_sentence_evidence(sent),
             modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
     found = _without_protest_topics(doc, _merged_mentions(doc, _protesters_voice(
         doc, found + _gatherings(doc, found, table))))
@@ -414,6 +414,11 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     found.sort(key=lambda e: e.trigger)
     _attach_references(found, references)
     return _headline_merged(doc, found)
+
+
+def _sentence_evidence(sent) -> tuple[int, int]:
+    """A sentence's character span without its trailing whitespace."""
+    return sent.start_char, sent.start_char + len(sent.text.rstrip())
 
 
 def _headline_merged(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
@@ -479,15 +484,14 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
         trigger = doc[event.trigger]
         head = trigger.head
         dep = trigger.dep_
-        if dep == "relcl" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        if dep == "relcl" and head.dep_ == "pobj" and head.head.dep_ == "prep" and _infinitive(trigger):
             head, dep = head.head.head, "advcl"  # "gathered in a square to demand": the infinitive hung on the square
         if event.type not in spec["purposes"] or dep not in ("advcl", "xcomp", "conj") \
                 or head.lemma_.lower() not in spec["verbs"] or head.i in protested:
             continue
         subject = subject_of(head, speech=False) or _participle_subject(head)
         actors = _actors_of([subject], table, subject=True) if subject is not None else []
-        if not actors or subject is not None and subject.lemma_.lower() in spec["officials"]:
+        if not actors or subject.lemma_.lower() in spec["officials"]:
             continue  # leaders gathering to back a plan do not protest
         protested.add(head.i)
         found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=head.i, trigger_end=head.i + 1,
@@ -501,15 +505,18 @@ def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, prot
     in Pau", "farmers gathered in Allonnes. They called for …" (the demand the sentence after tells)."""
     spec = config()["gatherings"]
     sentence_of_token = sentence_index(doc)
-    protesting = {sentence_of_token[e.trigger] for e in events if e.type == "PROTEST"}
+    protesting = _protest_sentences(events, sentence_of_token)
+    gatherings = [verb for verb in doc if verb.pos_ == "VERB" and verb.lemma_.lower() in spec["verbs"]
+                  and verb.dep_ in ("ROOT", "conj", "acl")]
+    if not gatherings:
+        return []  # most articles: the sentences below need not be read
     # sentences whose main verb is "they" demanding, denouncing, rejecting or supporting something
     voiced = {sentence_of_token[sent.root.i] for sent in doc.sents if sent.root.pos_ == "VERB"
               and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in sent.root.children)
               and (typed := _verb_type(sent.root)) is not None and typed[0] in spec["purposes"]}
     found: list[EventBuild] = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in spec["verbs"] or verb.i in protested \
-                or sentence_of_token[verb.i] in protesting or verb.dep_ not in ("ROOT", "conj", "acl"):
+    for verb in gatherings:
+        if verb.i in protested or sentence_of_token[verb.i] in protesting:
             continue
         subject = _clause_subject(verb) if verb.dep_ != "acl" else _participle_subject(verb)
         if subject is None:
@@ -517,9 +524,9 @@ def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, prot
         by_protesters = subject.lemma_.lower() in config()["protesters"]["nouns"]
         # a crowd, not officials: "farmers gathered … They called for", not "leaders gathered … They called for calm"
         crowd = subject.pos_ == "NOUN" and subject.lemma_.lower() not in spec["officials"] and _can_act(subject)
-        # … or gathered "to support the health sector", "to oppose the pipeline"
-        stated = any(c.dep_ == "advcl" and c.lemma_.lower() in spec["purpose_verbs"]
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+        # … or gathered "to oppose the pipeline", "to denounce the cuts"
+        stated = any(c.dep_ == "advcl" and c.lemma_.lower() in spec["purpose_verbs"] and _infinitive(c)
+                     for c in verb.children)
         if not by_protesters and not ((sentence_of_token[verb.i] + 1 in voiced or stated) and crowd):
             continue
         actors = _actors_of([subject], table, subject=True)
@@ -530,7 +537,7 @@ def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, prot
         sent = verb.sent
         found.append(EventBuild(type="PROTEST", mode="demonstrate", trigger=verb.i, trigger_end=verb.i + 1,
                                 actors=actors, recipients=[],
-                                evidence=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+                                evidence=_sentence_evidence(sent),
                                 modality=_modality(verb), confidence=0.6))
     return found
 
@@ -544,7 +551,7 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
         token = doc[event.trigger]
         # Only events at the trigger's conjuncts or head can be the same: looked up, not scanned.
         # "took to the streets to protest": an infinitive of purpose of the same type is the same happening
-        purpose = token.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        purpose = token.dep_ in ("xcomp", "advcl") and _infinitive(token)
         near = {c.i for c in token.conjuncts} | ({token.head.i} if token.dep_ in ARGUMENT_DEPS or purpose else set())
         candidates = [(n, k) for i in near for n, k in by_trigger.get(i, ()) if k.type == event.type]
         same = min(candidates, key=lambda pair: pair[0])[1] if candidates else None
@@ -558,12 +565,16 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
     return kept
 
 
+def _protest_sentences(events: list[EventBuild], sentence_of_token: list[int]) -> set[int]:
+    return {sentence_of_token[e.trigger] for e in events if e.type == "PROTEST"}
+
+
 def _protesters_voice(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
     """What protesters demand, denounce or reject, with no protest told in the sentence, is their
     protest ("protesters demanded basic services"; PLOVER PROTEST, the demand its topic)."""
     spec = config()["protesters"]
     sentence_of_token = sentence_index(doc)
-    protesting = {sentence_of_token[e.trigger] for e in events if e.type == "PROTEST"}
+    protesting = _protest_sentences(events, sentence_of_token)
     for event in events:
         trigger = doc[event.trigger]
         if event.type not in spec["voiced_types"] or trigger.pos_ not in ("VERB", "AUX") \
@@ -613,7 +624,7 @@ def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementB
             taken.add(verb.i)
             derived.append(EventBuild(
                 type="REQUEST", mode=None, trigger=verb.i, trigger_end=verb.i + 1, actors=[statement.speaker],
-                recipients=recipients, evidence=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+                recipients=recipients, evidence=_sentence_evidence(sent),
                 modality="asserted", statement=n, confidence=0.6))
     return derived
 
@@ -710,8 +721,9 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
     if not recipients:
         recipients = _named_in_clause(verb, actors, table, scene)
     # a person acted on, named or not ("released a Togolese priest in Fada"): no place stands in for them
-    people = lexicon().agent_nouns | lexicon().role_nouns
-    person = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in people) for c in verb.children)
+    lex = lexicon()
+    person = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.agent_nouns
+                                       or c.lemma_.lower() in lex.role_nouns) for c in verb.children)
     return actors, recipients, person
 
 
@@ -809,10 +821,14 @@ def _participle_subject(verb: Token) -> Token | None:
     return None
 
 
+def _infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to protest")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose_infinitive(verb: Token) -> bool:
     """"to protest" in "took to the streets to protest": its subject is that of the verb it serves."""
-    return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and _infinitive(verb)
 
 
 def _stands_for_people(place: PlaceInfo) -> bool:

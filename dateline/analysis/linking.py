@@ -78,9 +78,12 @@ def _narrative_date(doc: Doc, event: EventBuild, statements: list[StatementBuild
     not a day inside someone else's words, nor the day a statement was made ("said on Tuesday")."""
     trigger = doc[event.trigger]
     sent = sentence_of(trigger)
+
+    def in_others_words(offset: int) -> bool:
+        return any(s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != event.statement)
+
     opening = _opening_day(doc, sent, times)
-    if opening is not None and opening.end <= trigger.idx and not any(
-            s.content[0] <= trigger.idx < s.content[1] for n, s in enumerate(statements) if n != event.statement):
+    if opening is not None and opening.end <= trigger.idx and not in_others_words(trigger.idx):
         # "Around 26 January 2022 (as reported), workers … protested": a day the sentence opens with
         # frames all of it, however the parser hung the clause
         event.date = Timex(opening.start, opening.end, opening.text, opening.type, opening.value, "focus")
@@ -92,10 +95,8 @@ def _narrative_date(doc: Doc, event: EventBuild, statements: list[StatementBuild
     sent_start = sent.start_char
     paragraph_start = text.rfind("\n", 0, trigger.idx) + 1
     cues = {st.cue_token for st in statements if st.cue_token is not None}
-    own = event.statement
     earlier = [t for t in times if t.day is not None and t.type in ("DATE", "TIME") and paragraph_start <= t.start < sent_start
-               and not any(s.content[0] <= t.start < s.content[1] for n, s in enumerate(statements) if n != own)
-               and not _governs_a_cue(doc, t, cues)]
+               and not in_others_words(t.start) and not _governs_a_cue(doc, t, cues)]
     if earlier:
         day = max(earlier, key=lambda t: t.start)
         event.date = Timex(day.start, day.end, day.text, day.type, day.value, "focus")

@@ -518,6 +518,9 @@ class PlaceMention:
 NER, VOUCHED, WEAK = "ner", "vouched", "weak"
 
 
+SCENE_PREPOSITIONS = ("in", "near", "from", "at")  # whose object the NER's organisation or person may be a place
+
+
 def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]:
     """Token spans that may name places → how: the NER's place label (``NER``), a context that vouches
     for a place whatever the NER said (``VOUCHED``), or a name the NER gave to an organisation or a
@@ -532,8 +535,8 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     entities = _unbracketed(doc.ents)
     for ent in entities:
         # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
-        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "from", "at") \
-            or ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "from", "at")
+        after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPOSITIONS \
+            or ent.start > 0 and doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = NER
         elif ent.label_ == "ORG" and after_place_prep and fold(ent.text) not in words["bodies"]:
@@ -656,8 +659,7 @@ def _named_with_their_kind(doc) -> list[tuple[int, int]]:
     """Token spans of names a kind word follows ("Pul-i-Khumri city") that the gazetteer knows as a
     place of that kind: the longest such tail of the capitalised run."""
     found = []
-    text = doc.text
-    for m in _NAME_BEFORE_KIND.finditer(text):
+    for m in _NAME_BEFORE_KIND.finditer(doc.text):
         features = KIND_AFTER_NAME.get(m.group(1).lower())
         if features is None:
             continue
@@ -671,7 +673,8 @@ def _named_with_their_kind(doc) -> list[tuple[int, int]]:
 
 
 def _unbracketed(ents) -> list:
-    """Entities cut at brackets and commas: the small NER reads "Cantagallo (Bolivar" as one organisation."""
+    """Entities cut at brackets and commas, and ended at a spaced dash: the small NER reads "Cantagallo
+    (Bolivar" as one organisation."""
     from spacy.tokens import Span
 
     pieces = []
