@@ -161,8 +161,9 @@ def test_a_role_description_goes_to_the_main_person_only_when_nobody_rivals_them
     main = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "
                "Collins met farmers in Toledo. Tom Baker watched. The Democratic nominee said taxes would fall.")
     assert [speaker_name(main, s) for s in _said(main)] == ["Sarah Collins"]
+    # two people stand as subjects just before it: the description could be either
     rivals = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "
-                 "Tom Baker replied. Baker met farmers. The Democratic nominee said taxes would fall.")
+                 "Tom Baker replied. Baker met farmers while Collins left. The Democratic nominee said taxes would fall.")
     assert [s["speaker"] for s in _said(rivals)] == [None]
     # a man's noun never goes to a woman
     male = run("Race\n\nSarah Collins opened her campaign in Ohio on Monday. Collins spoke for an hour. "

@@ -403,6 +403,24 @@ def _sole_word(token: Token) -> bool:
     return all(t.i == token.i or t.is_punct or t.is_space for t in token.sent)
 
 
+def _slash_joined(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"Reuters/Ipsos", "New York Times/CBS News": organisations written together with a slash are
+    one sponsor; the model often takes one side only."""
+    def joins(i: int) -> bool:  # doc[i] is an unspaced slash between capitalised words
+        return 0 < i < len(doc) - 1 and doc[i].text == "/" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+            and _is_capitalised(doc[i - 1]) and _is_capitalised(doc[i + 1])
+    while end < len(doc) and joins(end):
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+    while joins(start - 1):
+        start -= 2
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_capitalised(doc[start - 1]) \
+                and "\n" not in doc[start - 1].text_with_ws and doc[start - 1].ent_type_ in ("", "ORG"):
+            start -= 1
+    return start, end
+
+
 def _candidate_names(doc: Doc) -> list[_Name]:
     lex = lexicon()
     names: list[_Name] = []
@@ -431,6 +449,8 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1  # "Clinton’s" names Clinton
         start = ent.start
+        if ent.label_ == "ORG":
+            start, end = _slash_joined(doc, start, end)
         for i in range(ent.start, end - 1):
             if "\n" in doc[i].text_with_ws:
                 start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
@@ -458,7 +478,39 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         names.append(name)
         taken.update(range(span.start, span.end))
     _correct_labels(doc, names, taken)
+    _untagged_full_names(doc, names, taken, headline)
     return sorted(names, key=lambda n: n.start)
+
+
+FAMOUS_TOWN_POPULATION = 100_000  # a first name that is also a city this big is read as the city
+
+
+def _untagged_full_names(doc: Doc, names: list[_Name], taken: set[int], headline: set[int]) -> None:
+    """A first name and a surname the NER left untagged ("Primary\\n\\nAngela Merkel spoke …": the
+    small model often misses a name right after a short line): a capitalised proper noun that
+    gender-guesser knows as a first name, not a place's name ("Georgia",
+    "Jordan"), followed by capitalised proper nouns the article writes as names."""
+    gaz = gazetteer()
+    for token in tokens_of(doc):
+        i = token.i
+        if i in taken or i in headline or token.ent_type_ or token.pos_ != "PROPN" or not _is_capitalised(token) \
+                or not token.is_alpha:
+            continue
+        place = gaz.lookup(token.text)
+        if place is not None and (place.feature != "city" or (place.population or 0) >= FAMOUS_TOWN_POPULATION):
+            continue  # "Georgia", "Jordan", "Victoria Station"; not the hamlet of Bernie, Missouri
+        if _first_names().get_gender(token.text) == "unknown":
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" \
+                and _is_capitalised(doc[end]) and doc[end].is_alpha and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        if end - i < 2 or end - i > 3 or not is_name_like(doc, i, end):
+            continue
+        name = _Name(i, end, "PERSON", i)
+        _titles_before(doc, name)
+        names.append(name)
+        taken.update(range(i, end))
 
 
 PLACE_PREPOSITIONS = {"in", "near", "outside"}  # not "to", "from", "at": "wrote to Clinton"
@@ -534,6 +586,18 @@ def first_name_gender(name: str) -> str | None:
     # "mostly_male" (Chris) counts: the gender only keeps a pronoun from a person, and "she" left
     # unresolved is better than "she" given to Chris Christie.
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
+
+
+def _lone_first_name_gender(doc: Doc, name: str) -> str | None:
+    """"Melanie", "Kevin": a person the article calls by one word only, a first name the lexicon
+    gives one sex outright, and never written after another name (so not the surname of "Hillary
+    Clinton", which the lexicon also knows as a boy's name)."""
+    if " " in name or not name.isalpha():
+        return None
+    gender = {"male": "male", "female": "female"}.get(_first_names().get_gender(name))
+    if gender and re.search(rf"\b[A-Z][\w.'’-]*\s+{name}\b", text_of(doc)):
+        return None
+    return gender
 
 
 def _honorific_gender(name: _Name) -> str | None:
@@ -702,7 +766,7 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
         if actor.kind == "person" and actor.gender is None:
-            actor.gender = first_name_gender(actor.name)
+            actor.gender = first_name_gender(actor.name) or _lone_first_name_gender(doc, actor.name)
     table = ActorTable(actors=actors, mentions=[], by_token=by_token)
     _resolve_references(doc, table, quotes)
     table.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.start)
@@ -711,15 +775,19 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
 
 # ---------------------------------------------------------------- references
 
-def _nominal(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
+def _nominal(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRef], quotes: QuoteIndex) -> MentionRef | None:
     """Resolve a definite role description ("the president") to an actor named before."""
     lex = lexicon()
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.role_nouns or token.tag_ in ("NNS", "NNPS"):
+    word = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or (word not in lex.role_nouns and word not in lex.female
+                                                                  and word not in lex.male):
         return None
     dets = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
     if not dets:
         return None
     start = min(c.i for c in token.children if c.i < token.i) if any(c.i < token.i for c in token.children) else token.i
+    if word not in lex.role_nouns:  # "the former first lady": a person by sex, no title to match
+        return _recent_subject(doc, token, start, table, resolved, quotes)
     modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("ADJ", "PROPN", "NOUN")}
     noun = fold(token.lemma_)
     best = None
@@ -733,7 +801,7 @@ def _nominal(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
         if best is None or score > best[0]:
             best = (score, actor)
     if best is None:
-        return _salient_bearer(doc, token, start, table)
+        return _salient_bearer(doc, token, start, table) or _recent_subject(doc, token, start, table, resolved, quotes)
     return MentionRef(start, token.i + 1, "nominal", token.i, best[1].id, 0.8)
 
 
@@ -764,6 +832,43 @@ def _salient_bearer(doc: Doc, token: Token, start: int, table: ActorTable) -> Me
     return MentionRef(start, token.i + 1, "nominal", token.i, actor.id, 0.6)
 
 
+DESCRIPTION_WINDOW = 2  # sentences back the subject a description takes up may stand
+
+
+def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resolved: list[MentionRef],
+                    quotes: QuoteIndex) -> MentionRef | None:
+    """"Trump, appearing after Clinton, … "We need change," the New York businessman said": a role
+    description that is the subject of its clause takes up the person who was the subject of the
+    same or one of the two sentences before, when that person is the only one so close, the
+    gender agrees and none of the person's titles names another role. Else nobody."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    lex = lexicon()
+    noun = fold(token.lemma_)
+    gender = "female" if noun in lex.female else "male" if noun in lex.male else None
+    sent_index = sentence_index(doc)
+    here = sent_index[token.i]
+    outside = quotes.at(token.idx) is None
+    candidates: set[str] = set()
+    for mention in resolved:
+        if mention.end > start:
+            break
+        distance = here - sent_index[mention.start]
+        if distance > DESCRIPTION_WINDOW or mention.actor is None or mention.form == "title" \
+                or doc[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(doc[mention.start].idx) is not None):
+            continue
+        actor = table.actor(mention.actor)
+        if actor is None or actor.kind != "person" or (gender and actor.gender and gender != actor.gender):
+            continue
+        roles = actor.title_words() & lex.role_nouns
+        if roles and noun in lex.role_nouns and noun not in roles:
+            continue
+        candidates.add(actor.id)
+    if len(candidates) != 1:
+        return None  # nobody, or two people the description could take up: abstain
+    return MentionRef(start, token.i + 1, "nominal", token.i, candidates.pop(), 0.6)
+
+
 def _organization_description(doc: Doc, token: Token, table: ActorTable) -> MentionRef | None:
     """"The appeals court" after "the U.S. Court of Appeals", "the poll" after "the Reuters/Ipsos
     poll": a definite description whose noun (and noun modifiers) one earlier organisation's name
@@ -773,6 +878,8 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     start = min([c.i for c in token.children if c.i < token.i] + [token.i])
+    if any(i in table.by_token for i in range(start, token.i)):
+        return None  # "the USC Dornsife/Los Angeles Times poll" names its own sponsor
     modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN")}
     found = set()
     for actor in table.actors:
@@ -826,7 +933,7 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     word = token.lower_
     if word not in PERSONAL_PRONOUNS:
         return None
-    sent_index = sentence_index(doc)
+    sent_index = _narrative_index(doc, quotes)
     here = sent_index[token.i]
     inside = quotes.at(token.idx)
     scores: dict[str, float] = {}
@@ -854,6 +961,21 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 100
     confidence = 0.9 if margin >= PRONOUN_MARGIN else 0.4
     return MentionRef(token.i, token.i + 1, "pronoun", token.i, ranked[0][0], confidence)
+
+
+def _narrative_index(doc: Doc, quotes: QuoteIndex) -> list[int]:
+    """For every token, how many sentences with words outside quotation marks begin up to its own:
+    the distance a pronoun reaches back is counted in the writer's sentences, so that a quote
+    running over several sentences ('"… . … . …," she continued') keeps its speaker in reach."""
+    index = doc.user_data.get("dateline_narrative_index")
+    if index is None:
+        index, count = [], 0
+        for sent in _sentences(doc):
+            if any(not (t.is_punct or t.is_space) and quotes.at(t.idx) is None for t in sent):
+                count += 1
+            index.extend([count] * (sent.end - sent.start))
+        doc.user_data["dateline_narrative_index"] = index
+    return index
 
 
 def text_of(doc: Doc) -> str:
@@ -912,7 +1034,7 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
         noun = token.pos_ == "NOUN"
         if not noun and token.lower_ not in PERSONAL_PRONOUNS:
             continue  # only nouns and pronouns refer back
-        mention = noun and (_nominal(doc, token, table) or _organization_description(doc, token, table)) \
+        mention = noun and (_nominal(doc, token, table, resolved, quotes) or _organization_description(doc, token, table)) \
             or _pronoun(doc, token, table, resolved, quotes)
         if mention is None:
             continue
@@ -921,7 +1043,8 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
             table.by_token[token.i] = MentionRef(token.i, token.i + 1, "pronoun", token.i, None, mention.confidence)
             continue
         actor.mentions.append(mention)
-        if actor.gender is None and mention.form == "pronoun":
+        if actor.gender is None and mention.form == "pronoun" and quotes.at(token.idx) is None:
+            # not from a quoted pronoun: inside a quote "he" is rarely the one quoted
             actor.gender = "male" if token.lower_ in MALE_PRONOUNS else "female"
         for i in range(mention.start, mention.end):
             table.by_token.setdefault(i, mention)
