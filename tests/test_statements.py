@@ -207,3 +207,60 @@ def test_a_word_opening_a_sentence_is_no_name_to_resolve_a_pronoun_to(run):
                  "Harsh? He doesn't think so. “I don't judge what people choose to spend money on,” he said.")
     assert [a["name"] for a in result["actors"] if a["kind"] == "person"] == ["Kevin McKinley"]
     assert ("direct", "Kevin McKinley", "I don't judge what people choose to spend money on") in statements_of(result)
+
+
+def test_a_colon_paragraph_introduces_the_next_paragraph_as_the_speakers_words(run):
+    result = run("Debate\n\nGovernor Chris Christie spoke on the radio on Wednesday.\n\nThe governor added:\n\n"
+                 "It is typical of her. She knows nothing about the case.\n\nThe show ended at noon.")
+    (statement,) = _said(result, "added")
+    assert statement["kind"] == "direct"
+    assert statement["content"]["text"] == "It is typical of her. She knows nothing about the case"
+    assert speaker_name(result, statement) == "Chris Christie"
+
+
+def test_a_colon_after_two_sentences_is_no_introduction(run):
+    # web furniture: "Do you support X? Like the page:" introduces nothing anybody said
+    result = run("Race\n\nDo you support Ted Cruz? Like the page:\n\nThe former governor noted that the race was open.")
+    assert not any(s["content"]["text"].startswith("The former governor") for s in result["statements"])
+
+
+def test_an_opening_mark_typed_as_the_closing_one_still_closes_the_quote(run):
+    result = run("Primary\n\n“If she loses Iowa, that could create real problems for her here,“ said Jim Clyburn, "
+                 "a congressman from South Carolina.")
+    (statement,) = _said(result)
+    assert statement["content"]["text"] == "If she loses Iowa, that could create real problems for her here"
+    assert speaker_name(result, statement) == "Jim Clyburn"
+
+
+def test_called_on_with_on_parsed_as_a_particle(run):
+    result = run("Endorsements\n\nIn June, Senator Lindsey Graham called on fellow Republicans to withdraw their support.")
+    (statement,) = _said(result, "called")
+    assert statement["content"]["text"].startswith("fellow Republicans to withdraw")
+
+
+def test_the_head_of_the_speaker_phrase_speaks_not_its_modifiers(run):
+    result = run("Voting\n\nA 2014 study by Loyola Law School professor Justin Levitt found that fraud was rare.")
+    (statement,) = _said(result, "found")
+    assert speaker_name(result, statement) == "Justin Levitt"
+
+
+def test_a_parenthetical_district_is_not_the_speaker(run):
+    result = run("Rally\n\nScott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), told the crowd that "
+                 "the nation was watching.")
+    (statement,) = _said(result, "told")
+    assert speaker_name(result, statement) == 'Marcia "Cia" Price'
+    assert "Rally" not in {a["name"].strip() for a in result["actors"]}  # the headline word is nobody
+
+
+def test_a_threat_to_a_place_is_no_statement_but_a_threat_to_act_is(run):
+    target = run("Europe\n\nShe has no illusions about Putin's threat to Eastern Europe.")
+    assert not any(s["cue"] and s["cue"]["text"] == "threat" for s in target["statements"])
+    act = run("Europe\n\nPutin's threat to cut off the gas worried Berlin.")
+    assert [s["content"]["text"] for s in _said(act, "threat")] == ["to cut off the gas"]
+
+
+def test_a_quoted_title_before_the_cue_is_not_what_it_reports(run):
+    result = run("Savings\n\nIn his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested looking at "
+                 "the things on your card statement.")
+    (statement,) = _said(result, "suggested")
+    assert statement["content"]["text"].startswith("looking at the things")

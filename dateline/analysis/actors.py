@@ -433,8 +433,8 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         end = ent.end
-        while end > ent.start + 1 and doc[end - 1].is_quote:
-            end -= 1  # 'Marcia "' — the model took the opening mark of a nickname into the name
+        while end > ent.start + 1 and (doc[end - 1].is_quote or doc[end - 1].is_space):
+            end -= 1  # 'Marcia "' — the model took the opening mark of a nickname (or a line break) into the name
         if ent.label_ == "PERSON":
             # The small model often stops short: "Ebrahim" + "Raisi", 'Marcia "Cia" Price'.
             while end < len(doc):

@@ -53,8 +53,8 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(open_at, end, closed=False, open_len=open_len))
             open_at = None
         elif ch in OPENING and open_at is not None and i > open_at + 1 and text[i - 1] in ".!?,…" \
-                and (i + 1 == n or text[i + 1] == "\n"):
-            # an opening mark typed where a paragraph's quotation closes: “… 51 percent.“
+                and (i + 1 == n or text[i + 1] in " \t\n"):
+            # an opening mark typed where a quotation closes: “… 51 percent.“, “… for her here,“ said
             quotes.append(Quote(open_at, i + 1, closed=True, open_len=open_len))
             open_at = None
         elif ch in OPENING:

@@ -208,8 +208,11 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
         # The head may be a role noun whose name sits in apposition or a compound; a possessor
         # names someone else ("Scott's niece, Marcia Price").
         owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+        owned |= _parenthesised(subject)  # "(D-Newport News)": a party and a home town, not the speaker
         person = is_person_noun(subject)
-        for token in subject.subtree:
+        # Nearest the head first: "a study by Loyola Law School professor Justin Levitt" is Levitt's,
+        # the school only modifies him.
+        for token in sorted(subject.subtree, key=lambda t: (_depth_below(t, subject), t.i)):
             if token.i < clause_end and token.i not in owned and (m := table.mention_at(token)) and m.actor \
                     and m.form in ("name", "title"):
                 if person and table.actor(m.actor).kind != "person" and not _in_apposition(token, subject):
@@ -232,6 +235,27 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention.confidence < CONFIDENT:
         return None, (start, end), mention.confidence
     return mention.actor, (start, end), mention.confidence
+
+
+def _parenthesised(head: Token) -> set[int]:
+    """Indices of the tokens of ``head``'s phrase that stand inside parentheses."""
+    inside, depth = set(), 0
+    for token in head.subtree:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
+
+
+def _depth_below(token: Token, top: Token) -> int:
+    """How many arcs ``token`` hangs below ``top``, its ancestor or itself."""
+    depth = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _in_apposition(token: Token, head: Token) -> bool:
@@ -314,6 +338,8 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
         clauses = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
         # "Leaders denounce the test; Obama vows consequences": a semicolon ends the clause before
         clauses = [c for c in clauses if c.i > cue.i or not any(t.text == ";" for t in cue.doc[c.right_edge.i:cue.i])]
+        if clauses and clauses[0].i < cue.i and any(c.dep_ in kinds & {"xcomp", "dobj"} and c.i > cue.i for c in cue.children):
+            clauses = []  # "In his book, ''Make Your Kid a Millionaire,'' he suggested looking at …": what follows
         head = clauses[0] if clauses else None
     if head is None and "ccomp" in kinds:
         # "Trump said he would not accept …" parsed as an adverbial clause: one with its own
@@ -337,7 +363,8 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     if head is None and "xcomp" in kinds:
         head = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     if head is None:
-        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in kinds and c.i > cue.i):
+        # the parser takes "on" of "called on X to Y" for a particle as often as for a preposition
+        for prep in (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ in kinds and c.i > cue.i):
             head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if head is not None:
                 extra = [c for c in cue.children if c.i > head.i and c.dep_ == "xcomp"]  # "called on X to Y"
@@ -792,6 +819,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found.extend(_holder_states(doc, table, quotes, used_cues))
     found.extend(_according_to(doc, table, quotes))
     found.extend(_noun_cues(doc, table, quotes, {s.content for s in found}, learned))
+    found.extend(_block_quotes(doc, table, [s.content for s in found]))
     colon_lines = _colon_lines(doc, table, {s.content[0] for s in found})
     if colon_lines:
         # The transcript line is the statement; a quotation mark opening it is not another one.
@@ -981,6 +1009,37 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
     return found + ([headline] if headline else [])
 
 
+BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
+
+
+def _block_quotes(doc: Doc, table: ActorTable, taken: list[tuple[int, int]]) -> list[StatementBuild]:
+    """"The governor added:\n\nIt's typical of …": a short paragraph that is one sentence, a speaker
+    and a speech verb ending on a colon, introduces the next paragraph, quoted or not, as the speaker's
+    words. A paragraph a quotation statement already opens is left to it."""
+    text = text_of(doc)
+    found = []
+    for match in _BLOCK_INTRO.finditer(text):
+        intro_start, colon = match.start("intro"), match.end("intro")
+        block = trim(text, match.start("block"), match.end("block"))
+        if len(text[intro_start:colon].split()) > BLOCK_INTRO_MAX_WORDS or block[1] <= block[0] \
+                or any(s <= block[0] + 1 < e for s, e in taken):
+            continue
+        intro = doc.char_span(intro_start, colon, alignment_mode="expand")
+        if intro is None or len({t.sent.start for t in intro if not t.is_space}) != 1:
+            continue  # the paragraph is one sentence: "Do you support Ted Cruz? Like the page:" is not
+        cue = next((t for t in intro if t.dep_ == "ROOT" and is_cue(t)), None)
+        subject = subject_of(cue) if cue is not None else None
+        if subject is None or not _sentient(subject, table):
+            continue
+        speaker, mention, confidence = speaker_of(subject, table)
+        found.append(StatementBuild("direct", block, (cue.idx, cue.idx + len(cue.text)), cue.i, speaker,
+                                    char_offsets(doc, *mention), round(min(0.9, confidence), 2)))
+    return found
+
+
+_BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
+
+
 @cache
 def _headline_source_nouns() -> frozenset[str]:
     return frozenset(data.load("cues")["headline_sources"])
@@ -1052,7 +1111,7 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
                 content = child
             elif child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "by":
                 content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            elif child.dep_ in ("acl", "relcl") and "to" in preps and any(a.lower_ == "to" for a in child.children):
+            elif child.dep_ in ("acl", "relcl") and preps & {"to", "to_verb"} and any(a.lower_ == "to" for a in child.children):
                 content = child
             if content is not None:
                 break
