@@ -264,3 +264,10 @@ def test_a_quoted_title_before_the_cue_is_not_what_it_reports(run):
                  "the things on your card statement.")
     (statement,) = _said(result, "suggested")
     assert statement["content"]["text"].startswith("looking at the things")
+
+
+def test_seeking_or_offering_a_thing_is_no_statement(run):
+    result = run("Extradition\n\nThe United States is seeking Assange's extradition. The senator offered a striking "
+                 "contrast with his rivals. The senator is seeking to calm his supporters.")
+    cues = [s["cue"]["text"] for s in result["statements"] if s["cue"]]
+    assert cues == ["seeking"]  # only the intention to act, with its infinitive

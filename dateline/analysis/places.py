@@ -52,6 +52,7 @@ ALTERNATE_PENALTY = 1.5
 QUALIFIED = 10.0
 IN_ARTICLE_COUNTRY = 2.5
 IN_ARTICLE_REGION = 2.5
+IN_ARTICLE_COUNTY = 3.0  # a town in a county the article names: "Paris and Henry County" is Paris, Tennessee
 IN_SENTENCE_COUNTRY = 3.0
 NEIGHBOUR = 2.5  # a reading near a place the article surely names ("Jordan" beside Shakopee, Minnesota)
 NEIGHBOUR_KM = 50.0
@@ -316,6 +317,15 @@ class Gazetteer:
                  and info.population * NAMESAKE_TOWN_SHARE >= 10 ** (regions[(info.country, info.admin1)]
                                                                       - FEATURE_PRIOR["region"]) else (info, p)
                  for info, p in found]
+        # A division only shortened to the name ("Gaza" for Gaza Province, Mozambique) yields to a town
+        # called exactly that, anywhere, with as good a share of people (Gaza, Palestine).
+        shortened = [p for info, p in found if info.feature == "region" and fold(info.name) != folded]
+        if shortened:
+            top = max(shortened)
+            people = 10 ** (top - FEATURE_PRIOR["region"])
+            found = [(info, max(p, top + NAMESAKE_TOWN_EDGE))
+                     if info.feature == "city" and fold(info.name) == folded and info.population * NAMESAKE_TOWN_SHARE >= people
+                     else (info, p) for info, p in found]
         return sorted(found, key=lambda r: (-r[1], r[0].key))
 
     # ------------------------------------------------------------ storage
@@ -425,6 +435,8 @@ class Context:
     article_countries: frozenset[str] = frozenset()
     article_regions: frozenset[tuple[str, str]] = frozenset()  # (country, division name)
     neighbours: tuple[tuple[float, float], ...] = ()  # points of towns the article surely names
+    article_counties: frozenset[str] = frozenset()  # folded names of second-level divisions it names
+    town_counties: frozenset[tuple] = frozenset()  # (country, state, folded county) of every town it may name
 
     def bonus(self, info: PlaceInfo) -> float:
         score = 0.0
@@ -441,6 +453,10 @@ class Context:
             return score
         if (info.country, info.admin1) in self.article_regions and info.feature != "region":
             score += IN_ARTICLE_REGION
+        if info.feature == "city" and info.admin2 and fold(info.admin2) in self.article_counties:
+            score += IN_ARTICLE_COUNTY
+        if info.feature == "district" and (info.country, info.admin1, fold(info.name)) in self.town_counties:
+            score += IN_ARTICLE_COUNTY  # and the county is the one that holds a town of the article
         if info.feature == "city" and info.lat is not None and any(
                 kilometres(info.lat, info.lon, *point) <= NEIGHBOUR_KM for point in self.neighbours):
             score += NEIGHBOUR
@@ -890,6 +906,11 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
             if sure.feature == "city" and sure.lat is not None:
                 towns_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.lat, sure.lon))
+    # Counties named, however many states have one of that name: beside a town's name the pair is telling.
+    counties = frozenset(fold(doc[span[0]:span[1]].text) for span in spans
+                         if any(info.feature == "district" for info, _ in readings[span]))
+    town_counties_by = {span: {(info.country, info.admin1, fold(info.admin2)) for info, _ in readings[span]
+                               if info.feature == "city" and info.admin2} for span in spans}
     nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 
@@ -928,7 +949,10 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             regions = frozenset((c, a) for c, a in others if a)
             neighbours = tuple(p for other, points in towns_by.items() if other != fold(name) for p in points)
             info = gaz.resolve(name, Context(sentence_countries=near, article_countries=countries,
-                                             article_regions=regions, neighbours=neighbours),
+                                             article_regions=regions, neighbours=neighbours,
+                                             article_counties=counties - {fold(name)},
+                                             town_counties=frozenset(c for other, cs in town_counties_by.items()
+                                                                     if other != span for c in cs)),
                                among=readings[span])
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:
