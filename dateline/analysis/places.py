@@ -894,8 +894,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             _, _, _, r, q = max(pairs, key=lambda p: p[:3])
             fixed[span] = r
             fixed.setdefault(qspan, q)
-        else:
+        elif not any(r.feature in ("country", "region", "continent") for r, _ in readings[span]):
             fixed[span] = None  # "Sarkh, Logar": no Sarkh lies in Logar, so none is chosen
+        # else a list, not a qualified name: "Arizona, Arkansas, California" are three states
     # The article's setting: the countries and divisions its other place names surely mean, and the
     # countries its nationality words name.
     named_by: dict[str, set[tuple[str, str | None]]] = {}
