@@ -39,7 +39,7 @@ MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes 
 # Nouns that name a kind of place: "the town of X" vouches for X being a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
                "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
-               "neighborhood", "part", "sector"}
+               "neighborhood", "part", "sector", "hometown", "outskirts"}
 # Prior of a reading before context, added to log10(population): a name that is a country's, a
 # continent's or a first-level division's usually means it; a national capital beats a division of
 # its own name ("Washington").
@@ -559,6 +559,9 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[(ent.start, ent.end)] = NER  # "in Soroti" read as an organization by the small model
         elif ent.label_ in VOUCHABLE_LABELS and after_place_prep:
             spans[(ent.start, ent.end)] = VOUCHED  # "in Lyon" read as a person, "in Grenoble" as a work of art
+        elif ent.label_ == "NORP" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPOSITIONS \
+                and fold(ent.text) not in gazetteer().demonyms and _own_name_readings(ent.text):
+            spans[(ent.start, ent.end)] = VOUCHED  # "in Punjab" read as a nationality; "in Israeli custody" is none
         elif ent.label_ == "ORG" and any(c.feature != "city" or c.population >= words["min_org_city_population"]
                                          for c in _own_name_readings(ent.text)):
             spans[(ent.start, ent.end)] = WEAK  # "Fargo", "Minnesota" read as organizations
@@ -581,10 +584,19 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:
                 spans[(ent.start, ent.end)] = VOUCHED  # a person's name does not come after "in Shtepivka,
+    placed_heads = {doc[s:e].root.i for (s, e), how in spans.items() if how != WEAK}
     for start, end in _untagged_names(doc):
         first = doc[start]
         # "protested in Barauliany": a name the NER left untagged, the object of a place preposition
         if first.i > 0 and doc[first.i - 1].lower_ in ("in", "near") and (start, end) not in spans:
+            spans[(start, end)] = VOUCHED
+        # "the Sri Lankan capital Colombo": a place noun right before the name vouches for it
+        elif first.i > 0 and doc[first.i - 1].lemma_.lower() in PLACE_NOUNS and doc[first.i - 1].pos_ == "NOUN" \
+                and (start, end) not in spans:
+            spans[(start, end)] = VOUCHED
+        # "stopped in Oakport and Moorhead": coordinated with a place, a name the gazetteer holds is one too
+        elif doc[start:end].root.dep_ == "conj" and doc[start:end].root.head.i in placed_heads \
+                and (start, end) not in spans and _own_name_readings(doc[start:end].text):
             spans[(start, end)] = VOUCHED
     # "shelled Voznesensk, Mykolaiv": a name and, behind a comma, a division or country one of its
     # readings lies in vouch for each other, whatever the NER made of them
