@@ -571,6 +571,10 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[(ent.start, ent.end)] = WEAK  # "Alexandria" alone read as a person
         if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
             spans.setdefault(prefix, VOUCHED)
+        elif ent.label_ in ("ORG", "PERSON") and len(ent) <= MAX_PREFIX_TOKENS and ent.end < len(doc) \
+                and doc[ent.end].lower_ in words["institution"] | words["resident"] and ent[0].lower_ not in person_words \
+                and _own_name_readings(ent.text):
+            spans[(ent.start, ent.end)] = VOUCHED  # "Alexandria police" read as a person, "a Gainesville man" as a firm
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
             for inner in _country_or_region_in(ent):
                 spans.setdefault(inner, WEAK)  # "the Falcon Group" is not Falcón, Venezuela, unless the article is set there
@@ -593,6 +597,11 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         # "the Sri Lankan capital Colombo": a place noun right before the name vouches for it
         elif first.i > 0 and doc[first.i - 1].lemma_.lower() in PLACE_NOUNS and doc[first.i - 1].pos_ == "NOUN" \
                 and (start, end) not in spans:
+            spans[(start, end)] = VOUCHED
+        # "a Hagerstown man", "Moorhead police": a town's people or offices, whatever the NER missed
+        elif end < len(doc) and doc[end].lower_ in words["institution"] | words["resident"] and end - start <= MAX_PREFIX_TOKENS \
+                and not {t.lower_ for t in doc[start:end]} & person_words and (start, end) not in spans \
+                and not {t.lower_ for t in doc[start:end]} <= words["generic"] and _own_name_readings(doc[start:end].text):
             spans[(start, end)] = VOUCHED
         # "stopped in Oakport and Moorhead": coordinated with a place, a name the gazetteer holds is one too
         elif doc[start:end].root.dep_ == "conj" and doc[start:end].root.head.i in placed_heads \
@@ -1100,6 +1109,7 @@ def place_words() -> dict:
     """Word lists of places.yaml that the mention finder uses."""
     extra = data.load("places")
     return {"compass": compass_words(), "institution": frozenset(extra["institution_words"]),
+            "resident": frozenset(extra["resident_words"]),
             "bodies": frozenset(extra["bodies"]),
             "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
             "division": frozenset(extra["division_words"]),
