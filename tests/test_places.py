@@ -229,3 +229,41 @@ def test_a_body_after_in_is_no_town_and_a_city_before_a_dash_is_one(run):
     assert "Congress" not in _resolved(run, "The bill stalled in Congress on Monday.")
     assert _resolved(run, "On 14 January 2022, in Santiago - Providencia (Metropolitana), people staged a "
                           "demonstration.")["Santiago"][1] == "CL"
+
+
+def test_a_town_in_a_county_the_article_names_is_that_countys_town(run):
+    # many states have a Paris and a Henry County; only Tennessee has Paris in Henry County
+    places = _resolved(run, "All residents of Paris and Henry County will receive a letter from the rescue squad.")
+    assert places["Paris"][:2] == ("Paris", "US")
+    assert _resolved(run, "Talks opened in Paris on Monday.")["Paris"][1] == "FR"
+
+
+def test_a_town_called_exactly_so_beats_a_division_only_shortened_to_the_name(run):
+    # Gaza Province, Mozambique is "Gaza" only once its kind is cut off; Gaza, Palestine is called so
+    assert _resolved(run, "Rockets were fired from Gaza on Monday.")["Gaza"][1] == "PS"
+
+
+def test_the_nations_of_britain_are_its_divisions_with_their_own_points(run):
+    places = _resolved(run, "The storm moved from Scotland to Wales on Monday.")
+    assert places["Scotland"] == ("Scotland", "GB", "region")
+    assert places["Wales"] == ("Wales", "GB", "region")
+
+
+def test_a_list_of_states_is_no_chain_of_qualifiers(run):
+    places = _resolved(run, "Cases were reported in Alabama, Arizona, Arkansas, California and Colorado.")
+    assert {"Alabama", "Arizona", "Arkansas", "California", "Colorado"} <= set(places)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He was held in his hometown of Lahore in Punjab, where his supporters rallied.", "Lahore"),
+    ("The quake struck south of the Sri Lankan capital Colombo on Monday.", "Colombo"),
+    ("Governor Tim Pawlenty stopped in Oakport and Moorhead on Monday.", "Moorhead"),
+    ("A Gainesville man was arrested and charged with grand theft.", "Gainesville"),
+    ("When Alexandria police found the body, they called the coroner.", "Alexandria"),
+])
+def test_a_place_the_small_model_mislabels_is_found_by_its_frame(run, text, name):
+    assert name in _resolved(run, text)
+
+
+def test_a_nationality_after_in_is_no_place(run):
+    assert _resolved(run, "He was held in Israeli custody for a week.") == {}
