@@ -404,9 +404,18 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         doc, found + _gatherings(doc, found, table))))
     embedded = _mark_embedded(doc, found)
     grounds = _Grounds.of(doc, places, times)
-    for event in found:
+    scene: EventBuild | None = None  # the last event, in text order, whose place the text gave
+    for event in sorted(found, key=lambda e: e.trigger):
         _ground(doc, event, statements, grounds)
-        if not event.recipients and event.place is not None and not event.has_patient \
+        own_place = event.place is not None
+        if event.place is None and scene is not None and _same_scene(doc, scene, event, grounds.places):
+            event.place = scene.place  # "… demonstrated in As Samawah. The protesters denounced …": the scene goes on
+        elif event.place is None and event.statement is None:
+            event.place = _scene_before(doc, event, grounds)  # "… in Marka town. One person was killed."
+        if event.place is not None:
+            scene = event
+        # only a place the event's own words name may stand for who it hit, not one the scene lends it
+        if own_place and not event.recipients and not event.has_patient \
                 and (event.type not in config()["scene_types"] or _stands_for_people(event.place.place)):
             _place_as_recipient(doc, event, table)
     found += _commitments(found, embedded, statements)
@@ -414,6 +423,33 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     found.sort(key=lambda e: e.trigger)
     _attach_references(found, references)
     return _headline_merged(doc, found)
+
+
+def _same_scene(doc: Doc, before: EventBuild, event: EventBuild, places: list[PlaceMention]) -> bool:
+    """Whether ``event`` goes on in the scene of the event ``before`` it: the same or the next
+    sentence of one paragraph, naming no place of its own, and neither inside what someone says
+    (a quote's scene is the speaker's)."""
+    here, there = sentence_of(doc[event.trigger]), sentence_of(doc[before.trigger])
+    if event.statement is not None or before.statement is not None:
+        return False
+    if here.start != there.start and (there.end != here.start and not all(t.is_space for t in doc[there.end:here.start])):
+        return False  # not the sentence right after
+    if "\n" in text_of(doc)[there.start_char:here.start_char]:
+        return False  # a new paragraph may be a new scene
+    return not any(here.start_char <= p.start < here.end_char for p in places)
+
+
+def _scene_before(doc: Doc, event: EventBuild, grounds: _Grounds) -> PlaceMention | None:
+    """The one place the sentence before names as where something happens, when the event's own
+    sentence, in the same paragraph and outside any quote, names none."""
+    here = sentence_of(doc[event.trigger])
+    if here.start == 0 or any(here.start_char <= p.start < here.end_char for p in grounds.places):
+        return None
+    there = sentence_of(doc[here.start - 1] if not doc[here.start - 1].is_space else doc[max(0, here.start - 2)])
+    if "\n" in text_of(doc)[there.start_char:here.start_char]:
+        return None
+    located = [p for p in grounds.located if there.start_char <= p.start < there.end_char]
+    return located[0] if len({(p.place.name, p.place.country) for p in located}) == 1 else None
 
 
 def _sentence_evidence(sent) -> tuple[int, int]:
@@ -1045,11 +1081,17 @@ class _Grounds:
     @classmethod
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
         qualifiers = qualifying_mentions(doc, places)
-        located = [p for p in places if _is_locative(doc[p.token]) and id(p) not in qualifiers]
+        located = [p for p in places if id(p) not in qualifiers and (_is_locative(doc[p.token]) or _article_parsed_as_preposition(doc, p.token))]
         qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)]
         dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
         return cls(places, located, qualifying, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
                    _with_governors(doc, dated, lambda t: (t.start, t.end)))
+
+
+def _article_parsed_as_preposition(doc: Doc, i: int) -> bool:
+    """"in As Samawah", "in Al Hasakeh": the name's own article, parsed as a preposition of the verb,
+    stands after the real one."""
+    return doc[i].pos_ == "ADP" and doc[i].text[:1].isupper() and i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
 
 
 def _bracketed(doc: Doc, i: int) -> bool:
@@ -1077,7 +1119,14 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
         or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
-        objects = {t.i for c in trigger.children if c.dep_ in ("dobj", "pobj") for t in c.subtree}
+        # the object itself, what a place noun object names ("shelled the town of X") or where the
+        # object is ("blocked the entrance of X prison"); not a modifier of who was hit ("attacked
+        # Burundi refugees" did not attack Burundi)
+        objects = set()
+        for c in (c for c in trigger.children if c.dep_ in ("dobj", "pobj")):
+            objects.update(t.i for t in c.subtree)
+            if not (c.lemma_.lower() in PLACE_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC") or c.pos_ == "PROPN"):
+                objects -= {t.i for m in c.children if m.dep_ in ("compound", "amod", "nmod", "poss") for t in m.subtree}
         qualifying = {id(p) for p in grounds.qualifying}
         event.place = next((p for p in grounds.places if p.token in objects and id(p) not in qualifying), None)
     if event.place is None:
