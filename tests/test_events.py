@@ -491,3 +491,38 @@ def test_a_crowd_gathered_to_protest_whatever_the_parse_and_officials_backing_a_
         [("PROTEST", ["sex workers", "business owners", "supporters"])]
     assert "PROTEST" not in [t for t, _, _ in _events(run, "Fans gathered at the stadium to support their team.")]
     assert "PROTEST" not in [t for t, _, _ in _events(run, "Leaders gathered in Paris to support the plan.")]
+
+
+def test_the_scene_goes_on_into_the_next_sentence_that_names_no_place(run):
+    events = _placed(run, "On 11 March 2022, activists demonstrated in As Samawah city. "
+                          "The protesters denounced the killing of activists.")
+    assert [place for *_, place in events] == ["As Samawah", "As Samawah"]
+
+
+def test_the_scene_ends_with_its_paragraph(run):
+    result = run("News\n\nActivists demonstrated in Bergen on Monday.\n\nThe protesters denounced the new tax.")
+    assert [e["place"] is None for e in result["events"]] == [False, True]
+
+
+def test_a_scene_lent_by_the_sentence_before_is_no_recipient(run):
+    events = _placed(run, "An explosion hit the market in Kabul on Monday. Police arrested two men.")
+    arrest = next(e for e in events if e[0] == "COERCE")
+    assert arrest == ("COERCE", ["Police"], ["men"], "Kabul")
+
+
+def test_a_weapon_is_no_actor_and_who_used_it_is(run):
+    assert _events(run, "On 23 February 2022, an IED by Al Shabaab militants detonated, targeting a convoy.")[0][1] \
+        == ["Al Shabaab militants"]
+    assert _events(run, "A bomb planted by the rebels exploded in the market.")[0][1] == ["rebels"]
+    assert all(actors != ["landmine"] for _, actors, _ in _events(run, "A landmine exploded near the village."))
+
+
+def test_whose_forces_they_are_is_part_of_the_actor(run):
+    [(_, actors, _)] = _events(run, "On 3 February 2022, military forces of Pakistan attacked a village in Kech district.")
+    assert actors == ["military forces of Pakistan"]
+
+
+def test_a_modifier_of_the_victims_is_no_place_acted_on(run):
+    # "attacked Burundi refugees": the refugees were attacked, not Burundi
+    events = _placed(run, "Gunmen attacked Burundi refugees in a camp on Monday.")
+    assert all(place != "Burundi" for *_, place in events)

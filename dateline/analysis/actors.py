@@ -24,6 +24,7 @@ MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PRONOUN_WINDOW = 3  # sentences back a pronoun may reach
+MAX_OWNER_TOKENS = 5  # "of the Democratic Republic of Congo": longer "of" phrases say more than whose
 PRONOUN_MARGIN = 10  # score lead the best antecedent needs over a rival actor
 
 
@@ -138,6 +139,11 @@ class ActorTable:
                                   or doc[start].lower_ in ("angry", "some", "several", "many", "other")):
             start += 1
         end = head.i + 1
+        # "military forces of Pakistan", "fighters from Al Shabaab": whose forces they are is part of the name
+        whose = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") and p.i == end), None)
+        owner = next((o for o in whose.children if o.dep_ == "pobj"), None) if whose is not None else None
+        if owner is not None and owner.ent_type_ in ("GPE", "ORG", "NORP") and owner.right_edge.i - whose.i <= MAX_OWNER_TOKENS:
+            end = owner.right_edge.i + 1
         words = [t.text for t in doc[start:end]]
         if not words:
             return None

@@ -194,8 +194,14 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
     found: list[str] = []
     agents = lexicon().agent_nouns
     partitive = lexicon().partitive_nouns
+    weapons = frozenset(config()["weapons"])
     for token in tokens:
         for t in _with_conjuncts(token):
+            if subject and t.lemma_.lower() in weapons and table.actor_at(t) is None:
+                user = _weapon_user(t)
+                if user is None:
+                    continue  # "a landmine exploded": the mine is no actor, and nobody is named
+                t = user
             if table.actor_at(t) is None:
                 # "Tens of thousands of students": the students act
                 while t.lower_ in partitive and (body := next(iter(_prep_objects(t, {"of"})), None)) is not None:
@@ -229,6 +235,14 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
             if actor and actor not in found:
                 found.append(actor)
     return found
+
+
+def _weapon_user(weapon: Token) -> Token | None:
+    """Who a weapon is "by" or "from" ("an IED by Al Shabaab militants"), directly or through the verb
+    that qualifies it ("a bomb planted by the rebels")."""
+    users = _prep_objects(weapon, {"by", "from"}) or [
+        u for c in weapon.children if c.dep_ == "acl" for u in _prep_objects(c, {"by"})]
+    return users[0] if users else None
 
 
 REPORTER_PRONOUNS = {"it": ("organization", "country", "group", "other"), "they": ("organization", "country", "group"),
