@@ -526,3 +526,10 @@ def test_a_modifier_of_the_victims_is_no_place_acted_on(run):
     # "attacked Burundi refugees": the refugees were attacked, not Burundi
     events = _placed(run, "Gunmen attacked Burundi refugees in a camp on Monday.")
     assert all(place != "Burundi" for *_, place in events)
+
+
+def test_a_past_tense_tagged_as_a_participle_keeps_its_subject_acting(run):
+    # body grammar ("the … forces"): the tagger's participle is a past tense, not a headline passive
+    [(_, actors, _)] = _events(run, "On 28 February 2022, the Russian military forces shelled with heavy weapons "
+                                    "the town of Vasylivka.")
+    assert actors == ["Russian military forces"]

@@ -716,8 +716,21 @@ def _reduced_passive_patient(verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
-        return subject
+        return subject if to_death or _headline_subject(subject) else None
     return verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _headline_subject(subject: Token) -> bool:
+    """Whether a bare participle's subject is written as headlines write a patient: a singular noun
+    without its article ("Journalist arrested in Cairo"), or any on the headline line ("Protesters
+    arrested in Moscow"). "The Russian forces shelled …" (a participle tag on a past tense) is body
+    grammar: its subject acts."""
+    if any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    if subject.tag_ in ("NN", "NNP"):
+        return True
+    headline_end = text_of(subject.doc).find("\n")
+    return headline_end < 0 or subject.idx < headline_end
 
 
 def _passive_conjuncts(verb: Token) -> list[Token]:
