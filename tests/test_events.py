@@ -533,3 +533,8 @@ def test_a_past_tense_tagged_as_a_participle_keeps_its_subject_acting(run):
     [(_, actors, _)] = _events(run, "On 28 February 2022, the Russian military forces shelled with heavy weapons "
                                     "the town of Vasylivka.")
     assert actors == ["Russian military forces"]
+
+
+def test_the_sides_between_whom_a_fight_happens_are_its_actors(run):
+    events = _events(run, "An NPA militant was wounded during a firefight between the NPA and the military.")
+    assert ("ASSAULT", ["NPA", "military"], []) in events

@@ -967,7 +967,8 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = _clause_subject(clause)
         governing = [subject] if subject is not None else []
-    actors = _actors_of(owners + governing, table, subject=True) + _actors_of(between, table)
+    # the sides "between" whom it happens act, named or not ("a firefight between the NPA and the military")
+    actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:
         actors = _modifier_actors(noun, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
