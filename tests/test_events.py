@@ -538,3 +538,14 @@ def test_a_past_tense_tagged_as_a_participle_keeps_its_subject_acting(run):
 def test_the_sides_between_whom_a_fight_happens_are_its_actors(run):
     events = _events(run, "An NPA militant was wounded during a firefight between the NPA and the military.")
     assert ("ASSAULT", ["NPA", "military"], []) in events
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("On 9 March 2022, the Nigerian Air Force claimed an airstrike against Boko Haram militants.", "Nigerian Air Force"),
+    ("The Taliban took responsibility for the bombing in Kabul.", "Taliban"),
+])
+def test_who_claims_a_deed_is_its_actor_by_their_own_account(run, text, actor):
+    result = run("News\n\n" + text)
+    [event] = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    assert names(result, event["actors"]) == [actor]
+    assert event["modality"] == "reported"  # the claim is theirs, not the article's

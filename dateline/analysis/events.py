@@ -413,7 +413,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             type=etype, mode=mode, trigger=trigger.i, trigger_end=trigger.i + 1 if form == "verb" else end,
             actors=actors, recipients=recipients,
             evidence=_sentence_evidence(sent),
-            modality=_modality(trigger), confidence=0.8 if actors and recipients else 0.6, has_patient=has_patient))
+            modality=_claimed(trigger, _modality(trigger)), confidence=0.8 if actors and recipients else 0.6,
+            has_patient=has_patient))
     found = _without_protest_topics(doc, _merged_mentions(doc, _protesters_voice(
         doc, found + _gatherings(doc, found, table))))
     embedded = _mark_embedded(doc, found)
@@ -958,7 +959,7 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
-            and not args and not owners and not light:
+            and not args and not owners and not light and _claimant(noun) is None:
         return None  # "during the meeting": a reference back, not a new event
     between = _prep_objects(noun, {"between", "among"})
     if not between and noun.dep_ == "nsubj":
@@ -967,12 +968,31 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = _clause_subject(clause)
         governing = [subject] if subject is not None else []
+    elif (claimant := _claimant(noun)) is not None:
+        governing = [claimant]
     # the sides "between" whom it happens act, named or not ("a firefight between the NPA and the military")
     actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:
         actors = _modifier_actors(noun, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
     return actors, recipients
+
+
+def _claimant(noun: Token) -> Token | None:
+    """Who claims the event as their own deed: "the Air Force claimed an airstrike", "Al Shabaab
+    claimed responsibility for the attack" (the claim stays theirs: the event is reported)."""
+    claims = config()["claims"]
+    verb, verbs = noun.head, claims["verbs"]
+    if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in claims["nouns"]:
+        verb, verbs = verb.head.head, claims["responsibility_verbs"]
+    elif noun.dep_ != "dobj":
+        return None
+    return _clause_subject(verb) if verb.lemma_.lower() in verbs else None
+
+
+def _claimed(trigger: Token, modality: str) -> str:
+    """A deed its doer claims is theirs by their own account only: reported, not asserted."""
+    return "reported" if modality == "asserted" and trigger.pos_ == "NOUN" and _claimant(trigger) is not None else modality
 
 
 def _modifier_actors(noun: Token, table: ActorTable) -> list[str]:
