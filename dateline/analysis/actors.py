@@ -256,7 +256,7 @@ def _strip_leading_titles(doc: Doc, span: Span, name: _Name) -> None:
     lex = lexicon()
     i = span.start
     while i < span.end - 1:
-        if doc[i].lower_ in ("the", "a", "an"):
+        if tokens_of(doc)[i].lower_ in ("the", "a", "an"):
             i += 1
             continue
         if n := _phrase_at(doc, i, lex.titles, lex.longest):
@@ -286,7 +286,7 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         if n := _phrase_ending(doc, i, lex.titles, lex.longest):
             k = i - n + 1
             # Nationality or organisation words before an office ("Iranian President", "Hamas leader").
-            while k > 0 and doc[k - 1].ent_type_ in ("NORP", "GPE", "ORG") and _is_capitalised(doc[k - 1]):
+            while k > 0 and tokens_of(doc)[k - 1].ent_type_ in ("NORP", "GPE", "ORG") and _is_capitalised(tokens_of(doc)[k - 1]):
                 k -= 1
             name.title_spans.append((k, i + 1))
             i = k - 1
@@ -294,11 +294,11 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         # "Leader of the Islamic Revolution" / "leader of the Palestinian Islamic Jihad"
         found = None
         for k in range(i - 1, max(-1, i - 9), -1):
-            if doc[k].lower_ == "of":
+            if tokens_of(doc)[k].lower_ == "of":
                 n = _phrase_ending(doc, k - 1, lex.titles, lex.longest) if k > 0 else 0
                 tail = doc[k + 1:i + 1]
                 if n and all(t.lower_ in ("the", "of", "and", "for") or _is_capitalised(t) for t in tail) \
-                        and _is_capitalised(doc[i]):
+                        and _is_capitalised(tokens_of(doc)[i]):
                     found = k - n
                 break
         if found is not None:
@@ -308,7 +308,7 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         break
     starts = [s for s, _ in name.title_spans]
     name.extent_start = min(starts + [name.start])
-    if name.extent_start > 0 and doc[name.extent_start - 1].lower_ == "the" and name.title_spans:
+    if name.extent_start > 0 and tokens_of(doc)[name.extent_start - 1].lower_ == "the" and name.title_spans:
         name.extent_start -= 1
 
 
@@ -429,38 +429,39 @@ def _slash_joined(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _candidate_names(doc: Doc) -> list[_Name]:
     lex = lexicon()
+    tokens = tokens_of(doc)  # a list: spaCy makes a new Token object on every doc[i]
     names: list[_Name] = []
     taken: set[int] = set()
     lines = _headline_lines(text_of(doc))
     headline = _headline_tokens(doc, lines)
     named = _name_words(doc) if headline else set()
     named_anywhere: set[str] | None = None  # words written as names mid-sentence, found when first needed
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         end = ent.end
-        while end > ent.start + 1 and (doc[end - 1].is_quote or doc[end - 1].is_space):
+        while end > ent.start + 1 and (tokens[end - 1].is_quote or tokens[end - 1].is_space):
             end -= 1  # 'Marcia "' — the model took the opening mark of a nickname (or a line break) into the name
         if ent.label_ == "PERSON":
             # The small model often stops short: "Ebrahim" + "Raisi", 'Marcia "Cia" Price'.
             while end < len(doc):
-                if doc[end].is_quote and end + 3 < len(doc) and doc[end + 2].is_quote and _is_capitalised(doc[end + 1]) \
-                        and doc[end + 3].pos_ in ("PROPN", "NOUN") and _is_capitalised(doc[end + 3]):
+                if tokens[end].is_quote and end + 3 < len(doc) and tokens[end + 2].is_quote and _is_capitalised(tokens[end + 1]) \
+                        and tokens[end + 3].pos_ in ("PROPN", "NOUN") and _is_capitalised(tokens[end + 3]):
                     end += 4  # a quoted nickname inside the name, and the surname after it
-                elif doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
-                        and doc[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not doc[end].is_punct:
+                elif tokens[end].pos_ == "PROPN" and _is_capitalised(tokens[end]) \
+                        and tokens[end].ent_type_ in ("", "GPE", "PERSON", "NORP") and not tokens[end].is_punct:
                     end += 1
                 else:
                     break
-        while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+        while end > ent.start + 1 and tokens[end - 1].tag_ == "POS":
             end -= 1  # "Clinton’s" names Clinton
         start = ent.start
         if ent.label_ == "ORG":
             start, end = _slash_joined(doc, start, end)
         for i in range(ent.start, end - 1):
-            if "\n" in doc[i].text_with_ws:
+            if "\n" in tokens[i].text_with_ws:
                 start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
-        while start < end and doc[start].is_space:
+        while start < end and tokens[start].is_space:
             start += 1
         start, end = _headline_trim(doc, start, end, headline, named, ent.label_)
         if start >= end:
@@ -469,7 +470,7 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         if len(span) == 1 and span[0].is_sent_start and (
                 span[0].pos_ in ("ADJ", "ADV", "VERB", "INTJ") or _sole_word(span[0])):
             if named_anywhere is None:
-                named_anywhere = {t.text for t in doc if t.pos_ == "PROPN" and not t.is_sent_start}
+                named_anywhere = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and not t.is_sent_start}
             if span[0].text not in named_anywhere:
                 continue  # "Harsh? He doesn't think so.": a word opening a sentence, taken for a name
         name = _Name(span.start, span.end, ent.label_, span.start)
@@ -533,15 +534,15 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     gaz = gazetteer()
 
     def placed(i: int) -> bool:
-        return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(doc[i].text)) \
-            and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
+        return i > 0 and tokens_of(doc)[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(tokens_of(doc)[i].text)) \
+            and not (i + 1 < len(doc) and tokens_of(doc)[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
 
     surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
                 for n in names if n.label == "PERSON" and n.end - n.start >= 2}
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
-            key = name_key([doc[name.start].text])
-            info = gaz.lookup(doc[name.start].text)
+            key = name_key([tokens_of(doc)[name.start].text])
+            info = gaz.lookup(tokens_of(doc)[name.start].text)
             if key and key[-1] in surnames and not (info and info.feature == "country") and not placed(name.start):
                 name.label = "PERSON"
                 _titles_before(doc, name)
@@ -568,7 +569,7 @@ def _kind(doc: Doc, name: _Name) -> str | None:
         info = gazetteer().lookup(text)
         return "country" if info and info.feature == "country" else None
     if name.label == "NORP":
-        token = doc[name.end - 1]
+        token = tokens_of(doc)[name.end - 1]
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
             return "group"
     return None
@@ -677,13 +678,13 @@ def _attach_titles(doc: Doc, actor: ActorBuild, name: _Name, org_names: dict[int
     lex = lexicon()
     gaz = gazetteer()
     spans = list(name.title_spans)
-    head = doc[_head_of(doc, name.start, name.end)]
+    head = tokens_of(doc)[_head_of(doc, name.start, name.end)]
     # Apposition either way: "the leader of X, Ismail Haniyeh" / "Ismail Haniyeh, the leader of X,"
     role = None
     if head.dep_ == "appos" and head.head.i < name.start and head.head.lemma_.lower() in lex.role_nouns:
         role = head.head
         role_end = name.extent_start
-        while role_end > role.i and (doc[role_end - 1].is_punct or doc[role_end - 1].is_space):
+        while role_end > role.i and (tokens_of(doc)[role_end - 1].is_punct or tokens_of(doc)[role_end - 1].is_space):
             role_end -= 1
         spans.append((role.left_edge.i, role_end))
     for child in head.children:
@@ -861,7 +862,7 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
             break
         distance = here - sent_index[mention.start]
         if distance > DESCRIPTION_WINDOW or mention.actor is None or mention.form == "title" \
-                or doc[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(doc[mention.start].idx) is not None):
+                or tokens_of(doc)[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(tokens_of(doc)[mention.start].idx) is not None):
             continue
         actor = table.actor(mention.actor)
         if actor is None or actor.kind != "person" or (gender and actor.gender and gender != actor.gender):
@@ -895,8 +896,8 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
         words = {fold(w) for w in actor.name.replace("/", " ").split()}
         if nouns & words and modifiers <= words and len(words) > len(modifiers) + 1:  # "State" is no evidence
             found.add(actor.id)
-        elif any(doc[m.head].dep_ in ("compound", "poss", "nmod") and fold(doc[m.head].head.lemma_) in nouns
-                 and doc[m.head].head.i < start for m in earlier):
+        elif any(tokens_of(doc)[m.head].dep_ in ("compound", "poss", "nmod") and fold(tokens_of(doc)[m.head].head.lemma_) in nouns
+                 and tokens_of(doc)[m.head].head.i < start for m in earlier):
             found.add(actor.id)
     if len(found) != 1:
         return None
@@ -951,12 +952,12 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
         distance = here - sent_index[mention.start]
         if distance > PRONOUN_WINDOW:
             continue
-        if inside is None and quotes.at(doc[mention.start].idx) is not None:
+        if inside is None and quotes.at(tokens_of(doc)[mention.start].idx) is not None:
             continue
         actor = table.actor(mention.actor)
         if actor is None or not _agrees(actor, word):
             continue
-        head = doc[mention.head]
+        head = tokens_of(doc)[mention.head]
         if distance == 0 and head.head.i == token.head.i and head.dep_ != token.dep_ and token.dep_ in ("dobj", "pobj"):
             continue  # "he met him": co-arguments are not the same person
         score = 100 - 30 * distance + (20 if head.dep_ in SUBJECT_DEPS else 0) - (token.i - mention.start) / 1000
@@ -999,6 +1000,14 @@ def tokens_of(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = doc.user_data["dateline_tokens"] = list(doc)
     return tokens
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, made once: spaCy builds new Spans on every ``doc.ents``."""
+    ents = doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = doc.user_data["dateline_ents"] = tuple(doc.ents)
+    return ents
 
 
 def lowers_of(doc: Doc) -> list[str]:

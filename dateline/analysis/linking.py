@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .actors import sentence_of
+from .actors import sentence_of, text_of
 from .events import EventBuild, config
 from .statements import StatementBuild
 from .times import Timex, clause_tense
@@ -91,7 +91,7 @@ def _narrative_date(doc: Doc, event: EventBuild, statements: list[StatementBuild
         return
     if clause_tense(doc[trigger.i:trigger.i + 1]) != "past":
         return
-    text = doc.text
+    text = text_of(doc)
     sent_start = sent.start_char
     paragraph_start = text.rfind("\n", 0, trigger.idx) + 1
     cues = {st.cue_token for st in statements if st.cue_token is not None}

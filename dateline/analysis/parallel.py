@@ -52,17 +52,13 @@ def _watch_parent(parent: int) -> None:
 def _warm(parent: int | None = None) -> None:
     import signal
 
-    from .nlp import load_pipeline
-    from .actors import first_name_gender
-    from .places import gazetteer
+    from .pipeline import warm_up
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, in one line
 
     if parent is not None:
         _watch_parent(parent)
-    load_pipeline()
-    gazetteer()
-    first_name_gender("Jane Doe")  # loads the first-name lexicon before the first article
+    warm_up()  # every lexicon loaded before the first article
 
 
 def analyze_parallel(articles: Iterable[Article], workers: int,

@@ -44,6 +44,20 @@ def analyze(article: Article, nlp: Language | None = None) -> AnalyzedArticle:
     return result
 
 
+WARM_UP_TEXT = ("Leaders meet in Oslo\n\nPresident Maria Lopez met Prime Minister Jonas Store in Oslo on Monday. "
+                "“The talks were useful,” she said. Police arrested two protesters outside the hall.")
+
+
+def warm_up(nlp: Language | None = None) -> Language:
+    """Load the model, the gazetteer and every lexicon the stages read lazily, by analysing a short
+    text once: the first real article then costs what every other does."""
+    from ..ingest.scraped import read_scraped_text  # ingest builds on analysis, not the other way
+
+    nlp = nlp or load_pipeline()
+    next(analyze_many([read_scraped_text(WARM_UP_TEXT, source="warm-up")], nlp))
+    return nlp
+
+
 @dataclass
 class AnalysisFailure:
     """An article whose analysis raised: reported on one line, the stream goes on."""

@@ -542,13 +542,13 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     for a place whatever the NER said (``VOUCHED``), or a name the NER gave to an organisation or a
     person that is also a place's (``WEAK``: kept only as a place of the article's own setting, under
     the place's own name; "Toyota" and "Hamas" are not Toyota, Japan and Hamm, Germany)."""
-    from .actors import tokens_of  # actors builds on places
+    from .actors import ents_of, tokens_of  # actors builds on places
 
     words = place_words()
     spans: dict[tuple[int, int], str] = {}
     # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
-    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    entities = _unbracketed(doc.ents)
+    person_words = {t.lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    entities = _unbracketed(ents_of(doc))
     for ent in entities:
         # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
         after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPOSITIONS \
@@ -695,8 +695,10 @@ FEATURE_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent"
 def _named_with_their_kind(doc) -> list[tuple[int, int]]:
     """Token spans of names a kind word follows ("Pul-i-Khumri city") that the gazetteer knows as a
     place of that kind: the longest such tail of the capitalised run."""
+    from .actors import text_of  # actors builds on places
+
     found = []
-    for m in _NAME_BEFORE_KIND.finditer(doc.text):
+    for m in _NAME_BEFORE_KIND.finditer(text_of(doc)):
         features = KIND_AFTER_NAME.get(m.group(1).lower())
         if features is None:
             continue
@@ -829,7 +831,10 @@ def _bracket_groups(doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], 
     """Each place name in a bracket, or right before one (its kind word between), with the other
     names of that group: "Palma (Palma, Cabo Delgado)" → each Palma with the rest."""
     groups: list[list[tuple[int, int]]] = []
+    from .actors import tokens_of  # actors builds on places
+
     by_start = {start: (start, end) for start, end in spans}
+    doc = tokens_of(doc)  # a list: spaCy makes a new Token object on every doc[i]
     for token in doc:
         if token.text != "(":
             continue
@@ -1008,7 +1013,7 @@ def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[
     jury", "the Dublin Historical Society") — unless the article resolves it to two places. A name
     only an organisation's or a person's name suggested is not spread; an outlet's name ("the Los
     Angeles Times", "China Daily") names no place."""
-    from .actors import first_name_gender, tokens_of  # actors builds on places
+    from .actors import ents_of, first_name_gender, tokens_of  # actors builds on places
 
     by_name: dict[tuple[str, ...], set] = {}
     for mention in found:
@@ -1022,9 +1027,9 @@ def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[
     repeated = []
     tokens = tokens_of(doc)
     media = place_words()["media"]
-    not_places = {i for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART") and e[-1].lower_ in media for i in range(e.start, e.end)}
+    not_places = {i for e in ents_of(doc) if e.label_ in ("ORG", "WORK_OF_ART") and e[-1].lower_ in media for i in range(e.start, e.end)}
     # a person's name the NER took for something else: "Denzel Washington" read as ORG
-    not_places |= {i for e in doc.ents if e.label_ not in PLACE_LABELS and e[0].is_title
+    not_places |= {i for e in ents_of(doc) if e.label_ not in PLACE_LABELS and e[0].is_title
                    and first_name_gender(e.text) for i in range(e.start + 1, e.end)}
 
     for token in tokens:

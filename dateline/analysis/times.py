@@ -18,7 +18,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from ..calendar import MONTHS, WEEKDAYS
-from .actors import text_of
+from .actors import ents_of, text_of
 from .holidays import holiday_in, holiday_names, is_holiday
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -598,7 +598,7 @@ def _split_range(span: Span) -> list[Span]:
 
 def _spans(doc: Doc) -> list[Span]:
     """Candidate time spans: spaCy's DATE/TIME entities and the extra patterns, longest kept."""
-    candidates = [_trim(ent) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    candidates = [_trim(ent) for ent in ents_of(doc) if ent.label_ in ("DATE", "TIME")]
     text = text_of(doc)
     lowered = text.lower()
     # The patterns are lower-case: matching them on lowered text is twice as fast as ignoring case.
