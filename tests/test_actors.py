@@ -166,3 +166,11 @@ def test_a_pronoun_inside_a_quote_does_not_set_the_gender(run):
     result = run("Rally\n\nMaria Lopez spoke after Luis Ortega. \"He is wrong,\" Lopez said. "
                  "She added that the vote would be close.")
     assert _spoken_by(result, "that the vote") == "Maria Lopez"
+
+
+def test_mr_and_a_womans_full_name_are_two_namesakes(run):
+    result = run("Campaign\n\nMr. Obama spoke in Philadelphia on Tuesday. The campaign plans to employ Mr. Obama and "
+                 "the first lady, Michelle Obama, as much as possible. Mr. Obama said the race was close.")
+    michelle = actor_named(result, "Michelle Obama")
+    assert not any(m["text"] == "Mr. Obama" for m in michelle["mentions"])
+    assert sum(m["text"] == "Mr. Obama" for a in result["actors"] for m in a["mentions"]) == 3

@@ -618,9 +618,14 @@ def _honorific_gender(name: _Name) -> str | None:
     return None
 
 
-def _gender_conflict(gender: str | None, members: list[_Name]) -> bool:
-    """"Mr. Clinton" is not the "Mrs. Clinton" of the same article."""
-    return gender is not None and any(_honorific_gender(n) not in (None, gender) for n in members)
+def _name_gender(doc: Doc, name: _Name) -> str | None:
+    """The sex a name's honorific ("Mrs. Clinton") or its first name ("Michelle Obama") gives, if any."""
+    return _honorific_gender(name) or first_name_gender(doc[name.start:name.end].text)
+
+
+def _gender_conflict(doc: Doc, gender: str | None, members: list[_Name]) -> bool:
+    """"Mr. Clinton" is not the "Mrs. Clinton" of the same article, nor "Mr. Obama" "Michelle Obama"."""
+    return gender is not None and any(_name_gender(doc, n) not in (None, gender) for n in members)
 
 
 def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) -> bool:
@@ -639,8 +644,10 @@ def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) 
 def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]]]:
     clusters: list[tuple[ActorBuild, list[_Name]]] = []
     gaz = gazetteer()
-    # Fuller names first, so that a bare surname finds the full name it shortens.
-    order = sorted(names, key=lambda n: (-(n.end - n.start), n.start))
+    # Fuller names first, so that a bare surname finds the full name it shortens; among names as
+    # long, those with an honorific ("Mr. Obama") first: they tell two namesakes apart before a bare
+    # surname has to choose between them.
+    order = sorted(names, key=lambda n: (-(n.end - n.start), not n.honorifics, n.start))
     for name in order:
         kind = _kind(doc, name)
         if kind is None:
@@ -648,8 +655,8 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
         text = doc[name.start:name.end].text
         if kind == "person":
             key = name_key([t.text for t in doc[name.start:name.end]])
-            gender = _honorific_gender(name)
-            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(gender, c[1]) and (
+            gender = _name_gender(doc, name)
+            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(doc, gender, c[1]) and (
                 c[0].key == key or (len(key) >= 2 and key[0] == c[0].key[0] and key[-1] == c[0].key[-1])
                 or (len(key) == 1 and key[0] in c[0].key)
                 or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]

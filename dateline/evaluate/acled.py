@@ -32,9 +32,8 @@ from ..analysis.places import fold, gazetteer, kilometres
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle, Event
 from .geoparsing import NEAR_KM
-from .metrics import write_errors
+from .metrics import HALVES, write_errors
 
-HALVES = ("tune", "confirm")
 # ACLED's generic actor names: the people they stand for are not named in the note.
 GENERIC_ACTORS = re.compile(r"^(Protesters|Rioters|Civilians|Unidentified|Private Security|Labou?r Group|"
                             r"Refugees|Prisoners|Sole Perpetrator)\b")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 Spans = tuple[tuple[int, int], ...]  # possibly discontinuous
+# Items by position, even / odd: one half to tune rules on, the other to confirm that a change holds.
+HALVES = ("tune", "confirm")
 
 
 def write_errors(path: Path | None, lines: list[str]) -> None:

@@ -18,12 +18,11 @@ from .. import data
 from ..analysis.pipeline import analyze_many
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
-from .metrics import PRF, write_errors
+from .metrics import HALVES, PRF, write_errors
 
 CLASSES = (0, 1, 2, 3, 4)
 CLASS_NAMES = {0: "statement", 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                4: "material conflict"}
-HALVES = ("tune", "confirm")
 
 
 @cache

@@ -97,7 +97,8 @@ def print_speakers(figures: dict, console: Console) -> None:
     table = Table(title=f"Speaker resolution — {figures['documents']} documents, {figures['seconds']} s")
     for column in ("form", "scored", "coverage", "accuracy (covered)", "accuracy"):
         table.add_column(column, justify="right")
-    for key, row in [("all", figures["all"]), *figures["by_form"].items()]:
+    halves = [(f"all: {half}", row) for half, row in figures.get("by_half", {}).items()]
+    for key, row in [("all", figures["all"]), *halves, *figures["by_form"].items()]:
         table.add_row(key, str(row["scored"]), f"{row['coverage']:.3f}", f"{row['accuracy_covered']:.3f}",
                       f"{row['accuracy']:.3f}")
     console.print(table)
