@@ -549,3 +549,10 @@ def test_who_claims_a_deed_is_its_actor_by_their_own_account(run, text, actor):
     [event] = [e for e in result["events"] if e["type"] == "ASSAULT"]
     assert names(result, event["actors"]) == [actor]
     assert event["modality"] == "reported"  # the claim is theirs, not the article's
+
+
+def test_gangs_and_their_members_are_people_who_act_and_are_acted_on(run):
+    assert _events(run, "A gang member was shot and killed by gunmen in the city centre.") \
+        == [("ASSAULT", ["gunmen"], ["gang member"])]
+    [(_, actors, _)] = _events(run, "A man was shot and killed in the city centre by five armed members of a rival gang.")
+    assert actors == ["rival gang"]
