@@ -271,3 +271,11 @@ def test_seeking_or_offering_a_thing_is_no_statement(run):
                  "contrast with his rivals. The senator is seeking to calm his supporters.")
     cues = [s["cue"]["text"] for s in result["statements"] if s["cue"]]
     assert cues == ["seeking"]  # only the intention to act, with its infinitive
+
+
+def test_a_pull_quote_repeating_attributed_words_is_no_second_statement(run):
+    result = run("Primary\n\n\"The reality is, if she loses Iowa, that could create real problems for her.\"\n\n"
+                 "The race tightened in January.\n\n\"The reality is, if she loses Iowa, that could create real "
+                 "problems for her,\" said Jim Clyburn, a congressman from South Carolina.")
+    statements = [s for s in result["statements"] if s["content"]["text"].startswith("The reality")]
+    assert len(statements) == 1 and speaker_name(result, statements[0]) == "Jim Clyburn"

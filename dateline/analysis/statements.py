@@ -28,6 +28,7 @@ _DASH_AFTER = re.compile(r"[^\S\n]*([—―–]|--?)[^\S\n]*(?=[A-Z])")  # space
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
 MAX_SPEAKER_TOKENS = 14
 MAX_CONTINUATION_GAP = 200  # characters of cue clause between a quote and its continuation
+PULL_QUOTE_MIN_WORDS = 4  # a shorter repeat ("yes", "thank you") may well be said twice
 MAX_ASIDE = 80  # characters between a cue and the second half of the quote it splits
 FLOATING_QUOTE_SENTENCES = 3  # how far back a floating quote looks for the speaker in focus
 CONFIDENT = 0.5
@@ -836,7 +837,22 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             _inherit_speaker(doc, statement, found[:n])
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
     found = [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
-    return outermost(found)
+    return outermost(_without_pull_quotes(doc, found))
+
+
+def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
+    """A quotation without a cue that repeats words the article attributes elsewhere is the page's pull
+    quote, not a second statement: one record per thing said."""
+    text = text_of(doc)
+    said = [f" {_comparable(text[s.content[0]:s.content[1]])} " for s in found if s.cue is not None]
+    return [s for s in found if s.cue is not None
+            or len(words := _comparable(text[s.content[0]:s.content[1]]).split()) < PULL_QUOTE_MIN_WORDS
+            or not any(f" {' '.join(words)} " in other for other in said)]
+
+
+def _comparable(words: str) -> str:
+    """Words without case, punctuation or spacing differences, to compare two copies of a quote."""
+    return " ".join(re.findall(r"\w+", words.lower()))
 
 
 def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
