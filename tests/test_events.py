@@ -537,7 +537,8 @@ def test_a_past_tense_tagged_as_a_participle_keeps_its_subject_acting(run):
 
 def test_the_sides_between_whom_a_fight_happens_are_its_actors(run):
     events = _events(run, "An NPA militant was wounded during a firefight between the NPA and the military.")
-    assert ("ASSAULT", ["NPA", "military"], []) in events
+    # the wounding and the firefight are one happening: the sides act, the militant is hit
+    assert events == [("ASSAULT", ["NPA", "military"], ["NPA militant"])]
 
 
 @pytest.mark.parametrize("text,actor", [
@@ -556,3 +557,9 @@ def test_gangs_and_their_members_are_people_who_act_and_are_acted_on(run):
         == [("ASSAULT", ["gunmen"], ["gang member"])]
     [(_, actors, _)] = _events(run, "A man was shot and killed in the city centre by five armed members of a rival gang.")
     assert actors == ["rival gang"]
+
+
+def test_a_light_verb_and_its_event_noun_through_a_preposition_are_one_event(run):
+    # "engaged in firefight": one happening, not an engagement and a firefight
+    assert _events(run, "Ambazonian separatists and the military forces engaged in firefight in Muea town.") \
+        == [("ASSAULT", ["Ambazonian separatists", "military forces"], [])]

@@ -604,6 +604,8 @@ def _merged_mentions(doc: Doc, events: list[EventBuild]) -> list[EventBuild]:
         # "took to the streets to protest": an infinitive of purpose of the same type is the same happening
         purpose = token.dep_ in ("xcomp", "advcl") and _infinitive(token)
         near = {c.i for c in token.conjuncts} | ({token.head.i} if token.dep_ in ARGUMENT_DEPS or purpose else set())
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            near.add(token.head.head.i)  # "engaged in a firefight": the light verb through its preposition
         candidates = [(n, k) for i in near for n, k in by_trigger.get(i, ()) if k.type == event.type]
         same = min(candidates, key=lambda pair: pair[0])[1] if candidates else None
         if same is None:
