@@ -276,6 +276,7 @@ def _strip_leading_titles(doc: Doc, span: Span, name: _Name) -> None:
 def _titles_before(doc: Doc, name: _Name) -> None:
     """Collect title phrases and honorifics written just before a name."""
     lex = lexicon()
+    tokens = tokens_of(doc)
     i = name.start - 1 if not name.title_spans else min(s for s, _ in name.title_spans) - 1
     while i >= 0:
         if n := _phrase_ending(doc, i, lex.honorifics, lex.longest):
@@ -286,7 +287,7 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         if n := _phrase_ending(doc, i, lex.titles, lex.longest):
             k = i - n + 1
             # Nationality or organisation words before an office ("Iranian President", "Hamas leader").
-            while k > 0 and tokens_of(doc)[k - 1].ent_type_ in ("NORP", "GPE", "ORG") and _is_capitalised(tokens_of(doc)[k - 1]):
+            while k > 0 and tokens[k - 1].ent_type_ in ("NORP", "GPE", "ORG") and _is_capitalised(tokens[k - 1]):
                 k -= 1
             name.title_spans.append((k, i + 1))
             i = k - 1
@@ -294,11 +295,11 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         # "Leader of the Islamic Revolution" / "leader of the Palestinian Islamic Jihad"
         found = None
         for k in range(i - 1, max(-1, i - 9), -1):
-            if tokens_of(doc)[k].lower_ == "of":
+            if tokens[k].lower_ == "of":
                 n = _phrase_ending(doc, k - 1, lex.titles, lex.longest) if k > 0 else 0
                 tail = doc[k + 1:i + 1]
                 if n and all(t.lower_ in ("the", "of", "and", "for") or _is_capitalised(t) for t in tail) \
-                        and _is_capitalised(tokens_of(doc)[i]):
+                        and _is_capitalised(tokens[i]):
                     found = k - n
                 break
         if found is not None:
@@ -308,7 +309,7 @@ def _titles_before(doc: Doc, name: _Name) -> None:
         break
     starts = [s for s, _ in name.title_spans]
     name.extent_start = min(starts + [name.start])
-    if name.extent_start > 0 and tokens_of(doc)[name.extent_start - 1].lower_ == "the" and name.title_spans:
+    if name.extent_start > 0 and tokens[name.extent_start - 1].lower_ == "the" and name.title_spans:
         name.extent_start -= 1
 
 
@@ -498,7 +499,8 @@ def _untagged_full_names(doc: Doc, names: list[_Name], taken: set[int], headline
     gender-guesser knows as a first name, not a place's name ("Georgia",
     "Jordan"), followed by capitalised proper nouns the article writes as names."""
     gaz = gazetteer()
-    for token in tokens_of(doc):
+    tokens = tokens_of(doc)
+    for token in tokens:
         i = token.i
         if i in taken or i in headline or token.ent_type_ or token.pos_ != "PROPN" or not _is_capitalised(token) \
                 or not token.is_alpha:
@@ -509,8 +511,8 @@ def _untagged_full_names(doc: Doc, names: list[_Name], taken: set[int], headline
         if _first_names().get_gender(token.text) == "unknown":
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" \
-                and _is_capitalised(doc[end]) and doc[end].is_alpha and "\n" not in doc[end - 1].text_with_ws:
+        while end < len(doc) and end not in taken and not tokens[end].ent_type_ and tokens[end].pos_ == "PROPN" \
+                and _is_capitalised(tokens[end]) and tokens[end].is_alpha and "\n" not in tokens[end - 1].text_with_ws:
             end += 1
         if end - i < 2 or end - i > 3 or not is_name_like(doc, i, end):
             continue
@@ -532,17 +534,18 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     preposition ("gathered in Leeds" beside "Sisters Uncut Leeds").
     """
     gaz = gazetteer()
+    tokens = tokens_of(doc)
 
     def placed(i: int) -> bool:
-        return i > 0 and tokens_of(doc)[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(tokens_of(doc)[i].text)) \
-            and not (i + 1 < len(doc) and tokens_of(doc)[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
+        return i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(tokens[i].text)) \
+            and not (i + 1 < len(doc) and tokens[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
 
     surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
                 for n in names if n.label == "PERSON" and n.end - n.start >= 2}
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
-            key = name_key([tokens_of(doc)[name.start].text])
-            info = gaz.lookup(tokens_of(doc)[name.start].text)
+            key = name_key([tokens[name.start].text])
+            info = gaz.lookup(tokens[name.start].text)
             if key and key[-1] in surnames and not (info and info.feature == "country") and not placed(name.start):
                 name.label = "PERSON"
                 _titles_before(doc, name)
@@ -623,9 +626,10 @@ def _name_gender(doc: Doc, name: _Name) -> str | None:
     return _honorific_gender(name) or first_name_gender(doc[name.start:name.end].text)
 
 
-def _gender_conflict(doc: Doc, gender: str | None, members: list[_Name]) -> bool:
-    """"Mr. Clinton" is not the "Mrs. Clinton" of the same article, nor "Mr. Obama" "Michelle Obama"."""
-    return gender is not None and any(_name_gender(doc, n) not in (None, gender) for n in members)
+def _gender_conflict(gender: str | None, members: list[_Name], genders: dict[int, str | None]) -> bool:
+    """"Mr. Clinton" is not the "Mrs. Clinton" of the same article, nor "Mr. Obama" "Michelle Obama"
+    (``genders``: each name's ``_name_gender``, by ``id``)."""
+    return gender is not None and any(genders[id(n)] not in (None, gender) for n in members)
 
 
 def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) -> bool:
@@ -648,6 +652,7 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
     # long, those with an honorific ("Mr. Obama") first: they tell two namesakes apart before a bare
     # surname has to choose between them.
     order = sorted(names, key=lambda n: (-(n.end - n.start), not n.honorifics, n.start))
+    genders = {id(n): _name_gender(doc, n) for n in names if n.label == "PERSON"}  # once each, not per comparison
     for name in order:
         kind = _kind(doc, name)
         if kind is None:
@@ -655,8 +660,8 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
         text = doc[name.start:name.end].text
         if kind == "person":
             key = name_key([t.text for t in doc[name.start:name.end]])
-            gender = _name_gender(doc, name)
-            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(doc, gender, c[1]) and (
+            gender = genders[id(name)]
+            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(gender, c[1], genders) and (
                 c[0].key == key or (len(key) >= 2 and key[0] == c[0].key[0] and key[-1] == c[0].key[-1])
                 or (len(key) == 1 and key[0] in c[0].key)
                 or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]
@@ -684,14 +689,15 @@ def _attach_titles(doc: Doc, actor: ActorBuild, name: _Name, org_names: dict[int
     """Titles, affiliations, country and gender from the words around one name."""
     lex = lexicon()
     gaz = gazetteer()
+    tokens = tokens_of(doc)
     spans = list(name.title_spans)
-    head = tokens_of(doc)[_head_of(doc, name.start, name.end)]
+    head = tokens[_head_of(doc, name.start, name.end)]
     # Apposition either way: "the leader of X, Ismail Haniyeh" / "Ismail Haniyeh, the leader of X,"
     role = None
     if head.dep_ == "appos" and head.head.i < name.start and head.head.lemma_.lower() in lex.role_nouns:
         role = head.head
         role_end = name.extent_start
-        while role_end > role.i and (tokens_of(doc)[role_end - 1].is_punct or tokens_of(doc)[role_end - 1].is_space):
+        while role_end > role.i and (tokens[role_end - 1].is_punct or tokens[role_end - 1].is_space):
             role_end -= 1
         spans.append((role.left_edge.i, role_end))
     for child in head.children:
@@ -858,6 +864,7 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
     if token.dep_ not in SUBJECT_DEPS:
         return None
     lex = lexicon()
+    tokens = tokens_of(doc)
     noun = fold(token.lemma_)
     gender = "female" if noun in lex.female else "male" if noun in lex.male else None
     sent_index = sentence_index(doc)
@@ -869,7 +876,7 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
             break
         distance = here - sent_index[mention.start]
         if distance > DESCRIPTION_WINDOW or mention.actor is None or mention.form == "title" \
-                or tokens_of(doc)[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(tokens_of(doc)[mention.start].idx) is not None):
+                or tokens[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(tokens[mention.start].idx) is not None):
             continue
         actor = table.actor(mention.actor)
         if actor is None or actor.kind != "person" or (gender and actor.gender and gender != actor.gender):
@@ -892,6 +899,7 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     start = min([c.i for c in token.children if c.i < token.i] + [token.i])
+    tokens = tokens_of(doc)
     if any(i in table.by_token for i in range(start, token.i)):
         return None  # "the USC Dornsife/Los Angeles Times poll" names its own sponsor
     modifiers = {fold(t.text) for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN")}
@@ -903,8 +911,8 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
         words = {fold(w) for w in actor.name.replace("/", " ").split()}
         if nouns & words and modifiers <= words and len(words) > len(modifiers) + 1:  # "State" is no evidence
             found.add(actor.id)
-        elif any(tokens_of(doc)[m.head].dep_ in ("compound", "poss", "nmod") and fold(tokens_of(doc)[m.head].head.lemma_) in nouns
-                 and tokens_of(doc)[m.head].head.i < start for m in earlier):
+        elif any(tokens[m.head].dep_ in ("compound", "poss", "nmod") and fold(tokens[m.head].head.lemma_) in nouns
+                 and tokens[m.head].head.i < start for m in earlier):
             found.add(actor.id)
     if len(found) != 1:
         return None
@@ -945,6 +953,7 @@ def _agrees(actor: ActorBuild, pronoun: str) -> bool:
 
 def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRef], quotes: QuoteIndex) -> MentionRef | None:
     word = token.lower_
+    tokens = tokens_of(doc)
     if word not in PERSONAL_PRONOUNS:
         return None
     sent_index = _narrative_index(doc, quotes)
@@ -959,12 +968,12 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
         distance = here - sent_index[mention.start]
         if distance > PRONOUN_WINDOW:
             continue
-        if inside is None and quotes.at(tokens_of(doc)[mention.start].idx) is not None:
+        if inside is None and quotes.at(tokens[mention.start].idx) is not None:
             continue
         actor = table.actor(mention.actor)
         if actor is None or not _agrees(actor, word):
             continue
-        head = tokens_of(doc)[mention.head]
+        head = tokens[mention.head]
         if distance == 0 and head.head.i == token.head.i and head.dep_ != token.dep_ and token.dep_ in ("dobj", "pobj"):
             continue  # "he met him": co-arguments are not the same person
         score = 100 - 30 * distance + (20 if head.dep_ in SUBJECT_DEPS else 0) - (token.i - mention.start) / 1000

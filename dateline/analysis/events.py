@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, tokens_of
@@ -194,7 +194,7 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
     found: list[str] = []
     agents = lexicon().agent_nouns
     partitive = lexicon().partitive_nouns
-    weapons = frozenset(config()["weapons"])
+    weapons = _weapons()
     for token in tokens:
         for t in _with_conjuncts(token):
             if subject and t.lemma_.lower() in weapons and table.actor_at(t) is None:
@@ -235,6 +235,11 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
             if actor and actor not in found:
                 found.append(actor)
     return found
+
+
+@cache
+def _weapons() -> frozenset[str]:
+    return frozenset(config()["weapons"])
 
 
 def _weapon_user(weapon: Token) -> Token | None:
@@ -441,30 +446,31 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
 
 
 def _same_scene(doc: Doc, before: EventBuild, event: EventBuild, places: list[PlaceMention]) -> bool:
-    """Whether ``event`` goes on in the scene of the event ``before`` it: the same or the next
-    sentence of one paragraph, naming no place of its own, and neither inside what someone says
-    (a quote's scene is the speaker's)."""
-    here, there = sentence_of(doc[event.trigger]), sentence_of(doc[before.trigger])
-    if event.statement is not None or before.statement is not None:
-        return False
-    if here.start != there.start and (there.end != here.start and not all(t.is_space for t in doc[there.end:here.start])):
-        return False  # not the sentence right after
-    if "\n" in text_of(doc)[there.start_char:here.start_char]:
-        return False  # a new paragraph may be a new scene
-    return not any(here.start_char <= p.start < here.end_char for p in places)
+    """Whether ``event`` goes on in the scene of the event ``before`` it, neither inside what someone
+    says (a quote's scene is the speaker's)."""
+    return event.statement is None and before.statement is None and _goes_on(
+        doc, sentence_of(doc[before.trigger]), sentence_of(doc[event.trigger]), places)
 
 
 def _scene_before(doc: Doc, event: EventBuild, grounds: _Grounds) -> PlaceMention | None:
     """The one place the sentence before names as where something happens, when the event's own
-    sentence, in the same paragraph and outside any quote, names none."""
+    sentence goes on from it."""
     here = sentence_of(doc[event.trigger])
-    if here.start == 0 or any(here.start_char <= p.start < here.end_char for p in grounds.places):
+    if here.start == 0:
         return None
     there = sentence_of(doc[here.start - 1] if not doc[here.start - 1].is_space else doc[max(0, here.start - 2)])
-    if "\n" in text_of(doc)[there.start_char:here.start_char]:
+    if not _goes_on(doc, there, here, grounds.places):
         return None
     located = [p for p in grounds.located if there.start_char <= p.start < there.end_char]
     return located[0] if len({(p.place.name, p.place.country) for p in located}) == 1 else None
+
+
+def _goes_on(doc: Doc, there: Span, here: Span, places: list[PlaceMention]) -> bool:
+    """Whether sentence ``here`` goes on in the scene of sentence ``there``: the same sentence or the
+    one right after, in one paragraph (a new paragraph may be a new scene), naming no place of its own."""
+    return all(t.is_space for t in doc[there.end:here.start]) \
+        and "\n" not in text_of(doc)[there.start_char:here.start_char] \
+        and not any(here.start_char <= p.start < here.end_char for p in places)
 
 
 def _sentence_evidence(sent) -> tuple[int, int]:

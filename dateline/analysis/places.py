@@ -545,6 +545,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     from .actors import ents_of, tokens_of  # actors builds on places
 
     words = place_words()
+    owned_by_town = words["institution"] | words["resident"]  # "Alexandria police", "a Gainesville man"
     spans: dict[tuple[int, int], str] = {}
     # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
     person_words = {t.lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -572,7 +573,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
             spans.setdefault(prefix, VOUCHED)
         elif ent.label_ in ("ORG", "PERSON") and len(ent) <= MAX_PREFIX_TOKENS and ent.end < len(doc) \
-                and doc[ent.end].lower_ in words["institution"] | words["resident"] and ent[0].lower_ not in person_words \
+                and doc[ent.end].lower_ in owned_by_town and ent[0].lower_ not in person_words \
                 and _own_name_readings(ent.text):
             spans[(ent.start, ent.end)] = VOUCHED  # "Alexandria police" read as a person, "a Gainesville man" as a firm
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
@@ -599,7 +600,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
                 and (start, end) not in spans:
             spans[(start, end)] = VOUCHED
         # "a Hagerstown man", "Moorhead police": a town's people or offices, whatever the NER missed
-        elif end < len(doc) and doc[end].lower_ in words["institution"] | words["resident"] and end - start <= MAX_PREFIX_TOKENS \
+        elif end < len(doc) and doc[end].lower_ in owned_by_town and end - start <= MAX_PREFIX_TOKENS \
                 and not {t.lower_ for t in doc[start:end]} & person_words and (start, end) not in spans \
                 and not {t.lower_ for t in doc[start:end]} <= words["generic"] and _own_name_readings(doc[start:end].text):
             spans[(start, end)] = VOUCHED
@@ -830,9 +831,9 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
 def _bracket_groups(doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """Each place name in a bracket, or right before one (its kind word between), with the other
     names of that group: "Palma (Palma, Cabo Delgado)" → each Palma with the rest."""
-    groups: list[list[tuple[int, int]]] = []
     from .actors import tokens_of  # actors builds on places
 
+    groups: list[list[tuple[int, int]]] = []
     by_start = {start: (start, end) for start, end in spans}
     doc = tokens_of(doc)  # a list: spaCy makes a new Token object on every doc[i]
     for token in doc:
@@ -938,6 +939,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
                          if any(info.feature == "district" for info, _ in readings[span]))
     town_counties_by = {span: {(info.country, info.admin1, fold(info.admin2)) for info, _ in readings[span]
                                if info.feature == "city" and info.admin2} for span in spans}
+    # the counties of the towns every other name may be (a name is no evidence for itself)
+    town_counties_elsewhere = {span: frozenset(c for other, cs in town_counties_by.items() if other != span for c in cs)
+                               for span in spans}
     nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 
@@ -978,8 +982,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             info = gaz.resolve(name, Context(sentence_countries=near, article_countries=countries,
                                              article_regions=regions, neighbours=neighbours,
                                              article_counties=counties - {fold(name)},
-                                             town_counties=frozenset(c for other, cs in town_counties_by.items()
-                                                                     if other != span for c in cs)),
+                                             town_counties=town_counties_elsewhere[span]),
                                among=readings[span])
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:

@@ -844,15 +844,19 @@ def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[Statemen
     """A quotation without a cue that repeats words the article attributes elsewhere is the page's pull
     quote, not a second statement: one record per thing said."""
     text = text_of(doc)
-    said = [f" {_comparable(text[s.content[0]:s.content[1]])} " for s in found if s.cue is not None]
-    return [s for s in found if s.cue is not None
-            or len(words := _comparable(text[s.content[0]:s.content[1]]).split()) < PULL_QUOTE_MIN_WORDS
-            or not any(f" {' '.join(words)} " in other for other in said)]
+    said = [_comparable(text[s.content[0]:s.content[1]]) for s in found if s.cue is not None]
+
+    def repeats(s: StatementBuild) -> bool:
+        words = _comparable(text[s.content[0]:s.content[1]])
+        return len(words.split()) >= PULL_QUOTE_MIN_WORDS and any(words in other for other in said)
+
+    return [s for s in found if s.cue is not None or not repeats(s)]
 
 
 def _comparable(words: str) -> str:
-    """Words without case, punctuation or spacing differences, to compare two copies of a quote."""
-    return " ".join(re.findall(r"\w+", words.lower()))
+    """Words without case, punctuation or spacing differences, space-delimited at both ends so that
+    one copy of a quote is found inside another as whole words."""
+    return " " + " ".join(re.findall(r"\w+", words.lower())) + " "
 
 
 def outermost(found: list[StatementBuild]) -> list[StatementBuild]:
@@ -1026,6 +1030,7 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
 
 
 BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
+_BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
 
 
 def _block_quotes(doc: Doc, table: ActorTable, taken: list[tuple[int, int]]) -> list[StatementBuild]:
@@ -1041,7 +1046,7 @@ def _block_quotes(doc: Doc, table: ActorTable, taken: list[tuple[int, int]]) -> 
                 or any(s <= block[0] + 1 < e for s, e in taken):
             continue
         intro = doc.char_span(intro_start, colon, alignment_mode="expand")
-        if intro is None or len({t.sent.start for t in intro if not t.is_space}) != 1:
+        if intro is None or len({sentence_of(t).start for t in intro if not t.is_space}) != 1:
             continue  # the paragraph is one sentence: "Do you support Ted Cruz? Like the page:" is not
         cue = next((t for t in intro if t.dep_ == "ROOT" and is_cue(t)), None)
         subject = subject_of(cue) if cue is not None else None
@@ -1051,9 +1056,6 @@ def _block_quotes(doc: Doc, table: ActorTable, taken: list[tuple[int, int]]) -> 
         found.append(StatementBuild("direct", block, (cue.idx, cue.idx + len(cue.text)), cue.i, speaker,
                                     char_offsets(doc, *mention), round(min(0.9, confidence), 2)))
     return found
-
-
-_BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
 
 
 @cache
