@@ -8,7 +8,9 @@ actors they refer to, in text order.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -230,8 +232,9 @@ def name_key(tokens: list[str]) -> tuple[str, ...]:
 
 def _head_of(doc: Doc, start: int, end: int) -> int:
     """The token of doc[start:end] whose head lies outside it."""
-    for token in doc[start:end]:
-        if not (start <= token.head.i < end) or token.head.i == token.i:
+    for token in tokens_of(doc)[start:end]:
+        head = token.head.i
+        if not (start <= head < end) or head == token.i:
             return token.i
     return end - 1
 
@@ -661,10 +664,11 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
         if kind == "person":
             key = name_key([t.text for t in doc[name.start:name.end]])
             gender = genders[id(name)]
-            same = [c for c in clusters if c[0].kind == "person" and not _gender_conflict(gender, c[1], genders) and (
+            same = [c for c in clusters if c[0].kind == "person" and (
                 c[0].key == key or (len(key) >= 2 and key[0] == c[0].key[0] and key[-1] == c[0].key[-1])
                 or (len(key) == 1 and key[0] in c[0].key)
-                or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))]
+                or (len(key) >= 2 and set(key) <= set(c[0].key) and key[-1] == c[0].key[-1]))
+                and not _gender_conflict(gender, c[1], genders)]
             if len(same) > 1:
                 # A bare surname shared by two people names the more prominent one
                 # (more mentions, then introduced first): "Clinton" is rarely the daughter.
@@ -960,7 +964,9 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     here = sent_index[token.i]
     inside = quotes.at(token.idx)
     scores: dict[str, float] = {}
-    for mention in resolved:
+    # Sentence numbers grow with position: the mentions in reach begin at the first within the window.
+    first = bisect_left(resolved, here - PRONOUN_WINDOW, key=lambda m: sent_index[m.start])
+    for mention in itertools.islice(resolved, first, None):
         if mention.start >= token.i:
             break
         if mention.actor is None or mention.form == "title":
@@ -1079,5 +1085,4 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
             actor.gender = "male" if token.lower_ in MALE_PRONOUNS else "female"
         for i in range(mention.start, mention.end):
             table.by_token.setdefault(i, mention)
-        resolved.append(mention)
-        resolved.sort(key=lambda m: m.start)
+        insort(resolved, mention, key=lambda m: m.start)

@@ -671,7 +671,7 @@ def _obligations(doc: Doc, events: list[EventBuild], statements: list[StatementB
         if statement.speaker is None:
             continue
         span = doc.char_span(*statement.content, alignment_mode="expand")
-        for token in span or ():
+        for token in tokens_of(doc)[span.start:span.end] if span is not None else ():
             if token.dep_ != "aux" or token.lower_ not in obligation or token.head.i in taken:
                 continue
             verb = token.head

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .actors import sentence_of, text_of
+from .actors import sentence_index, sentence_of, text_of, tokens_of
 from .events import EventBuild, config
 from .statements import StatementBuild
 from .times import Timex, clause_tense
@@ -25,6 +25,17 @@ from .times import Timex, clause_tense
 
 def _anaphoric_event_nouns() -> set[str]:
     return {n for n in config()["CONSULT"]["nouns"] if " " not in n}
+
+
+def _sentences_naming(doc: Doc, nouns: set[str]) -> set[int]:
+    """The sentences where "the meeting", "that interview" points back to an event told before."""
+    found = doc.user_data.get("dateline_event_noun_sentences")
+    if found is None:
+        index = sentence_index(doc)
+        found = doc.user_data["dateline_event_noun_sentences"] = {
+            index[t.i] for t in tokens_of(doc) if t.lemma_.lower() in nouns
+            and any(c.lower_ in ("the", "that") for c in t.children)}
+    return found
 
 
 def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
@@ -48,8 +59,7 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
                     at in trigger.ancestors or trigger in at.ancestors):
                 st.event, syntactic = n, True
                 break
-        if st.event is None and any(t.lemma_.lower() in nouns and any(c.lower_ in ("the", "that") for c in t.children)
-                                    for t in sent):
+        if st.event is None and sentence_index(doc)[sent.start] in _sentences_naming(doc, nouns):
             earlier = [n for n, ev in enumerate(events) if ev.type == "CONSULT" and doc[ev.trigger].idx < at.idx]
             if earlier:
                 st.event = earlier[-1]

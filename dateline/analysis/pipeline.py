@@ -15,7 +15,7 @@ from ..calendar import calendar_value, day_of, parse_datetime
 from ..errors import InputError
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
-from .actors import build_actors
+from .actors import build_actors, tokens_of
 from .events import extract_events
 from .learned_statements import with_learned_statements
 from .limits import PIECE_CHARS, TimeLimitExceeded, deadline, pieces, shape_problem, time_limit
@@ -168,11 +168,12 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
                 lat=info.lat, lon=info.lon, geonames_id=info.geonames_id, feature=info.feature)
         place.mentions.append(_span(text, pm.start, pm.end))
 
+    tokens = tokens_of(doc)
     actors = [
         Actor(id=a.id, name=a.name, kind=a.kind, titles=a.titles, affiliations=a.affiliations,
               country=a.country, sector=a.sector, mentions=[
-                  Mention(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
-                          text=doc[m.start:m.end].text, form=m.form)
+                  Mention(start=(first := tokens[m.start].idx), end=(end := tokens[m.end - 1].idx + len(tokens[m.end - 1])),
+                          text=text[first:end], form=m.form)
                   for m in a.mentions])
         for a in table.actors
     ]

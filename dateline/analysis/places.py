@@ -19,6 +19,7 @@ import sqlite3
 import dataclasses
 import unicodedata
 from dataclasses import dataclass
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -427,6 +428,18 @@ class Gazetteer:
 
 
 @dataclass(frozen=True)
+class CountiesElsewhere:
+    """The counties that the article's other place names may lie in, as a membership test: built per
+    name from counts, not as a new set for every name."""
+
+    counts: Counter
+    own: set[tuple]
+
+    def __contains__(self, county: tuple) -> bool:
+        return self.counts.get(county, 0) > (county in self.own)
+
+
+@dataclass(frozen=True)
 class Context:
     """What the text says around a place name, for choosing among its readings."""
 
@@ -436,7 +449,7 @@ class Context:
     article_regions: frozenset[tuple[str, str]] = frozenset()  # (country, division name)
     neighbours: tuple[tuple[float, float], ...] = ()  # points of towns the article surely names
     article_counties: frozenset[str] = frozenset()  # folded names of second-level divisions it names
-    town_counties: frozenset[tuple] = frozenset()  # (country, state, folded county) of every town it may name
+    town_counties: frozenset[tuple] | CountiesElsewhere = frozenset()  # (country, state, folded county) of every town it may name
 
     def bonus(self, info: PlaceInfo) -> float:
         score = 0.0
@@ -743,7 +756,14 @@ def _untagged_names(doc, tagged_too: bool = False) -> list[tuple[int, int]]:
     any, with ``tagged_too``)."""
     from .actors import tokens_of  # actors builds on places
 
-    doc = tokens_of(doc)  # a list: spaCy makes a new Token object on every doc[i]
+    key = f"dateline_untagged_names_{tagged_too}"  # several rules read them: found once per Doc
+    if (found := doc.user_data.get(key)) is not None:
+        return found
+    runs = doc.user_data[key] = _name_runs(tokens_of(doc), tagged_too)
+    return runs
+
+
+def _name_runs(doc: list, tagged_too: bool) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -940,8 +960,8 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     town_counties_by = {span: {(info.country, info.admin1, fold(info.admin2)) for info, _ in readings[span]
                                if info.feature == "city" and info.admin2} for span in spans}
     # the counties of the towns every other name may be (a name is no evidence for itself)
-    town_counties_elsewhere = {span: frozenset(c for other, cs in town_counties_by.items() if other != span for c in cs)
-                               for span in spans}
+    county_counts = Counter(c for cs in town_counties_by.values() for c in cs)
+    town_counties_elsewhere = {span: CountiesElsewhere(county_counts, town_counties_by[span]) for span in spans}
     nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
     nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
 

@@ -529,9 +529,10 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
     inner = doc.char_span(*quote.inner, alignment_mode="contract")
     if inner is None or not len(inner):
         return None
-    for token in inner:
+    sentences = sentence_index(doc)
+    for token in tokens_of(doc)[inner.start:inner.end]:
         head = token.head
-        if not (quote.start <= head.idx < quote.end) and sentence_index(doc)[head.i] == sentence_index(doc)[token.i] and is_cue(head, {"quote", "ccomp"}) \
+        if not (quote.start <= head.idx < quote.end) and sentences[head.i] == sentences[token.i] and is_cue(head, {"quote", "ccomp"}) \
                 and token.dep_ in ("ccomp", "dobj", "parataxis", "xcomp"):
             complement_start = min(t.idx for t in token.subtree if not t.is_punct)
             if complement_start < quote.start and head.idx < quote.start:
