@@ -770,7 +770,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
 
     # Indirect and mixed speech.
     for token in tokens_of(doc):
-        if token.i in used_cues or quotes.at(token.idx):
+        # only a verb, or a noun the tagger took for one, can be a cue (see verbal)
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or token.i in used_cues or quotes.at(token.idx):
             continue
         if is_cue(token):
             tokens = _content_tokens(token)
@@ -1110,6 +1111,8 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
     lexicon = _noun_lexicon()
     found = []
     for token in tokens_of(doc):
+        if token.pos_ != "NOUN":
+            continue
         preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if token.i in learned else None)
         if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx) or verbal(token):
             continue
@@ -1188,6 +1191,8 @@ def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: s
     after them; the content is the clause around it, in one or two parts."""
     found = []
     for token in tokens_of(doc):
+        if token.dep_ not in ("advcl", "parataxis"):
+            continue
         as_clause = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
         if not (token.dep_ == "parataxis" or as_clause) or token.i in used or not is_cue(token, {"ccomp"}) \
                 or quotes.at(token.idx):
