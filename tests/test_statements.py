@@ -279,3 +279,28 @@ def test_a_pull_quote_repeating_attributed_words_is_no_second_statement(run):
                  "problems for her,\" said Jim Clyburn, a congressman from South Carolina.")
     statements = [s for s in result["statements"] if s["content"]["text"].startswith("The reality")]
     assert len(statements) == 1 and speaker_name(result, statements[0]) == "Jim Clyburn"
+
+
+def test_an_outlet_run_into_a_name_without_a_comma_leaves_the_person_speaking(run):
+    result = run("Alliance\n\nDonald Trump spoke in Ohio. In a meeting with the editorial board of the New York Times "
+                 "Trump said that the alliance may need to shrink.")
+    (statement,) = _said(result, "said")
+    assert speaker_name(result, statement) == "Donald Trump"
+    assert not any("Times Trump" in a["name"] for a in result["actors"])
+
+
+def test_a_participle_hung_on_a_quoted_clause_keeps_the_writers_subject(run):
+    # the parser roots the sentence in the quoted "That makes me smart"; its "That" is nobody
+    result = run("Taxes\n\nMr. Trump hardly clarified the matter, treating her remark first as a compliment -- "
+                 "''That makes me smart'' -- and, when questioned after the debate, asserting, "
+                 "''Of course, I pay federal taxes.''")
+    (statement,) = _said(result, "asserting")
+    assert speaker_name(result, statement) == "Trump"
+
+
+def test_a_floating_quote_belongs_to_the_person_the_sentence_before_is_about(run):
+    result = run("Race\n\nGovernor Tom Reed spoke first. \"We will rebuild,\" Reed said.\n\n"
+                 "On Sunday, Sen. Ana Ruiz (Vt.), who lost the primary to Reed, identified young voters as the key "
+                 "to the race. \"The younger people are sick and tired of waiting.\"")
+    (statement,) = [s for s in result["statements"] if s["content"]["text"].startswith("The younger people")]
+    assert speaker_name(result, statement) == "Ana Ruiz"

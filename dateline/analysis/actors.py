@@ -465,9 +465,12 @@ def _candidate_names(doc: Doc) -> list[_Name]:
         for i in range(ent.start, end - 1):
             if "\n" in tokens[i].text_with_ws:
                 start = i + 1  # a name never runs over a line break: "Rally\n\nDonald Trump" is Donald Trump
+        label = ent.label_
+        if label in ("PERSON", "ORG") and end - start > 1 and (cut := _after_organisation(doc, ent, start, end)) > start:
+            start, label = cut, "PERSON"
         while start < end and tokens[start].is_space:
             start += 1
-        start, end = _headline_trim(doc, start, end, headline, named, ent.label_)
+        start, end = _headline_trim(doc, start, end, headline, named, label)
         if start >= end:
             continue
         span = doc[start:end]
@@ -477,20 +480,42 @@ def _candidate_names(doc: Doc) -> list[_Name]:
                 named_anywhere = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and not t.is_sent_start}
             if span[0].text not in named_anywhere:
                 continue  # "Harsh? He doesn't think so.": a word opening a sentence, taken for a name
-        name = _Name(span.start, span.end, ent.label_, span.start)
-        if ent.label_ in ("PERSON", "ORG"):
+        name = _Name(span.start, span.end, label, span.start)
+        if label in ("PERSON", "ORG"):
             _strip_leading_titles(doc, span, name)
         while name.start < name.end and (doc[name.start].lower_ in ("the", "a", "an") or doc[name.start].is_punct):
             name.start += 1  # "the Times"; "― Ana Ruiz", a signature dash the model took into the name
         if name.start >= name.end or all(_phrase_at(doc, t.i, lex.person_words, lex.longest) for t in doc[name.start:name.end]):
             continue
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             _titles_before(doc, name)
         names.append(name)
         taken.update(range(span.start, span.end))
     _correct_labels(doc, names, taken)
     _untagged_full_names(doc, names, taken, headline)
     return sorted(names, key=lambda n: n.start)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """Folded names of news outlets (``data/outlets.yaml``), with and without their article."""
+    names = {fold(n) for n in data.load("outlets")["domains"].values()}
+    return frozenset(names | {n.removeprefix("the ") for n in names})
+
+
+def _after_organisation(doc: Doc, ent: Span, start: int, end: int) -> int:
+    """Where the person's name begins in an entity that runs an organisation's name into it, a
+    comma missing ("the editorial board of the Washington Post Trump said"): the organisation is an
+    outlet or an organisation the article names, and the rest a surname it gives a person elsewhere."""
+    organisations = _outlet_names() | {fold(e.text).removeprefix("the ") for e in ents_of(doc)
+                                       if e.label_ == "ORG" and e.start != ent.start}
+    surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and e.start != ent.start}
+    tokens = tokens_of(doc)
+    for cut in range(start + 1, end):
+        if fold(doc[start:cut].text).removeprefix("the ") in organisations and tokens[end - 1].text in surnames \
+                and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in tokens[cut:end]):
+            return cut
+    return start
 
 
 FAMOUS_TOWN_POPULATION = 100_000  # a first name that is also a city this big is read as the city

@@ -95,6 +95,9 @@ def _said_with_it(token: Token) -> bool:
     return token.lemma_.lower() in _with_it() and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+
+
 def subject_of(verb: Token, speech: bool = True) -> Token | None:
     """The subject of ``verb``, inherited through participles and conjunctions.
 
@@ -104,7 +107,14 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
     questioning": the judge does not appear).
     """
     for climbed in range(4):
-        for child in verb.children:
+        children = list(verb.children)
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1:
+            # Two subjects is a misparse: the one right before the verb is it, a relative word last
+            # ("the reasons that Trump refuses …", "THE BORROWING Back when …, Mr. McKinley said")
+            subjects.sort(key=lambda c: (c.lower_ in RELATIVE_WORDS, abs(verb.i - c.i) if c.i < verb.i else len(verb.doc)))
+            children = subjects + [c for c in children if c.dep_ not in SUBJECT_DEPS]
+        for child in children:
             # a climb reaches the clause whose surface subject the participle shares, passive or not:
             # "After saying …, she was whisked off"
             if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or climbed) \
@@ -541,6 +551,18 @@ def _cue_by_parse(doc: Doc, quote: Quote) -> Token | None:
     return None
 
 
+def _narrator_before(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """'Mr. Trump hardly clarified it, treating it as a compliment -- ''That makes me smart'' -- and
+    … asserting, ''…''': the parser hung the participle on the quoted clause, whose subject ("That")
+    speaks for nobody outside it. The subject of the writer's own clause before the cue speaks,
+    when it is a person's name or a personal pronoun."""
+    sentence = sentence_of(cue)
+    for token in reversed(tokens_of(cue.doc)[sentence.start:cue.i]):
+        if token.dep_ == "nsubj" and quotes.at(token.idx) is None and quotes.at(token.head.idx) is None:
+            return token if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she") else None
+    return None
+
+
 def _nearer_speaking(doc: Doc, quote: Quote, cue: Token) -> Token | None:
     """"The spot concludes with footage of Trump saying, “…”": a verb of speaking between the cue the
     parse gives and the quotation says it."""
@@ -752,6 +774,9 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                                 and not quote.start <= c.idx < quote.end), subject)
             if subject is not None and subject.i > cue.i and quotes.at(subject.idx) is not None:
                 subject = None  # '…,” Flynn said on “Fox and Friends.”': a quoted title is nobody's voice
+            elif subject is not None and (other := quotes.at(subject.idx)) is not None and other is not quote \
+                    and quotes.at(cue.idx) is not other:
+                subject = _narrator_before(cue, quotes)
             if subject is None or quote.start <= subject.idx < quote.end:
                 subject = _inverted_subject(cue, quote) or _name_between(doc, quote, cue) or (
                     None if subject is None or quote.start <= subject.idx < quote.end else subject)
@@ -836,7 +861,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
     found = [s for s in found if not (s.cue is None and s.content[0] in short_floating)]
     for n, statement in enumerate(found):
         if statement.cue is None:
-            _inherit_speaker(doc, statement, found[:n])
+            _inherit_speaker(doc, statement, found[:n], table)
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
     found = [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
     return outermost(_without_pull_quotes(doc, found))
@@ -988,23 +1013,44 @@ def _addressee(cue: Token, table: ActorTable) -> str | None:
     return None
 
 
-def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[StatementBuild]) -> None:
-    """A quotation with no cue that opens its sentence inherits the speaker in focus, if one is close.
+def _inherit_speaker(doc: Doc, statement: StatementBuild, before: list[StatementBuild], table: ActorTable) -> None:
+    """A quotation with no cue that opens its sentence inherits the speaker in focus, if one is close:
+    the person the sentence right before it in its paragraph is about, else the last speaker.
     One inside a sentence is a fragment of words the sentence around it reports ("has gone after
     Trump as a “human leech”"), not a statement of the last speaker."""
-    previous = next((s for s in reversed(before) if s.speaker), None)
-    if previous is None:
-        return
     opening = text_of(doc)[:statement.content[0]].rstrip(_QUOTE_CHARS + "'‘ \t")
     if opening and not opening.endswith(("\n", ".", "!", "?", ":", "…")):
         return
-    sentence = sentence_index(doc)
     here = doc.char_span(*statement.content, alignment_mode="expand")
+    if here is not None and (subject := _person_just_before(doc, here, table)) is not None:
+        statement.speaker, statement.speaker_mention, statement.confidence = subject[0], subject[1], 0.6
+        return
+    previous = next((s for s in reversed(before) if s.speaker), None)
+    if previous is None:
+        return
+    sentence = sentence_index(doc)
     there = doc.char_span(*previous.content, alignment_mode="expand")
     if here is None or there is None:
         return
     if sentence[here.start] - sentence[there.end - 1] <= FLOATING_QUOTE_SENTENCES:
         statement.speaker, statement.speaker_mention, statement.confidence = previous.speaker, previous.speaker_mention, 0.6
+
+
+def _person_just_before(doc: Doc, quote: Span, table: ActorTable) -> tuple[str, tuple[int, int]] | None:
+    """'Sen. Bernie Sanders … identified X as Y. "The younger people are …"': the person named as the
+    subject of the sentence right before a floating quote, in its paragraph, said it."""
+    start = sentence_of(quote[0]).start
+    if start == 0:
+        return None
+    previous = sentence_of(tokens_of(doc)[start - 1])
+    if "\n" in text_of(doc)[previous.end_char:quote.start_char]:
+        return None  # a new paragraph: the focus is the last speaker's, not a sentence's
+    subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+    mention = table.mention_at(subject) if subject is not None else None
+    if mention is None or mention.actor is None or mention.confidence < CONFIDENT \
+            or table.actor(mention.actor).kind != "person":
+        return None
+    return mention.actor, char_offsets(doc, mention.start, mention.end)
 
 
 _COLON_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[^\S\n]+(?P<what>\S.*)$", re.M)
