@@ -96,6 +96,7 @@ def _said_with_it(token: Token) -> bool:
 
 
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def subject_of(verb: Token, speech: bool = True) -> Token | None:
@@ -110,9 +111,10 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         children = list(verb.children)
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:
-            # Two subjects is a misparse: the one right before the verb is it, a relative word last
-            # ("the reasons that Trump refuses …", "THE BORROWING Back when …, Mr. McKinley said")
-            subjects.sort(key=lambda c: (c.lower_ in RELATIVE_WORDS, abs(verb.i - c.i) if c.i < verb.i else len(verb.doc)))
+            # Two subjects is a misparse: a name or a pronoun is it before a common noun, a relative
+            # word last ("the reasons that Trump refuses …", "THE BORROWING Back when …, Mr. McKinley
+            # said"); else the first ("Members of the X, a body linked to Y, investigated")
+            subjects.sort(key=lambda c: (c.lower_ in RELATIVE_WORDS, not (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in NAME_TYPES)))
             children = subjects + [c for c in children if c.dep_ not in SUBJECT_DEPS]
         for child in children:
             # a climb reaches the clause whose surface subject the participle shares, passive or not:
