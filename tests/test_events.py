@@ -563,3 +563,19 @@ def test_a_light_verb_and_its_event_noun_through_a_preposition_are_one_event(run
     # "engaged in firefight": one happening, not an engagement and a firefight
     assert _events(run, "Ambazonian separatists and the military forces engaged in firefight in Muea town.") \
         == [("ASSAULT", ["Ambazonian separatists", "military forces"], [])]
+
+
+def test_a_crowd_gathered_to_demand_protests_also_when_the_parser_hangs_the_purpose_on_the_place(run):
+    # "to demand" parsed as a relative clause of "square"
+    events = _events(run, "On 16 March 2022, in Boa Vista (Roraima), teachers gathered in a square to demand "
+                          "salary readjustment.")
+    assert ("PROTEST", ["teachers"], []) in events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police fought with protesters outside the parliament on Monday.", [("ASSAULT", ["Police"], ["protesters"])]),
+    ("The senator fought the nomination for months.", []),  # nobody armed: no clash
+    ("Soldiers fought for their lives.", []),  # no other side
+])
+def test_fighting_is_an_armed_clash_only_between_sides_one_of_them_armed(run, text, expected):
+    assert _events(run, text) == expected

@@ -267,3 +267,17 @@ def test_a_place_the_small_model_mislabels_is_found_by_its_frame(run, text, name
 
 def test_a_nationality_after_in_is_no_place(run):
     assert _resolved(run, "He was held in Israeli custody for a week.") == {}
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("On Monday, in Boa Vista (Roraima), teachers gathered to demand higher pay.", "Boa Vista", "BR"),  # NER: Boa + Vista
+    ("Russian troops shelled Kyiv on Monday.", "Kyiv", "UA"),  # read as a person by the small model
+    ("Shelling hit Kyiv on Monday.", "Kyiv", "UA"),  # left untagged
+])
+def test_a_famous_place_the_ner_splits_or_misses_is_found(run, text, name, country):
+    assert (name, country) in _places(run, text)
+
+
+def test_a_first_name_or_a_surname_is_no_famous_place(run):
+    result = run("News\n\nSydney said the plan would work. Maria Lima agreed, and Lima signed it.")
+    assert not any(p["name"] in ("Sydney", "Lima") for p in result["places"])

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
-from .places import PlaceInfo, fold, gazetteer
+from .places import PlaceInfo, famous_place, fold, gazetteer
 from .quotes import QuoteIndex
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -571,6 +571,12 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
                 for n in names if n.label == "PERSON" and n.end - n.start >= 2}
     for name in names:
+        # "Russian troops shelled Kyiv", the city read as a person: a famous place's one-word name,
+        # nobody's surname in the article, with no title
+        if name.label == "PERSON" and name.end - name.start == 1 and not name.title_spans and not name.honorifics \
+                and not set(name_key([tokens[name.start].text])) & surnames and famous_place(tokens[name.start]):
+            name.label = "GPE"
+    for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
             key = name_key([tokens[name.start].text])
             info = gaz.lookup(tokens[name.start].text)
@@ -604,6 +610,11 @@ def _kind(doc: Doc, name: _Name) -> str | None:
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
             return "group"
     return None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows ``word`` as a first name."""
+    return _first_names().get_gender(word) != "unknown"
 
 
 @cache

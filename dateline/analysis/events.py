@@ -9,6 +9,7 @@ trigger's clause, and modality from the words that govern the trigger.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -53,6 +54,7 @@ def config() -> dict:
 class _TriggerWords:
     verbs: frozenset[str]
     nouns: frozenset[str]
+    armed: frozenset[str]  # verbs that are events only with an armed side
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases, longest first
 
 
@@ -64,11 +66,13 @@ def _trigger_words() -> _TriggerWords:
         verbs |= set(spec.get("verbs", {})) | set(spec.get("verb_objects", {}))
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
         phrases |= set(spec.get("phrases", {})) | {n for n in spec.get("nouns", {}) if " " in n}
+    armed = frozenset(config()["armed_verbs"]["verbs"])  # "fighting broke out" stays a noun
+    verbs |= armed
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases):
         words = tuple(phrase.split())
         by_first.setdefault(words[0], []).append(words)
-    return _TriggerWords(frozenset(verbs), frozenset(nouns),
+    return _TriggerWords(frozenset(verbs), frozenset(nouns), armed,
                          {w: tuple(sorted(p, key=len, reverse=True)) for w, p in by_first.items()})
 
 
@@ -89,7 +93,8 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
             if end <= len(tokens) and tokens[end - 1].lemma_ == phrase[-1] \
                     and all(tokens[token.i + k].lower_ == w for k, w in enumerate(phrase[:-1])):
                 found.append(("phrase", token.i, end))
-        if pos in ("VERB", "AUX") and lemma in words.verbs:
+        if pos in ("VERB", "AUX") and lemma in words.verbs and not (
+                lemma in words.armed and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")):
             found.append(("verb", token.i, token.i + 1))
         # a gerund where a noun stands is one: "fighting broke out"
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
@@ -143,7 +148,29 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
         if lemma in spec.get("verbs", {}) and not (
                 lemma in objectless.get(etype, ()) and any(c.dep_ == "dobj" for c in verb.children)):
             return etype, spec["verbs"][lemma]
+    armed = config()["armed_verbs"]
+    if lemma in armed["verbs"] and len(sides := _sides(verb)) > 1 and any(_armed(side) for side in sides):
+        return "ASSAULT", armed["verbs"][lemma]
     return None
+
+
+@cache
+def _armed_words() -> frozenset[str]:
+    sectors = data.load("roles")["sectors"]
+    return frozenset(config()["armed_verbs"]["words"] + sectors["MIL"] + sectors["COP"] + sectors["REB"])
+
+
+def _armed(side: Token) -> bool:
+    """Whether a side of a fight is armed: soldiers, police, rebels, fighters, gunmen."""
+    words = _armed_words()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in _with_conjuncts(side))
+
+
+def _sides(verb: Token) -> list[Token]:
+    """Who fights: the subject, the object and whom "with" or "against" names."""
+    subject = subject_of(verb, speech=False)
+    return ([subject] if subject is not None else []) + [c for c in verb.children if c.dep_ == "dobj"] \
+        + _prep_objects(verb, {"with", "against"})
 
 
 def _told_as_happening(noun: Token) -> bool:
@@ -390,6 +417,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         etype, mode = typed
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
+        if form == "verb" and trigger.lemma_.lower() in config()["mutual_verbs"]:
+            preps.add("with")  # "clashed with the police": the other side
         has_patient = False
         if form == "verb":
             actors, recipients, has_patient = _verb_participants(trigger, preps, table,
@@ -557,6 +586,17 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
     return found + _told_gatherings(doc, events, table, protested)
 
 
+def _purposes(verb: Token) -> Iterator[Token]:
+    """The infinitives of purpose of ``verb``, also where the parser hung one on the place after it
+    ("gathered in a square to demand …" read as a square to demand)."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and _infinitive(child):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (c for o in child.children if o.dep_ == "pobj" for c in o.children
+                        if c.dep_ == "relcl" and _infinitive(c))
+
+
 def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, protested: set[int]) -> list[EventBuild]:
     """Gatherings that are protests by who gathered or by what they said next: "demonstrators gathered
     in Pau", "farmers gathered in Allonnes. They called for …" (the demand the sentence after tells)."""
@@ -582,8 +622,7 @@ def _told_gatherings(doc: Doc, events: list[EventBuild], table: ActorTable, prot
         # a crowd, not officials: "farmers gathered … They called for", not "leaders gathered … They called for calm"
         crowd = subject.pos_ == "NOUN" and subject.lemma_.lower() not in spec["officials"] and _can_act(subject)
         # … or gathered "to oppose the pipeline", "to denounce the cuts"
-        stated = any(c.dep_ == "advcl" and c.lemma_.lower() in spec["purpose_verbs"] and _infinitive(c)
-                     for c in verb.children)
+        stated = any(c.lemma_.lower() in spec["purpose_verbs"] for c in _purposes(verb))
         if not by_protesters and not ((sentence_of_token[verb.i] + 1 in voiced or stated) and crowd):
             continue
         actors = _actors_of([subject], table, subject=True)

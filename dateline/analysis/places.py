@@ -579,6 +579,8 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         elif ent.label_ == "ORG" and any(c.feature != "city" or c.population >= words["min_org_city_population"]
                                          for c in _own_name_readings(ent.text)):
             spans[(ent.start, ent.end)] = WEAK  # "Fargo", "Minnesota" read as organizations
+        elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ not in person_words and famous_place(ent[0]):
+            spans[(ent.start, ent.end)] = VOUCHED  # "shelled Kyiv", the city read as a person
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ not in person_words and any(
                 c.feature != "city" or c.population >= words["min_person_city_population"]
                 for c in _own_name_readings(ent.text)):
@@ -592,6 +594,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
             for inner in _country_or_region_in(ent):
                 spans.setdefault(inner, WEAK)  # "the Falcon Group" is not Falcón, Venezuela, unless the article is set there
+    _join_split_names(doc, spans)
     for span in _named_with_their_kind(doc):
         if spans.get(span, WEAK) == WEAK:
             spans[span] = VOUCHED  # "Pul-i-Khumri city", "Bamyan province", whatever the NER made of them
@@ -617,6 +620,8 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
                 and not {t.lower_ for t in doc[start:end]} & person_words and (start, end) not in spans \
                 and not {t.lower_ for t in doc[start:end]} <= words["generic"] and _own_name_readings(doc[start:end].text):
             spans[(start, end)] = VOUCHED
+        elif end - start == 1 and (start, end) not in spans and first.lower_ not in person_words and famous_place(first):
+            spans[(start, end)] = VOUCHED  # "Shelling hit Kyiv", the city the NER left untagged
         # "stopped in Oakport and Moorhead": coordinated with a place, a name the gazetteer holds is one too
         elif doc[start:end].root.dep_ == "conj" and doc[start:end].root.head.i in placed_heads \
                 and (start, end) not in spans and _own_name_readings(doc[start:end].text):
@@ -751,6 +756,20 @@ def _unbracketed(ents) -> list:
     return pieces
 
 
+def _join_split_names(doc, spans: dict[tuple[int, int], str]) -> None:
+    """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side, two names the NER
+    tagged as places are one when the gazetteer holds them together under that name."""
+    by_start = {start: (start, end) for (start, end), how in spans.items() if how == NER}
+    for start, end in sorted(by_start.values()):
+        after = by_start.get(end)
+        if after is None or (start, end) not in spans or not doc[end - 1].whitespace_ \
+                or not _own_name_readings(doc[start:after[1]].text):
+            continue
+        del spans[(start, end)], spans[after]
+        spans[(start, after[1])] = NER
+        by_start[start] = (start, after[1])
+
+
 def _untagged_names(doc, tagged_too: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised proper nouns (joined by "-" or "de", "del", "al") that no entity covers (or
     any, with ``tagged_too``)."""
@@ -779,6 +798,17 @@ def _name_runs(doc: list, tagged_too: bool) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def famous_place(token) -> bool:
+    """Whether a one-word name is a famous place's own name: a country, a capital, a city of a
+    million (``famous_city_population``), and no first name ("Kyiv", not "Sydney" or "Jordan")."""
+    from .actors import is_first_name  # actors builds on places
+
+    least = data.load("places")["famous_city_population"]
+    return token.text[:1].isupper() and any(
+        c.feature == "country" or c.feature == "city" and (c.capital or (c.population or 0) >= least)
+        for c in _own_name_readings(token.text)) and not is_first_name(token.text)
 
 
 def _own_name_readings(name: str) -> list[PlaceInfo]:
