@@ -579,3 +579,21 @@ def test_a_crowd_gathered_to_demand_protests_also_when_the_parser_hangs_the_purp
 ])
 def test_fighting_is_an_armed_clash_only_between_sides_one_of_them_armed(run, text, expected):
     assert _events(run, text) == expected
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the parser made "workers" the root and "protested" the object of "for the elderly"
+    ("On 25 March 2022, workers of the residency for the elderly protested in Lugo, demanding a fair agreement.",
+     "workers"),
+    ("On 23 March 2022, members of tribal associations held protests in Siddipet against the new law.",
+     "tribal associations"),  # a partitive's body acts
+    ("On 3 March 2022, in Talca, a group of residents gathered in front of the CGE building to complain "
+     "against the frequent power cuts.", "residents"),
+    ("On 11 February 2022, 300 people gathered in Le Mans, denouncing the health pass.", "people"),
+])
+def test_a_protest_keeps_its_crowd_where_the_parse_goes_astray(run, text, actor):
+    assert ("PROTEST", [actor], []) in _events(run, text)
+
+
+def test_leaders_gathering_to_call_for_calm_do_not_protest(run):
+    assert all(etype != "PROTEST" for etype, _, _ in _events(run, "Leaders gathered in Brussels, calling for calm."))

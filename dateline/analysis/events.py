@@ -316,6 +316,9 @@ def _can_act(noun: Token) -> bool:
     # the subject of a verb only people do ("250 masons demonstrated", "veterans gathered") is people
     if noun.dep_ == "nsubj" and _acts_always(noun.head):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lexicon().partitive_nouns \
+            and noun.head.head.dep_ == "nsubj" and _acts_always(noun.head.head.head):
+        return True  # "members of tribal associations held protests": the partitive's subject acts too
     if noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children):
         return True  # a counted body that acts: "around 200 veterans gathered … to demand"
     return noun.pos_ == "PROPN" or lemma in lex.org_nouns or lemma in lex.role_nouns or lemma in _event_nouns() or \
@@ -587,11 +590,12 @@ def _gatherings(doc: Doc, events: list[EventBuild], table: ActorTable) -> list[E
 
 
 def _purposes(verb: Token) -> Iterator[Token]:
-    """The infinitives of purpose of ``verb``, also where the parser hung one on the place after it
-    ("gathered in a square to demand …" read as a square to demand)."""
+    """The infinitives of purpose of ``verb`` and the participles that tell what its doers did it for,
+    also where the parser hung an infinitive on the place after it ("gathered in a square to demand …"
+    read as a square to demand)."""
     for child in verb.children:
-        if child.dep_ == "advcl" and _infinitive(child):
-            yield child
+        if child.dep_ == "advcl" and (_infinitive(child) or child.tag_ == "VBG"):
+            yield child  # "gathered to denounce …", "gathered in Laval, denouncing …"
         elif child.dep_ == "prep":
             yield from (c for o in child.children if o.dep_ == "pobj" for c in o.children
                         if c.dep_ == "relcl" and _infinitive(c))
@@ -865,7 +869,31 @@ def _clause_subject(verb: Token) -> Token | None:
         return _first_acting_conjunct(verb, subject) or subject
     if subject is None:
         subject = _subject_in_fronted_phrase(verb)
-    return subject if subject is not None else _phrase_just_before(verb)
+    return subject if subject is not None else _phrase_just_before(verb) or _opening_phrase(verb)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _opening_phrase(verb: Token) -> Token | None:
+    """"On 25 March 2022, workers of the residency for the elderly protested": a verb only people do,
+    left without a subject by a parse gone astray, has for subject the noun phrase that opens its
+    clause after the date and place ahead of it: the first noun after a comma (not a preposition's
+    phrase: "in Santa Cruz", "under the union"), where nothing between it and the verb is another
+    clause's verb or subject."""
+    if not _acts_always(verb):
+        return None
+    tokens = tokens_of(verb.doc)
+    for comma in range(sentence_of(verb).start, verb.i - 1):
+        if tokens[comma].text != "," or tokens[comma + 1].pos_ == "ADP":
+            continue
+        head = next((t for t in tokens[comma + 1:verb.i] if t.pos_ == "NOUN" and tokens[t.i + 1].pos_ != "NOUN"), None)
+        if head is None or not _can_act(head) or head.ent_type_ in ("DATE", "TIME"):
+            continue
+        if any(t.tag_ in FINITE_TAGS or t.dep_ in ("nsubj", "nsubjpass") for t in tokens[head.i + 1:verb.i]):
+            return None
+        return head
+    return None
 
 
 def _phrase_just_before(verb: Token) -> Token | None:
