@@ -597,3 +597,14 @@ def test_a_protest_keeps_its_crowd_where_the_parse_goes_astray(run, text, actor)
 
 def test_leaders_gathering_to_call_for_calm_do_not_protest(run):
     assert all(etype != "PROTEST" for etype, _, _ in _events(run, "Leaders gathered in Brussels, calling for calm."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the second passive's climb used to reach the first one's patient and make it the doer
+    ("On Monday, at least one soldier was killed and three were wounded.", ([], ["at least one soldier"])),
+    ("Two soldiers were killed in an attack by militants near Kabul.", (["militants"], ["soldiers"])),
+    ("A man was arrested after a protest by students.", ([], ["man"])),  # a deed of another type
+])
+def test_a_passives_doer_is_its_agent_or_that_of_the_deed_of_its_type_it_happened_in(run, text, expected):
+    first = _events(run, text)[0]
+    assert (first[1], first[2]) == expected

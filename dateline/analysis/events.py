@@ -792,8 +792,24 @@ def _passive_conjuncts(verb: Token) -> list[Token]:
 
 
 def _agents(verb: Token) -> list[Token]:
-    """Who a passive names as its doer: "arrested by police"."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """Who a passive names as its doer: "arrested by police"; else who did the deed of its type the
+    passive happened in: "killed in an attack by militants", "wounded following a shelling by the army"."""
+    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if found:
+        return found
+    kind = _verb_type(verb)
+    for link in verb.children:
+        if link.lower_ not in CAUSE_LINKS or kind is None:
+            continue
+        # a deed of the same type only: "arrested after a protest by students" is no arrest by students
+        for deed in (o for o in link.children if o.dep_ in ("pobj", "dobj") and o.lemma_.lower() in _event_nouns()
+                     and (typed := _noun_type(o, o.lower_, o.lemma_.lower())) and typed[0] == kind[0]):
+            found += [g for p in deed.children if p.dep_ == "prep" and p.lower_ == "by"
+                      for g in p.children if g.dep_ == "pobj"]
+    return found
+
+
+CAUSE_LINKS = frozenset({"in", "during", "following", "after", "amid"})
 
 
 def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_recipient: bool = False,

@@ -124,6 +124,8 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if not speech and not climbed and any(c.dep_ == "nsubjpass" for c in children):
+            return None  # "… was killed and 3 were wounded": a passive's doer is never the clause's subject
         if speech and (buried := _name_just_before(verb)) is not None:
             return buried
         if speech and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ in ("prep", "conj"):
