@@ -281,3 +281,11 @@ def test_a_famous_place_the_ner_splits_or_misses_is_found(run, text, name, count
 def test_a_first_name_or_a_surname_is_no_famous_place(run):
     result = run("News\n\nSydney said the plan would work. Maria Lima agreed, and Lima signed it.")
     assert not any(p["name"] in ("Sydney", "Lima") for p in result["places"])
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Gunmen killed a guard in Cucuta (Norte de Santander) on Monday.", "Norte de Santander Department", "CO"),
+    ("About 50 people demonstrated in Krems an der Donau on Monday.", "Krems an der Donau", "AT"),  # NER: "Krems"
+])
+def test_the_whole_of_a_name_is_read_not_its_first_words(run, text, name, country):
+    assert (name, country) in _places(run, text)

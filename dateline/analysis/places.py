@@ -854,6 +854,20 @@ def _country_or_region_in(ent) -> list[tuple[int, int]]:
     return found
 
 
+def _run_on(doc, start: int, end: int) -> int:
+    """Where a name the NER cut before its inner words ends: "Krems" of "Krems an der Donau" runs on
+    over lower-case inner words (``inner_name_words``) and a capitalised word, when the gazetteer
+    holds the longer name as a place's own."""
+    inner = data.load("places")["inner_name_words"]
+    for extra in (2, 3, 4):
+        last = end + extra
+        if last > len(doc) or not all(t.lower_ in inner for t in doc[end:last - 1]) or not doc[last - 1].text[:1].isupper():
+            continue
+        if _own_name_readings(doc[start:last].text):
+            return last
+    return end
+
+
 def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     """The part of a candidate span that names a place: "the West Bank" resolves whole; "Western
     Cambodia" is Cambodia, "Kermanshah province" Kermanshah, "Walton County's" Walton County."""
@@ -871,6 +885,7 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     if end < len(doc) and (doc[end].lower_ in words["division"] or doc[end].text in ("City", "Town")) \
             and gaz.candidates(doc[start:end + 1].text):
         end += 1  # "Laurel" tagged, "Laurel County" meant; "Iowa City"
+    end = _run_on(doc, start, end)
     if not doc[start].text[:1].isupper() or not gaz.candidates(doc[start:end].text):
         return None  # "metro newspapers": a common noun is no place
     if doc[end - 1].text.endswith("-") or end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
@@ -924,13 +939,14 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     spans: list[tuple[int, int]] = []
     covered: set[int] = set()
     weak: set[tuple[int, int]] = set()
-    for (start, end), how in sorted(_candidate_spans(doc, person_tokens).items()):
+    # the longest of the candidates that start together: "Norte de Santander", not "Norte"
+    for (start, end), how in sorted(_candidate_spans(doc, person_tokens).items(), key=lambda c: (c[0][0], -c[0][1])):
         if start in covered or (how == NER and any(i in person_tokens for i in range(start, end))):
             continue
         trimmed = _trimmed(doc, start, end)
         if trimmed is None:
             continue
-        covered.update(range(start, end))
+        covered.update(range(start, max(end, trimmed[1])))
         spans.append(trimmed)
         if how == WEAK:
             weak.add(trimmed)
