@@ -289,3 +289,14 @@ def test_a_first_name_or_a_surname_is_no_famous_place(run):
 ])
 def test_the_whole_of_a_name_is_read_not_its_first_words(run, text, name, country):
     assert (name, country) in _places(run, text)
+
+
+@pytest.mark.parametrize("native,english,country", [("Lombardia", "Lombardy", "IT"), ("Andalucia", "Andalusia", "ES"),
+                                                    ("Toscana", "Tuscany", "IT")])
+def test_a_division_by_its_own_countrys_name_is_that_division_with_its_point(native, english, country):
+    best = gazetteer().candidates(native)[0]
+    assert (best.name, best.country, best.feature) == (english, country, "region") and best.lat is not None
+
+
+def test_a_native_division_name_qualifies_the_town_before_it(run):
+    assert ("Lombardy", "IT") in _places(run, "Students gathered in Milano (Milano, Lombardia) on Monday.")

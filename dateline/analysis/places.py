@@ -17,6 +17,7 @@ import pickle
 import re
 import sqlite3
 import dataclasses
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from collections import Counter
@@ -34,6 +35,7 @@ SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "
                      # first-level divisions by their own countries' names: Ethiopia's, India's, Spain's, Germany's
                      # and Austria's, Poland's, the Emirates'
                      "Regional state", "Union territory", "Autonomous community", "Land", "Voivodship", "Emirate"}
+SAME_NAME_LIKENESS = 0.7  # a division's native and English names this alike are one (Lombardia, Lombardy)
 MIN_CITY_POPULATION = 1000  # GeoNames' cities1000: the towns local news names
 MIN_ALTERNATES_POPULATION = 15000  # a smaller town's other names are seldom English news usage
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
@@ -213,9 +215,11 @@ class Gazetteer:
                 if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii():
                     self._add(alt, info, alternate=True)
         us_states = {s["name"]: s["geonameid"] for s in gc.get_us_states().values()}
+        regions_of: dict[str, list[PlaceInfo]] = {}
         for (cc, name), (lat, lon, population) in divisions["admin1"].items():
             info = PlaceInfo(name=name, country=cc, feature="region", admin1=name, lat=lat, lon=lon,
                              population=population, geonames_id=us_states.get(name) if cc == "US" else None)
+            regions_of.setdefault(cc, []).append(info)
             for alias in _division_names(name, kinds):
                 if set(fold(alias).split()) <= (generic if alias == name else generic | NOT_SHORT_NAMES):
                     continue
@@ -230,15 +234,21 @@ class Gazetteer:
                               None)
                 for alias in names if target else ():
                     self._add(alias, target)
-        # ISO 3166-2 divisions that no GeoNames row names (no coordinates, but the country is known).
+        # ISO 3166-2 divisions by their own countries' names ("Lombardia", "Andalucía") that no reading in
+        # the country has: the GeoNames division of the likest name (Lombardy), else one without coordinates
+        # (the country is known). A namesake town abroad (Lombardía, Mexico) does not hide them.
         for division in pycountry.subdivisions:
             if division.type not in SUBDIVISION_TYPES:
                 continue
             name = division.name.split(",")[0].strip()
             words = fold(name).split()
-            if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic or self._candidates.get(fold(name)):
+            cc = division.country_code
+            if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic or any(
+                    info.country == cc for info, _ in self._candidates.get(fold(name), {}).values()):
                 continue
-            self._add(name, PlaceInfo(name=name, country=division.country_code, feature="region", admin1=name))
+            likest = max(regions_of.get(cc, ()), key=lambda r: _likeness(r.name, name), default=None)
+            self._add(name, likest if likest is not None and _likeness(likest.name, name) >= SAME_NAME_LIKENESS
+                      else PlaceInfo(name=name, country=cc, feature="region", admin1=name))
         for region in extra["regions"]:
             info = PlaceInfo(name=region["name"], country=region["country"], feature="region", admin1=region["name"],
                              lat=region["lat"], lon=region["lon"], population=region.get("population", 0))
@@ -482,6 +492,10 @@ def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio()
 
 
 def _cache_file() -> Path | None:
