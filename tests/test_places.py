@@ -300,3 +300,9 @@ def test_a_division_by_its_own_countrys_name_is_that_division_with_its_point(nat
 
 def test_a_native_division_name_qualifies_the_town_before_it(run):
     assert ("Lombardy", "IT") in _places(run, "Students gathered in Milano (Milano, Lombardia) on Monday.")
+
+
+def test_a_chain_of_qualifiers_is_read_from_its_end(run):
+    # "Hyderabad district" alone is Pakistan's; Telangana says the city is India's
+    places = _places(run, "BJP members held a protest in Hyderabad city (Hyderabad district, Telangana) on Monday.")
+    assert ("Hyderābād", "IN") in places and not any(country == "PK" for _, country in places)

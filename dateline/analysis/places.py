@@ -868,6 +868,13 @@ def _country_or_region_in(ent) -> list[tuple[int, int]]:
     return found
 
 
+def _same_division(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
+    """Whether a qualifier read as a town ("Hyderabad" of "Hyderabad district") still places a town of
+    the same name in its division."""
+    return qualifier.feature == "city" and place.feature == "city" and fold(place.name) == fold(qualifier.name) \
+        and (place.country, place.admin1) == (qualifier.country, qualifier.admin1)
+
+
 def _run_on(doc, start: int, end: int) -> int:
     """Where a name the NER cut before its inner words ends: "Krems" of "Krems an der Donau" runs on
     over lower-case inner words (``inner_name_words``) and a capitalised word, when the gazetteer
@@ -994,9 +1001,14 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     spans = [span for span in spans if span not in bracketed or span in qualifiers
              or span in qualifier_of or span in weak or _is_ner(doc, span) or _after_a_name(doc, span[0] - 1)]
     fixed: dict[tuple[int, int], PlaceInfo | None] = {}
-    for span, qspan in qualifier_of.items():
+    # A chain is read from its end: "Hyderabad city (Hyderabad district, Telangana)" is in Telangana,
+    # so the district is India's, and so the city.
+    for span, qspan in sorted(qualifier_of.items(), reverse=True):
+        if qspan in fixed and fixed[qspan] is None:
+            continue  # a qualifier no reading of which lies in its own qualifier tells nothing
+        qualifiers = [(fixed[qspan], 0.0)] if qspan in fixed else readings[qspan]
         pairs = [(rp + qp, -i, -j, r, q) for i, (r, rp) in enumerate(readings[span])
-                 for j, (q, qp) in enumerate(readings[qspan]) if r.within(q)]
+                 for j, (q, qp) in enumerate(qualifiers) if r.within(q) or _same_division(r, q)]
         if pairs:
             _, _, _, r, q = max(pairs, key=lambda p: p[:3])
             fixed[span] = r
@@ -1009,14 +1021,15 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     named_by: dict[str, set[tuple[str, str | None]]] = {}
     towns_by: dict[str, set[tuple[float, float]]] = {}
     for span in spans:
-        sure = fixed.get(span) or (_confident(readings[span]) if span not in weak else None)
+        # (a name whose qualifier rules out all its readings, "Hyderabad district, Telangana", tells nothing)
+        sure = fixed.get(span) or (_confident(readings[span]) if span not in weak and span not in fixed else None)
         if sure is not None and sure.country:
             named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
             if sure.feature == "city" and sure.lat is not None:
                 towns_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.lat, sure.lon))
     # Counties named, however many states have one of that name: beside a town's name the pair is telling.
     counties = frozenset(fold(doc[span[0]:span[1]].text) for span in spans
-                         if any(info.feature == "district" for info, _ in readings[span]))
+                         if any(info.feature == "district" for info, _ in readings[span]) and fixed.get(span, True) is not None)
     town_counties_by = {span: {(info.country, info.admin1, fold(info.admin2)) for info, _ in readings[span]
                                if info.feature == "city" and info.admin2} for span in spans}
     # the counties of the towns every other name may be (a name is no evidence for itself)
