@@ -771,11 +771,12 @@ def _unbracketed(ents) -> list:
 
 
 def _join_split_names(doc, spans: dict[tuple[int, int], str]) -> None:
-    """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side, two names the NER
-    tagged as places are one when the gazetteer holds them together under that name."""
+    """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side (or joined by "and"), two
+    names the NER tagged as places are one when the gazetteer holds them together under that name."""
     by_start = {start: (start, end) for (start, end), how in spans.items() if how == NER}
     for start, end in sorted(by_start.values()):
-        after = by_start.get(end)
+        # side by side, or joined by "and" ("Newfoundland and Labrador", "Trinidad and Tobago")
+        after = by_start.get(end) or (by_start.get(end + 1) if end < len(doc) and doc[end].lower_ in ("and", "&") else None)
         if after is None or (start, end) not in spans or not doc[end - 1].whitespace_ \
                 or not _own_name_readings(doc[start:after[1]].text):
             continue
@@ -894,7 +895,8 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     Cambodia" is Cambodia, "Kermanshah province" Kermanshah, "Walton County's" Walton County."""
     gaz = gazetteer()
     words = place_words()
-    while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’") \
+            and not _own_name_readings(doc[start:end].text):  # "St. John's" is its own name
         end -= 1
     while end - start > 1 and not gaz.candidates(doc[start:end].text) and (
             doc[start].lower_ == "the" or doc[start].lower_ in words["compass"]):
