@@ -273,6 +273,9 @@ def test_a_nationality_after_in_is_no_place(run):
     ("On Monday, in Boa Vista (Roraima), teachers gathered to demand higher pay.", "Boa Vista", "BR"),  # NER: Boa + Vista
     ("Russian troops shelled Kyiv on Monday.", "Kyiv", "UA"),  # read as a person by the small model
     ("Shelling hit Kyiv on Monday.", "Kyiv", "UA"),  # left untagged
+    ("The vote tested what contemporary Sri Lanka stands for.", "Sri Lanka", "LK"),  # a country read as a person
+    ("Russia signed treaties with Georgia's breakaway Abkhazia and South Ossetia.", "South Ossetia", "GE"),
+    ("Hopes for better times spread over the Middle East.", "Middle East", None),  # a region across countries
 ])
 def test_a_famous_place_the_ner_splits_or_misses_is_found(run, text, name, country):
     assert (name, country) in _places(run, text)

@@ -568,13 +568,14 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
         return i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS and bool(gaz.candidates(tokens[i].text)) \
             and not (i + 1 < len(doc) and tokens[i + 1].lower_ in ("'s", "’s"))  # "in Clinton's view"
 
+    # "Russian troops shelled Kyiv", "Sri Lanka's president": a famous place's name read as a person's,
+    # with no title, whose words are no other person's name in the article
+    places = [n for n in names if n.label == "PERSON" and not n.title_spans and not n.honorifics
+              and famous_place(doc[n.start:n.end].text)]
     surnames = {name_key([t.text for t in doc[n.start:n.end]])[-1]
-                for n in names if n.label == "PERSON" and n.end - n.start >= 2}
-    for name in names:
-        # "Russian troops shelled Kyiv", the city read as a person: a famous place's one-word name,
-        # nobody's surname in the article, with no title
-        if name.label == "PERSON" and name.end - name.start == 1 and not name.title_spans and not name.honorifics \
-                and not set(name_key([tokens[name.start].text])) & surnames and famous_place(tokens[name.start]):
+                for n in names if n.label == "PERSON" and n.end - n.start >= 2 and n not in places}
+    for name in places:
+        if not set(name_key([t.text for t in doc[name.start:name.end]])) & surnames:
             name.label = "GPE"
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:

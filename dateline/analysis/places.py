@@ -254,6 +254,10 @@ class Gazetteer:
                              lat=region["lat"], lon=region["lon"], population=region.get("population", 0))
             for alias in region["aliases"]:
                 self._candidates[fold(alias)] = {info.key: (info, False)}
+        for region in extra["world_regions"]:
+            info = PlaceInfo(name=region["name"], country=None, feature="continent", lat=region["lat"], lon=region["lon"])
+            for alias in region["aliases"]:
+                self._candidates[fold(alias)] = {info.key: (info, False)}
         for canonical, aliases in extra["city_aliases"].items():
             target = self.best(canonical)
             for alias in aliases:  # the data file's word is final: no namesake town competes
@@ -575,7 +579,9 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     owned_by_town = words["institution"] | words["resident"]  # "Alexandria police", "a Gainesville man"
     spans: dict[tuple[int, int], str] = {}
     # Words of multi-word person names: "Clinton" alone is a surname when "Hillary Clinton" is in the text.
-    person_words = {t.lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    famous = {e.start for e in ents_of(doc) if e.label_ == "PERSON" and famous_place(e.text)}  # "Sri Lanka"
+    person_words = {t.lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1 and e.start not in famous
+                    for t in e}
     entities = _unbracketed(ents_of(doc))
     for ent in entities:
         # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
@@ -593,8 +599,8 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         elif ent.label_ == "ORG" and any(c.feature != "city" or c.population >= words["min_org_city_population"]
                                          for c in _own_name_readings(ent.text)):
             spans[(ent.start, ent.end)] = WEAK  # "Fargo", "Minnesota" read as organizations
-        elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ not in person_words and famous_place(ent[0]):
-            spans[(ent.start, ent.end)] = VOUCHED  # "shelled Kyiv", the city read as a person
+        elif ent.start in famous and not {t.lower_ for t in ent} & person_words:
+            spans[(ent.start, ent.end)] = VOUCHED  # "shelled Kyiv", "Sri Lanka's president": read as a person
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ not in person_words and any(
                 c.feature != "city" or c.population >= words["min_person_city_population"]
                 for c in _own_name_readings(ent.text)):
@@ -634,7 +640,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
                 and not {t.lower_ for t in doc[start:end]} & person_words and (start, end) not in spans \
                 and not {t.lower_ for t in doc[start:end]} <= words["generic"] and _own_name_readings(doc[start:end].text):
             spans[(start, end)] = VOUCHED
-        elif end - start == 1 and (start, end) not in spans and first.lower_ not in person_words and famous_place(first):
+        elif end - start == 1 and (start, end) not in spans and first.lower_ not in person_words and famous_place(first.text):
             spans[(start, end)] = VOUCHED  # "Shelling hit Kyiv", the city the NER left untagged
         # "stopped in Oakport and Moorhead": coordinated with a place, a name the gazetteer holds is one too
         elif doc[start:end].root.dep_ == "conj" and doc[start:end].root.head.i in placed_heads \
@@ -815,15 +821,21 @@ def _name_runs(doc: list, tagged_too: bool) -> list[tuple[int, int]]:
     return runs
 
 
-def famous_place(token) -> bool:
-    """Whether a one-word name is a famous place's own name: a country, a capital, a city of a
-    million (``famous_city_population``), and no first name ("Kyiv", not "Sydney" or "Jordan")."""
+def famous_place(name: str) -> bool:
+    """Whether a name is a famous place's own name: a country, a capital, a city of a million
+    (``famous_city_population``), and no first name ("Kyiv"; not "Sydney" or "Jordan"); a country of
+    several words ("Sri Lanka's") whatever its first word."""
     from .actors import is_first_name  # actors builds on places
 
+    name = re.sub(r"['’]s$", "", name.strip())
+    if not name[:1].isupper():
+        return False
     least = data.load("places")["famous_city_population"]
-    return token.text[:1].isupper() and any(
-        c.feature == "country" or c.feature == "city" and (c.capital or (c.population or 0) >= least)
-        for c in _own_name_readings(token.text)) and not is_first_name(token.text)
+    readings = _own_name_readings(name)
+    if " " in name and any(c.feature == "country" for c in readings):
+        return True  # a country of several words is nobody's name: "Sri Lanka", "South Africa"
+    return any(c.feature == "country" or c.feature == "city" and (c.capital or (c.population or 0) >= least)
+               for c in readings) and not is_first_name(name.split()[0])
 
 
 def _own_name_readings(name: str) -> list[PlaceInfo]:
