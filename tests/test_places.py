@@ -309,3 +309,12 @@ def test_a_chain_of_qualifiers_is_read_from_its_end(run):
     # "Hyderabad district" alone is Pakistan's; Telangana says the city is India's
     places = _places(run, "BJP members held a protest in Hyderabad city (Hyderabad district, Telangana) on Monday.")
     assert ("Hyderābād", "IN") in places and not any(country == "PK" for _, country in places)
+
+
+def test_names_listed_before_a_plural_kind_are_each_that_division(run):
+    places = _resolved(run, "The bridge between Walton and Oconee counties in Georgia was closed on Monday.")
+    assert places["Walton"] == ("Walton County", "US", "district") and places["Oconee"][0] == "Oconee County"
+
+
+def test_a_plural_kind_after_a_name_no_such_division_has_lists_nothing(run):
+    assert _resolved(run, "The Democrats won many counties on Monday.") == {}

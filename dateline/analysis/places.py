@@ -776,6 +776,37 @@ def _unbracketed(ents) -> list:
     return pieces
 
 
+def _listed_under_kind(doc) -> dict[tuple[int, int], str]:
+    """"Walton and Oconee counties", "Becker, Clay and Otter Tail counties": each name of a list before
+    a plural kind of division (``listed_kinds``) is that division, when the gazetteer holds it under
+    the name and the kind; the list stops at the first that it does not."""
+    from .actors import tokens_of  # actors builds on places
+
+    kinds = data.load("places")["listed_kinds"]
+    tokens = tokens_of(doc)
+    found: dict[tuple[int, int], str] = {}
+    for token in tokens:
+        kind = kinds.get(token.lower_)
+        if kind is None:
+            continue
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].is_alpha \
+                    and "\n" not in tokens[start - 1].text_with_ws:
+                start -= 1
+            name = f"{doc[start:end].text} {kind}"
+            if start == end or not any(c.feature == "district" for c in gazetteer().candidates(name)):
+                break
+            found[(start, end)] = name
+            end = start
+            while end > 0 and tokens[end - 1].lower_ in (",", "and", "or", "&"):
+                end -= 1
+            if end == start:
+                break
+    return found
+
+
 def _join_split_names(doc, spans: dict[tuple[int, int], str]) -> None:
     """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side (or joined by "and"), two
     names the NER tagged as places are one when the gazetteer holds them together under that name."""
@@ -974,18 +1005,21 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     spans: list[tuple[int, int]] = []
     covered: set[int] = set()
     weak: set[tuple[int, int]] = set()
+    candidates = _candidate_spans(doc, person_tokens)
+    listed = _listed_under_kind(doc)
+    candidates.update((span, VOUCHED) for span in listed)
     # the longest of the candidates that start together: "Norte de Santander", not "Norte"
-    for (start, end), how in sorted(_candidate_spans(doc, person_tokens).items(), key=lambda c: (c[0][0], -c[0][1])):
+    for (start, end), how in sorted(candidates.items(), key=lambda c: (c[0][0], -c[0][1])):
         if start in covered or (how == NER and any(i in person_tokens for i in range(start, end))):
             continue
-        trimmed = _trimmed(doc, start, end)
+        trimmed = (start, end) if (start, end) in listed else _trimmed(doc, start, end)
         if trimmed is None:
             continue
         covered.update(range(start, max(end, trimmed[1])))
         spans.append(trimmed)
         if how == WEAK:
             weak.add(trimmed)
-    readings = {span: gaz.readings(doc[span[0]:span[1]].text) for span in spans}
+    readings = {span: gaz.readings(listed.get(span) or doc[span[0]:span[1]].text) for span in spans}
     for span in spans:
         if _acronym(doc, span):
             # "the United Nations (UN)", "ALMA": an acronym is no town written in lower case (Un, Alma)
@@ -1005,6 +1039,8 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     for s, e in spans:
         gap = 2 if e + 1 < len(doc) and doc[e + 1].text in ("(", ",") and doc[e].lemma_.lower() in kind_words() else 1
         nxt = by_start.get(e + gap)
+        if (s, e) in listed or nxt in listed:
+            continue  # "Becker, Clay and Douglas counties" is a list, not a chain of qualifiers
         if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
                 r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
             qualifier_of[(s, e)] = nxt
