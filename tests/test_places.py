@@ -318,3 +318,11 @@ def test_names_listed_before_a_plural_kind_are_each_that_division(run):
 
 def test_a_plural_kind_after_a_name_no_such_division_has_lists_nothing(run):
     assert _resolved(run, "The Democrats won many counties on Monday.") == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("By MIKE ZIMMER Advocate Reporter March 15, 2009 NEWARK -- Unfortunately, the sight is not unusual.", "Newark"),
+    ("He died in the arrivals area of Vancouver International Airport on Monday.", "Vancouver"),
+])
+def test_a_dateline_after_a_byline_and_a_town_opening_an_airports_name_are_places(run, text, name):
+    assert name in {place for place, _ in _places(run, text)}

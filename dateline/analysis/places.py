@@ -686,10 +686,11 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
                 end += 1
             if end > start:
                 spans[(start, end)] = VOUCHED
-        # A dateline: "MANSFIELD -- Mansfield Mayor …", "NEWARK, Ohio —"
+        # A dateline: "MANSFIELD -- Mansfield Mayor …", "NEWARK, Ohio —", "Reporter March 15, 2009 NEWARK --"
         if token.is_upper and token.is_alpha and len(token) > 1 and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
                                                                      or doc[token.i - 1].is_sent_end
-                                                                     or doc[token.i - 1].is_punct):
+                                                                     or doc[token.i - 1].is_punct
+                                                                     or doc[token.i - 1].ent_type_ == "DATE"):
             end = token.i + 1
             while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
                 end += 1
