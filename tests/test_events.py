@@ -608,3 +608,14 @@ def test_leaders_gathering_to_call_for_calm_do_not_protest(run):
 def test_a_passives_doer_is_its_agent_or_that_of_the_deed_of_its_type_it_happened_in(run, text, expected):
     first = _events(run, text)[0]
     assert (first[1], first[2]) == expected
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("On 25 March 2022, a fighter of the Afghanistan Freedom Front (AFF) attacked a police post.",
+     ["fighter of the Afghanistan Freedom Front"]),  # whose fighter, to the end of the name
+    ("On 27 February 2022, military forces from South Sudan attacked civilians.", ["military forces from South Sudan"]),
+    ("On 2 March 2022, cadres of Zomi Revolutionary Army (ZRA) beat up five farmers.", ["Zomi Revolutionary Army"]),
+    ("On 3 January 2022, RRR militiamen under the CPC alliance attacked the army.", ["RRR militiamen", "CPC"]),
+])
+def test_whose_fighters_and_the_coalition_they_act_under_are_named(run, text, actors):
+    assert _events(run, text)[0][1] == actors

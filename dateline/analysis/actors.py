@@ -144,8 +144,11 @@ class ActorTable:
         # "military forces of Pakistan", "fighters from Al Shabaab": whose forces they are is part of the name
         whose = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") and p.i == end), None)
         owner = next((o for o in whose.children if o.dep_ == "pobj"), None) if whose is not None else None
-        if owner is not None and owner.ent_type_ in ("GPE", "ORG", "NORP") and owner.right_edge.i - whose.i <= MAX_OWNER_TOKENS:
-            end = owner.right_edge.i + 1
+        if owner is not None and owner.ent_type_ in ("GPE", "LOC", "ORG", "NORP"):
+            # to the end of the owner's name ("of the Afghanistan Freedom Front (AFF)": not its acronym)
+            name_end = next((e.end for e in ents_of(doc) if e.start <= owner.i < e.end), owner.right_edge.i + 1)
+            if name_end - whose.i <= MAX_OWNER_TOKENS + 1:
+                end = name_end
         words = [t.text for t in doc[start:end]]
         if not words:
             return None

@@ -261,7 +261,29 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
                 actor = _reporter(t, table)
             if actor and actor not in found:
                 found.append(actor)
+            if subject and actor:
+                found += [a for a in _umbrella(t, table) if a not in found]
     return found
+
+
+def _umbrella(doc_token: Token, table: ActorTable) -> list[str]:
+    """The named coalition a doer acts within: "RRR militiamen under the CPC alliance", "Cameroonian
+    soldiers, as part of the MNJTF" (``umbrella_nouns``): it acts too."""
+    words = config()["umbrella_nouns"]
+    found = []
+    for prep in (c for c in doc_token.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "as":  # "as part of the MNJTF"
+            objects = [g for o in objects if o.lower_ == "part" for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+        elif prep.lower_ == "under":  # "under the CPC alliance", "under the umbrella of the CPC"
+            objects = [g for o in objects if o.lemma_.lower() in words
+                       for g in [o, *(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]]
+        else:
+            continue
+        objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "the CPC coalition"
+        found += [a for o in objects if (a := table.actor_at(o)) is not None and table.actor(a).kind == "organization"]
+    return list(dict.fromkeys(found))
 
 
 @cache
