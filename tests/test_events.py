@@ -252,9 +252,10 @@ def _event_place(result: dict, event: dict) -> dict | None:
     # the village is unknown to the gazetteer: the event lies in the division the bracket names
     ("On 17 January 2022, rioters clashed with soldiers at the entrance of Qaryat Zzyx village (Jenin, West Bank).",
      "Jenin", "PS"),
-    # a first-level division by its own country's word for it ("Regional state"), named where the NER saw a person
+    # a first-level division by its own country's word for it ("Regional state"), named where the NER saw a person:
+    # the GeoNames division of that name, with its point
     ("On 12 January 2022, special police clashed with militants in Zzyxville, Cobi (West Shewa, Oromia).",
-     "Oromia", "ET"),
+     "Oromiya", "ET"),
     # the name after an unknown place and a comma qualifies it, though the NER took it for a person
     ("On 28 February 2022, a civilian died in an explosion of a device planted by soldiers in Zzyxivka, Sumy.",
      "Sumy", "UA"),
