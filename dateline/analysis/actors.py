@@ -510,12 +510,19 @@ def _after_organisation(doc: Doc, ent: Span, start: int, end: int) -> int:
     """Where the person's name begins in an entity that runs an organisation's name into it, a
     comma missing ("the editorial board of the Washington Post Trump said"): the organisation is an
     outlet or an organisation the article names, and the rest a surname it gives a person elsewhere."""
+    tokens = tokens_of(doc)
+    surnames = doc.user_data.get("dateline_person_ends")
+    if surnames is None:  # once per Doc: this runs for every entity
+        surnames = doc.user_data["dateline_person_ends"] = {}
+        for e in ents_of(doc):
+            if e.label_ == "PERSON":
+                surnames.setdefault(e[-1].text, set()).add(e.start)
+    if not surnames.get(tokens[end - 1].text, set()) - {ent.start}:
+        return start  # the last word is no other person's name of the article
     organisations = _outlet_names() | {fold(e.text).removeprefix("the ") for e in ents_of(doc)
                                        if e.label_ == "ORG" and e.start != ent.start}
-    surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and e.start != ent.start}
-    tokens = tokens_of(doc)
     for cut in range(start + 1, end):
-        if fold(doc[start:cut].text).removeprefix("the ") in organisations and tokens[end - 1].text in surnames \
+        if fold(doc[start:cut].text).removeprefix("the ") in organisations \
                 and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in tokens[cut:end]):
             return cut
     return start

@@ -781,16 +781,14 @@ def _listed_under_kind(doc) -> dict[tuple[int, int], str]:
     """"Walton and Oconee counties", "Becker, Clay and Otter Tail counties": each name of a list before
     a plural kind of division (``listed_kinds``) is that division, when the gazetteer holds it under
     the name and the kind; the list stops at the first that it does not."""
-    from .actors import tokens_of  # actors builds on places
+    from .actors import lowers_of, tokens_of  # actors builds on places
 
-    kinds = data.load("places")["listed_kinds"]
+    kinds = place_words()["listed_kinds"]
     tokens = tokens_of(doc)
     found: dict[tuple[int, int], str] = {}
-    for token in tokens:
-        kind = kinds.get(token.lower_)
-        if kind is None:
-            continue
-        end = token.i
+    for i in (i for i, word in enumerate(lowers_of(doc)) if word in kinds):
+        kind = kinds[tokens[i].lower_]
+        end = i
         while end > 0:
             start = end
             while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].is_alpha \
@@ -853,6 +851,7 @@ def _name_runs(doc: list, tagged_too: bool) -> list[tuple[int, int]]:
     return runs
 
 
+@lru_cache(maxsize=8192)  # asked of every person's name, twice
 def famous_place(name: str) -> bool:
     """Whether a name is a famous place's own name: a country, a capital, a city of a million
     (``famous_city_population``), and no first name ("Kyiv"; not "Sydney" or "Jordan"); a country of
@@ -862,7 +861,7 @@ def famous_place(name: str) -> bool:
     name = re.sub(r"['’]s$", "", name.strip())
     if not name[:1].isupper():
         return False
-    least = data.load("places")["famous_city_population"]
+    least = place_words()["famous_city_population"]
     readings = _own_name_readings(name)
     if " " in name and any(c.feature == "country" for c in readings):
         return True  # a country of several words is nobody's name: "Sri Lanka", "South Africa"
@@ -924,7 +923,7 @@ def _run_on(doc, start: int, end: int) -> int:
     """Where a name the NER cut before its inner words ends: "Krems" of "Krems an der Donau" runs on
     over lower-case inner words (``inner_name_words``) and a capitalised word, when the gazetteer
     holds the longer name as a place's own."""
-    inner = data.load("places")["inner_name_words"]
+    inner = place_words()["inner_name_words"]
     for extra in (2, 3, 4):
         last = end + extra
         if last > len(doc) or not all(t.lower_ in inner for t in doc[end:last - 1]) or not doc[last - 1].text[:1].isupper():
@@ -1269,4 +1268,6 @@ def place_words() -> dict:
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
             "media": frozenset(extra["media_words"]),
             "min_person_city_population": extra["min_person_city_population"],
-            "min_org_city_population": extra["min_org_city_population"]}
+            "min_org_city_population": extra["min_org_city_population"],
+            "famous_city_population": extra["famous_city_population"],
+            "inner_name_words": frozenset(extra["inner_name_words"]), "listed_kinds": extra["listed_kinds"]}
