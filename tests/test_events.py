@@ -620,3 +620,16 @@ def test_a_passives_doer_is_its_agent_or_that_of_the_deed_of_its_type_it_happene
 ])
 def test_whose_fighters_and_the_coalition_they_act_under_are_named(run, text, actors):
     assert _events(run, text)[0][1] == actors
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reduced passive acts on the noun it qualifies: the shells were fired
+    ("On Monday, artillery shells fired by Pakistan forces hit a civilian house.", ("ASSAULT", ["Pakistan forces"])),
+    ("On Monday, the Military Forces of Armenia fired towards the positions of the army.",
+     ("ASSAULT", ["Military Forces of Armenia"])),
+    ("Rockets fired into Israel hit a house.", ("ASSAULT", [])),  # a weapon the tagger calls a name is no actor
+    ("The company fired three managers last week.", None),  # not a shot
+])
+def test_firing_weapons_is_an_attack_by_whoever_fired_them(run, text, expected):
+    events = _events(run, text)
+    assert (events[0][:2] if events else None) == expected

@@ -129,6 +129,8 @@ def _complements(verb: Token) -> set[str]:
             found.add(child.lower_)
             found |= {w for g in child.children if g.dep_ in ("pobj", "pcomp")
                       for w in (g.lemma_.lower(), f"{child.lower_} {g.lemma_.lower()}")}  # "in support"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_weapon(verb.head, _weapons()):
+        found |= {verb.head.lemma_.lower(), verb.head.lower_}  # "shells fired by Pakistan forces": fired shells
     return found
 
 
@@ -224,7 +226,7 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
     weapons = _weapons()
     for token in tokens:
         for t in _with_conjuncts(token):
-            if subject and t.lemma_.lower() in weapons and table.actor_at(t) is None:
+            if subject and _is_weapon(t, weapons) and table.actor_at(t) is None:
                 user = _weapon_user(t)
                 if user is None:
                     continue  # "a landmine exploded": the mine is no actor, and nobody is named
@@ -284,6 +286,12 @@ def _umbrella(doc_token: Token, table: ActorTable) -> list[str]:
         objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "the CPC coalition"
         found += [a for o in objects if (a := table.actor_at(o)) is not None and table.actor(a).kind == "organization"]
     return list(dict.fromkeys(found))
+
+
+def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
+    """A weapon's word, also capitalised where the tagger takes it for a name ("Rockets fired …")."""
+    lower = token.lower_
+    return token.lemma_.lower() in weapons or lower in weapons or lower.endswith("s") and lower[:-1] in weapons
 
 
 @cache
