@@ -633,3 +633,12 @@ def test_whose_fighters_and_the_coalition_they_act_under_are_named(run, text, ac
 def test_firing_weapons_is_an_attack_by_whoever_fired_them(run, text, expected):
     events = _events(run, text)
     assert (events[0][:2] if events else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On Monday, a civilian died in an explosion in Sumy.", ([], ["civilian"])),  # who died suffered it
+    ("On Monday, a man died under torture in a military prison.", ([], ["man"])),
+    ("On Monday, 42 migrants were captured and detained off the coast.", ([], ["migrants"])),  # both passives' patient
+])
+def test_who_suffers_an_event_is_never_its_doer(run, text, expected):
+    assert all((actors, recipients) == expected for _, actors, recipients in _events(run, text))

@@ -1085,17 +1085,20 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     between = _prep_objects(noun, {"between", "among"})
     if not between and noun.dep_ == "nsubj":
         between = _prep_objects(noun.head, {"between", "among"})  # "a clash occurred between X and Y"
-    governing = []
+    governing, victims = [], []
     if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = _clause_subject(clause)
-        governing = [subject] if subject is not None else []
+        if subject is not None and not light and clause.lemma_.lower() in config()["suffering_verbs"]:
+            victims = [subject]  # "a civilian died in an explosion": who suffered it, not who did it
+        else:
+            governing = [subject] if subject is not None else []
     elif (claimant := _claimant(noun)) is not None:
         governing = [claimant]
     # the sides "between" whom it happens act, named or not ("a firefight between the NPA and the military")
     actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:
         actors = _modifier_actors(noun, table)
-    recipients = [a for a in _actors_of([a for a in args if a not in between], table) if a not in actors]
+    recipients = [a for a in _actors_of([a for a in args if a not in between] + victims, table) if a not in actors]
     return actors, recipients
 
 

@@ -142,6 +142,9 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         if speech and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
             verb = verb.head.head  # "said it was opposed and warned …", parsed as if "it" warned
             continue
+        if not speech and verb.dep_ == "conj" and verb.tag_ == "VBN" \
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children):
+            return None  # "were captured and detained by …": the shared subject is both passives' patient
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "Protesters marching through the streets chanted …", parsed with the participle as main verb
         under_participle = verb.dep_ in ("advcl", "dep") and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBG"
