@@ -136,7 +136,8 @@ def _analysed(article: Article, doc: Doc, parse_seconds: float) -> AnalyzedArtic
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
+    # built from the Doc's own offsets, tens of thousands per corpus: validating each costs more than the stage
+    return Span.model_construct(start=start, end=end, text=text[start:end])
 
 
 def records(article: Article, doc: Doc) -> AnalyzedArticle:
@@ -172,7 +173,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
     actors = [
         Actor(id=a.id, name=a.name, kind=a.kind, titles=a.titles, affiliations=a.affiliations,
               country=a.country, sector=a.sector, mentions=[
-                  Mention(start=(first := tokens[m.start].idx), end=(end := tokens[m.end - 1].idx + len(tokens[m.end - 1])),
+                  Mention.model_construct(start=(first := tokens[m.start].idx), end=(end := tokens[m.end - 1].idx + len(tokens[m.end - 1])),
                           text=text[first:end], form=m.form)
                   for m in a.mentions])
         for a in table.actors
