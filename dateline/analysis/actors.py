@@ -945,9 +945,11 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
     """"The appeals court" after "the U.S. Court of Appeals", "the poll" after "the Reuters/Ipsos
     poll": a definite description whose noun (and noun modifiers) one earlier organisation's name
     holds, or whose noun that name modified. Two candidates: nobody."""
-    nouns = {fold(token.text), fold(token.lemma_)}
-    if not nouns & _organization_nouns(doc, table) or token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or not any(
+    if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None  # the cheap tests first: this runs for every noun
+    nouns = {fold(token.text), fold(token.lemma_)}
+    if not nouns & _organization_nouns(doc, table):
         return None
     start = min([c.i for c in token.children if c.i < token.i] + [token.i])
     tokens = tokens_of(doc)
