@@ -149,6 +149,9 @@ def test_season_verbs_and_spelled_ages_are_not_times(nlp):
     ("The vote, planned for Oct. 15, was delayed.", "2019-10-15"),  # a past plan keeps its own year
     ("The vote was planned for Oct. 15.", "2019-10-15"),
     ("The vote is planned for Oct. 15.", "2020-10-15"),  # a plan still ahead goes forward
+    ("The appeal will be heard when the case is heard in February.", "2020-02"),  # a present passive is no past
+    ("The bank created a new office, effective Feb. 1.", "2020-02-01"),  # "effective": the nearest such day
+    ("The treaty was signed in December.", "2018-12"),  # next month in a past clause: last year's
 ])
 def test_month_days_take_the_year_their_clauses_tense_points_to(nlp, sentence, value):
     assert [t.value for t in find_times(nlp(sentence), date(2019, 11, 18))] == [value]

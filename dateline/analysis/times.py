@@ -32,6 +32,8 @@ UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "ce
 TIME_UNITS = {"hour", "minute", "second"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 MODALS = {"might", "may", "could", "should", "must", "would"}
+PRESENT_AUX = {"is", "are", "am", "'s", "'re", "be", "being"}
+UNTIMED_ADJECTIVES = {"effective"}
 PLANNING = {"plan", "schedule", "expect", "intend", "prepare", "aim", "hope", "promise", "set", "due"}
 INTENDING = PLANNING | {"agree", "decide", "vow", "pledge", "threaten", "want", "seek", "offer", "propose"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -139,6 +141,8 @@ def clause_tense(span: Span) -> str:
         return "present"
     from_infinitive = False
     for _ in range(10):
+        if head.lower_ in UNTIMED_ADJECTIVES and head.pos_ == "ADJ":
+            return "present"  # "effective Feb. 1": the nearest such day, whatever tense tells of it
         if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & MODALS and aux & {"have", "'ve"}:
@@ -147,12 +151,14 @@ def clause_tense(span: Span) -> str:
                 return "past"
             if head.lemma_ in PLANNING and not aux & (FUTURE_AUX | MODALS):
                 if aux & {"was", "were", "had"}:
-                    return "past"  # "was planned for Oct. 15": a plan of the past, for its own date
+                    return "present"  # "was planned for Oct. 15": a plan of the past, for the nearest such date
                 if head.tag_ == "VBN" and not aux and head.dep_ in ("acl", "amod", "relcl") and head.head.i != head.i:
                     head = head.head  # "the vote, planned for Oct. 15, was delayed": the clause it describes
                     continue
             if aux & (FUTURE_AUX | MODALS) or head.lemma_ in PLANNING or from_infinitive and head.lemma_ in INTENDING:
                 return "future"
+            if head.tag_ == "VBN" and aux & PRESENT_AUX and not aux & {"has", "have", "had"}:
+                return "present"  # "when the case is heard in May": a present passive, not a past
             if head.tag_ in ("VBD", "VBN") and not aux & {"to"} or aux & {"had", "did", "was", "were", "has", "have"}:
                 return "past"
             if "to" in aux and head.tag_ == "VB" and head.head.pos_ == "NOUN" and head.dep_ == "acl":
