@@ -418,6 +418,7 @@ def test_what_protesters_demand_with_no_protest_told_is_their_protest(run):
     "On 30 January 2022, teachers did a sit-in protest in Eyvan demanding higher pay.",
     "Activists displayed banners outside the parliament on Monday.",
     "Transport workers formed a picket line in Lugo on Thursday.",
+    "Unemployed graduates held a sit-in in Missour.",  # the tokenizer's "sit - in", read as written
 ])
 def test_protests_told_with_a_light_verb(run, text):
     assert "PROTEST" in [t for t, _, _ in _events(run, text)]
@@ -430,6 +431,9 @@ def test_protests_told_with_a_light_verb(run, text):
     # the subjects coordinated with the place the sentence opens with
     ("On 31 January 2022, in Merida (Merida), students, teachers, and workers at the university protested "
      "against poor wages.", ["students", "teachers", "workers"]),
+    # the subjects set beside the places the sentence opens with
+    ("On 18 March 2022, in San Salvador, San Salvador, around 50 relatives of health workers who died of "
+     "the virus staged a protest at the Ministry of Health.", ["around 50 relatives"]),
     # who protested is the workers, not the project they work on
     ("Around 26 January 2022 (as reported), construction workers of a housing project protested in Zhengzhou "
      "to demand wage arrears.", ["construction workers"]),

@@ -116,6 +116,7 @@ def _complements(verb: Token) -> set[str]:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp", "ccomp"):
             found.add(child.lemma_.lower())
             found.add(child.lower_)
+            found.add(_hyphened(child))  # "held a sit-in"
             found.add(" ".join(t.lower_ for t in child.subtree))
             # "aid deliveries", "tons of food aid", "photographs and other intelligence"
             found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "conj")}
@@ -334,8 +335,19 @@ AGENTIVE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ary", "ee", "ers", 
 def _acts_always(verb: Token) -> bool:
     """A verb only people do: protest, march, gather, organise a protest."""
     lemma = verb.lemma_.lower()
+    nouns = _types()["PROTEST"]["nouns"]
     return lemma in config()["actor_verbs"] or lemma in config()["gatherings"]["verbs"] or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _types()["PROTEST"]["nouns"] for c in verb.children)
+        c.dep_ == "dobj" and (c.lemma_.lower() in nouns or _hyphened(c) in nouns  # "held a sit-in"
+                              or any(g.dep_ == "compound" and g.lemma_.lower() in nouns for g in c.children))
+        for c in verb.children)  # "held a protest march", "a protest sit-in"
+
+
+def _hyphened(token: Token) -> str:
+    """A hyphened word the tokenizer split, as written: "sit-in" for the "in" of "sit - in"."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:token.i + 1].text.lower()
 
 
 def _can_act(noun: Token) -> bool:
@@ -973,9 +985,15 @@ def _subject_in_fronted_phrase(verb: Token) -> Token | None:
 
 
 def _first_acting_conjunct(verb: Token, place: Token) -> Token | None:
-    """The first word coordinated with a place, after a comma, that names who can do ``verb``."""
-    people = [c for c in place.conjuncts if c.i > place.i and c.ent_type_ not in ("GPE", "LOC", "FAC")
-              and c.pos_ in ("NOUN", "PROPN")]
+    """The first word coordinated with a place, or set beside it ("in San Salvador, San Salvador,
+    around 50 relatives … staged a protest"), after a comma, that names who can do ``verb``."""
+    beside, places = [], [place]
+    while places:  # places set beside places, and whatever is set beside them
+        for c in places.pop().children:
+            if c.dep_ == "appos":
+                (places if c.ent_type_ in ("GPE", "LOC", "FAC") else beside).append(c)
+    people = sorted((c for c in (*place.conjuncts, *beside) if c.i > place.i and c.ent_type_ not in ("GPE", "LOC", "FAC")
+                     and c.pos_ in ("NOUN", "PROPN")), key=lambda c: c.i)
     if people and any(t.text == "," for t in place.doc[place.i + 1:people[0].i]) and (
             _acts_always(verb) or _can_act(people[0])):
         return people[0]
