@@ -304,3 +304,11 @@ def test_a_floating_quote_belongs_to_the_person_the_sentence_before_is_about(run
                  "to the race. \"The younger people are sick and tired of waiting.\"")
     (statement,) = [s for s in result["statements"] if s["content"]["text"].startswith("The younger people")]
     assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+def test_a_capitalised_word_inside_a_name_is_no_cue(run):
+    # the parser read "Pyu saw …" as a perception verb; the NER read the name whole
+    result = run("Raid\n\nOn 12 January 2022, the Myanmar military forces and Pyu Saw Htee members burned down "
+                 "residential houses.")
+    assert result["statements"] == []
+    assert [e["modality"] for e in result["events"]] == ["asserted"]

@@ -234,7 +234,7 @@ def _actors_of(tokens: list[Token], table: ActorTable, *, subject: bool = False)
                 t = user
             if table.actor_at(t) is None:
                 # "Tens of thousands of students": the students act
-                while t.lower_ in partitive and (body := next(iter(_prep_objects(t, {"of"})), None)) is not None:
+                while (t.lower_ in partitive or _joint_body(t)) and (body := next(iter(_prep_objects(t, {"of"})), None)) is not None:
                     t = body
             actor = table.actor_at(t)
             if actor is None:
@@ -348,6 +348,16 @@ def _hyphened(token: Token) -> str:
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
         start -= 2
     return doc[start:token.i + 1].text.lower()
+
+
+@cache
+def _joint_bodies() -> frozenset[str]:
+    return frozenset(data.load("roles")["joint_bodies"])
+
+
+def _joint_body(noun: Token) -> bool:
+    """"joint forces of the PDF and the CNDF", "the combined force of KNDF": groups acting as one."""
+    return any(c.dep_ == "amod" and f"{c.lower_} {noun.lower_}" in _joint_bodies() for c in noun.children)
 
 
 def _can_act(noun: Token) -> bool:
