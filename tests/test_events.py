@@ -647,3 +647,20 @@ def test_firing_weapons_is_an_attack_by_whoever_fired_them(run, text, expected):
 ])
 def test_who_suffers_an_event_is_never_its_doer(run, text, expected):
     assert all((actors, recipients) == expected for _, actors, recipients in _events(run, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On 31 March 2022, Ukrainian forces retook Havrylivka.", ("ASSAULT", ["Ukrainian forces"])),
+    # the event noun's modifier names the deed: "an offensive operation"
+    ("On 4 March 2022, Russian forces launched an offensive operation against the Ukrainian military near Byshiv.",
+     ("ASSAULT", ["Russian forces"])),
+    # "target" is an attack when an armed side does it
+    ("Syrian helicopters targeted rebel positions near Hama.", ("ASSAULT", ["Syrian helicopters"])),
+])
+def test_armed_deeds_told_with_other_words(run, text, expected):
+    assert expected in [(t, a) for t, a, _ in _events(run, text)]
+
+
+def test_what_an_attack_was_done_with_is_no_recipient(run):
+    assert _events(run, "Gunmen targeted a police checkpoint with an RPG.") == [("ASSAULT", ["Gunmen"], [])]
+    assert all(t != "ASSAULT" for t, _, _ in _events(run, "The campaign targeted young voters with ads."))

@@ -119,7 +119,7 @@ def _complements(verb: Token) -> set[str]:
             found.add(_hyphened(child))  # "held a sit-in"
             found.add(" ".join(t.lower_ for t in child.subtree))
             # "aid deliveries", "tons of food aid", "photographs and other intelligence"
-            found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "conj")}
+            found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "conj", "amod")}  # "an offensive operation"
             found |= {g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"}
         elif child.dep_ == "prt":
@@ -1070,6 +1070,8 @@ def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: b
         mention = table.mention_at(token)
         if scene and _is_locative(token.doc[mention.head] if mention else token) and _only_scene(token, mention, table):
             continue  # "demonstrated in Oslo": where it happened, not to whom
+        if _is_weapon(token, _weapons()) and token.dep_ == "pobj" and token.head.lower_ == "with":
+            continue  # "targeted a checkpoint with an RPG": what it was done with, not to whom
         if mention is None and token.ent_type_ in ("GPE", "LOC", "NORP"):
             # "an admission by Moscow", "a Senegalese peace plan", "a curfew in Algiers"
             actor = _place_participant(token, table) if token.ent_type_ != "NORP" else _country_word(token, table)
