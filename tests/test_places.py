@@ -271,6 +271,7 @@ def test_a_nationality_after_in_is_no_place(run):
 
 @pytest.mark.parametrize("text,name,country", [
     ("On Monday, in Boa Vista (Roraima), teachers gathered to demand higher pay.", "Boa Vista", "BR"),  # NER: Boa + Vista
+    ("On Sunday, around 100 persons demonstrated in Saint-Pair-sur-Mer.", "Saint-Pair-sur-Mer", "FR"),  # NER: Saint-Pair
     ("Russian troops shelled Kyiv on Monday.", "Kyiv", "UA"),  # read as a person by the small model
     ("Shelling hit Kyiv on Monday.", "Kyiv", "UA"),  # left untagged
     ("The vote tested what contemporary Sri Lanka stands for.", "Sri Lanka", "LK"),  # a country read as a person

@@ -806,9 +806,26 @@ def _listed_under_kind(doc) -> dict[tuple[int, int], str]:
     return found
 
 
+def _hyphen_run_end(doc, start: int, end: int) -> int:
+    """Where a name the NER cut at a hyphen ends: "Saint-Pair" of "Saint-Pair-sur-Mer", "Plourin" of
+    "Plourin-les-Morlaix"; the longest run of tightly hyphened words after it that the gazetteer holds
+    whole, else ``end``."""
+    best, i = end, end
+    while i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+            and doc[i + 1].is_alpha:
+        i += 2
+        if _own_name_readings(doc[start:i].text):
+            best = i
+    return best
+
+
 def _join_split_names(doc, spans: dict[tuple[int, int], str]) -> None:
     """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side (or joined by "and"), two
     names the NER tagged as places are one when the gazetteer holds them together under that name."""
+    for (start, end), how in list(spans.items()):
+        if how == NER and (longer := _hyphen_run_end(doc, start, end)) != end:
+            del spans[(start, end)]
+            spans[(start, longer)] = NER
     by_start = {start: (start, end) for (start, end), how in spans.items() if how == NER}
     for start, end in sorted(by_start.values()):
         # side by side, or joined by "and" ("Newfoundland and Labrador", "Trinidad and Tobago")
