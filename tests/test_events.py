@@ -664,3 +664,8 @@ def test_armed_deeds_told_with_other_words(run, text, expected):
 def test_what_an_attack_was_done_with_is_no_recipient(run):
     assert _events(run, "Gunmen targeted a police checkpoint with an RPG.") == [("ASSAULT", ["Gunmen"], [])]
     assert all(t != "ASSAULT" for t, _, _ in _events(run, "The campaign targeted young voters with ads."))
+
+
+def test_an_event_of_a_places_people_with_no_place_of_its_own_happens_there(run):
+    [event] = _placed(run, "On 15 February 2022, residents of Kocani protested in front of the paper factory.")
+    assert event[0] == "PROTEST" and event[3] in ("Kocani", "Kochani")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, tokens_of
-from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, qualifying_mentions
+from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
 from .statements import StatementBuild, is_cue, subject_of
 from .times import Timex
 
@@ -1305,6 +1305,17 @@ def _bracketed(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].text == "("
 
 
+def _home_of_doers(trigger: Token, places: list[PlaceMention]) -> PlaceMention | None:
+    """"residents of Kocani protested in front of the factory": with no place of its own, an event its
+    doers are the people of a place did happens there."""
+    subject = subject_of(trigger, speech=False) if trigger.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lemma_.lower() not in place_words()["resident"]:
+        return None
+    homes = {o.i for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+             for o in p.children if o.dep_ == "pobj"}
+    return next((p for p in places if p.token in homes), None)
+
+
 def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], grounds: _Grounds) -> None:
     """Attach the statement that reports the event, its place and its date."""
     trigger = doc[event.trigger]
@@ -1335,5 +1346,7 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
         # "at the entrance of Jaba village (Jenin, West Bank)", Jaba unknown to the gazetteer: the
         # division the text says the scene lies in, coarser but true
         event.place = _nearest(grounds.qualifying, trigger, sent, lambda p: p.start, in_other_content)
+    if event.place is None:
+        event.place = _home_of_doers(trigger, grounds.places)
     event.date = _governed(grounds.dated_governors, chain, lambda t: t.start, in_other_content) \
         or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content)
