@@ -669,3 +669,9 @@ def test_what_an_attack_was_done_with_is_no_recipient(run):
 def test_an_event_of_a_places_people_with_no_place_of_its_own_happens_there(run):
     [event] = _placed(run, "On 15 February 2022, residents of Kocani protested in front of the paper factory.")
     assert event[0] == "PROTEST" and event[3] in ("Kocani", "Kochani")
+
+
+def test_an_event_noun_a_passive_light_verb_tells_of_is_an_event_with_no_known_doer(run):
+    assert _placed(run, "On 4 February 2022, a demonstration was staged outside the company in Marmaris.") \
+        == [("PROTEST", [], [], "Marmaris")]
+    assert _placed(run, "The rally was cancelled in Paris.") == []  # not a light verb of its noun

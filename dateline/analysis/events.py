@@ -176,6 +176,13 @@ def _sides(verb: Token) -> list[Token]:
         + _prep_objects(verb, {"with", "against"})
 
 
+def _passive_of_its_noun(verb: Token, spec: dict) -> bool:
+    """"a demonstration was staged outside the company": a light verb in the passive with its event
+    noun for subject tells the event happened, whoever did it."""
+    nouns = spec.get("nouns", {})
+    return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in nouns or c.lower_ in nouns) for c in verb.children)
+
+
 def _told_as_happening(noun: Token) -> bool:
     """Whether an event noun is the subject of a verb that says it happened ("a shoot-out took place",
     "fighting broke out"; not "the explosion occurred", a mention of one told before), or is counted
@@ -488,7 +495,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if etype == "CONSULT" and len(actors) + len(recipients) < 2 and not (mode == "visit" and actors):
             continue
         if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients) \
-                and not (form != "verb" and _told_as_happening(trigger)):
+                and not (form != "verb" and _told_as_happening(trigger)) \
+                and not (form == "verb" and _passive_of_its_noun(trigger, spec)):
             # nobody takes part: "an agreement on the use of the Lamu port"; told of an event already
             # told, the same happening again ("the bomb exploded")
             if form != "verb":
