@@ -675,3 +675,20 @@ def test_an_event_noun_a_passive_light_verb_tells_of_is_an_event_with_no_known_d
     assert _placed(run, "On 4 February 2022, a demonstration was staged outside the company in Marmaris.") \
         == [("PROTEST", [], [], "Marmaris")]
     assert _placed(run, "The rally was cancelled in Paris.") == []  # not a light verb of its noun
+
+
+def test_a_protest_the_parser_hung_under_its_demands_subject_stays_asserted(run):
+    result = run("News\n\nOn 19 February 2022, hundreds of citizens protested in Voto (Cantabria), demanding more "
+                 "medical staff for the health center.")
+    assert ("PROTEST", "asserted") in [(e["type"], e["modality"]) for e in result["events"]]
+
+
+def test_an_event_word_inside_a_bodys_name_is_no_event_except_in_a_headline(run, nlp):
+    from dateline.analysis.events import candidate_triggers
+
+    assert all(t != "COOPERATE" for t, _, _ in _events(
+        run, "The Asia-Pacific Economic Cooperation forum has agreed to set up an energy research center."))
+    doc = nlp("The Asia-Pacific Economic Cooperation forum has agreed to set up an energy research center.")
+    assert "Cooperation" not in [doc[start].text for _, start, _ in candidate_triggers(doc)]
+    headline = nlp("Court Convicts Friend of Boston Bombing Suspect")  # a headline's capitals name nothing
+    assert "Bombing" in [headline[start].text for _, start, _ in candidate_triggers(headline)]

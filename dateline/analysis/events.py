@@ -99,7 +99,10 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
         # a gerund where a noun stands is one: "fighting broke out"
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
                 and (lemma in words.nouns or lower in words.nouns) \
-                and token.ent_type_ not in ("DATE", "TIME"):  # "on 12 March" is no march
+                and token.ent_type_ not in ("DATE", "TIME") \
+                and not (token.ent_type_ in NAMED_BODIES and token.text[:1].isupper() and token.ent_iob_ == "I"
+                         and not _title_cased(sentence_of(token))):
+            # "on 12 March" is no march; "the Asia-Pacific Economic Cooperation forum" is no cooperation
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
 
@@ -1182,6 +1185,26 @@ def _modifier_actors(noun: Token, table: ActorTable) -> list[str]:
 EMBEDDED_MODALITY = {"REQUEST": "demanded", "AGREE": "planned", "REJECT": "negated", "THREATEN": "hypothetical"}
 
 
+NAMED_BODIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP"})
+
+
+def _title_cased(sentence: Span) -> bool:
+    """A headline's capitals ("Court Convicts Friend of Boston Bombing Suspect") say nothing of names."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _within_subject(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through its subject: "hundreds of citizens protested in Voto,
+    demanding more staff", parsed with "demanding" for root and "protested" under its subject, is no
+    protest demanded."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.head.i == head.i:
+            return True
+        token = token.head
+    return False
+
+
 def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
     """An event under a matrix verb is not asserted: "called for talks" (demanded), "agreed to withdraw"
     (planned), "refused to meet" (negated), "threatened to attack" (hypothetical). The matrix verb's own
@@ -1192,7 +1215,8 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
     for event in events:
         head = next((h for h in heads if h is not event
                      and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]
-                     and doc[event.trigger] in doc[h.trigger].subtree), None)
+                     and doc[event.trigger] in doc[h.trigger].subtree
+                     and not _within_subject(doc[event.trigger], doc[h.trigger])), None)
         if head is not None:
             embedded.add(id(event))
             if event.modality == "asserted":
