@@ -692,3 +692,10 @@ def test_an_event_word_inside_a_bodys_name_is_no_event_except_in_a_headline(run,
     assert "Cooperation" not in [doc[start].text for _, start, _ in candidate_triggers(doc)]
     headline = nlp("Court Convicts Friend of Boston Bombing Suspect")  # a headline's capitals name nothing
     assert "Bombing" in [headline[start].text for _, start, _ in candidate_triggers(headline)]
+
+
+def test_an_event_only_asked_for_is_not_asserted_though_the_asker_is_no_event(run):
+    result = run("News\n\nThe union called for workers to strike.")
+    assert [(e["type"], e["modality"]) for e in result["events"]] == [("PROTEST", "demanded")]
+    result = run("News\n\nWorkers went on strike on Monday.")
+    assert [(e["type"], e["modality"]) for e in result["events"]] == [("PROTEST", "asserted")]

@@ -1217,11 +1217,28 @@ def _mark_embedded(doc: Doc, events: list[EventBuild]) -> set[int]:
                      and sentence_index(doc)[event.trigger] == sentence_index(doc)[h.trigger]
                      and doc[event.trigger] in doc[h.trigger].subtree
                      and not _within_subject(doc[event.trigger], doc[h.trigger])), None)
-        if head is not None:
+        head_type = head.type if head is not None else _matrix_above(doc[event.trigger], matrix)
+        if head_type is not None:
             embedded.add(id(event))
             if event.modality == "asserted":
-                event.modality = EMBEDDED_MODALITY.get(head.type, "planned")
+                event.modality = EMBEDDED_MODALITY.get(head_type, "planned")
     return embedded
+
+
+def _matrix_above(trigger: Token, matrix: dict) -> str | None:
+    """The type of a matrix verb an event is the complement of, though that verb is no event of its
+    own ("the union called for workers to strike": nobody named calls, the strike is still only asked
+    for)."""
+    token = trigger
+    for _ in range(4):
+        infinitive = token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep") and not infinitive \
+                or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in matrix:
+            return matrix[token.lemma_.lower()]
+    return None
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from", "across", "around", "throughout", "through",
