@@ -55,7 +55,7 @@ def measure(kind: str, corpus: Path, limit: int | None) -> dict:
     articles = stream()
     started = time.perf_counter()
     if kind == "paired":
-        return _paired(stream(), counts)
+        return _paired(articles, counts)
     if kind == "floor":
         from dateline.analysis.nlp import load_pipeline
 

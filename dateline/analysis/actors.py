@@ -41,6 +41,7 @@ class _Lexicon:
     org_nouns: frozenset[str]
     agent_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
+    joint_bodies: frozenset[str]
     particles: frozenset[str]
     longest: int
     title_equivalents: dict[str, frozenset[str]]
@@ -59,6 +60,7 @@ def lexicon() -> _Lexicon:
         org_nouns=frozenset(raw["org_nouns"]),
         agent_nouns=frozenset(raw["agent_nouns"]),
         partitive_nouns=frozenset(raw["partitive_nouns"]),
+        joint_bodies=frozenset(raw["joint_bodies"]),
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
         title_equivalents={fold(k): frozenset(v) for k, v in raw["title_equivalents"].items()},

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
-from .statements import StatementBuild, is_cue, subject_of
+from .statements import StatementBuild, inside_a_name, is_cue, subject_of
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
@@ -100,8 +100,7 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
                 and (lemma in words.nouns or lower in words.nouns) \
                 and token.ent_type_ not in ("DATE", "TIME") \
-                and not (token.ent_type_ in NAMED_BODIES and token.text[:1].isupper() and token.ent_iob_ == "I"
-                         and not _title_cased(sentence_of(token))):
+                and not (inside_a_name(token, NAMED_BODIES) and not _title_cased(sentence_of(token))):
             # "on 12 March" is no march; "the Asia-Pacific Economic Cooperation forum" is no cooperation
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
@@ -360,14 +359,9 @@ def _hyphened(token: Token) -> str:
     return doc[start:token.i + 1].text.lower()
 
 
-@cache
-def _joint_bodies() -> frozenset[str]:
-    return frozenset(data.load("roles")["joint_bodies"])
-
-
 def _joint_body(noun: Token) -> bool:
     """"joint forces of the PDF and the CNDF", "the combined force of KNDF": groups acting as one."""
-    return any(c.dep_ == "amod" and f"{c.lower_} {noun.lower_}" in _joint_bodies() for c in noun.children)
+    return any(c.dep_ == "amod" and f"{c.lower_} {noun.lower_}" in lexicon().joint_bodies for c in noun.children)
 
 
 def _can_act(noun: Token) -> bool:

@@ -79,13 +79,14 @@ def is_cue(token: Token, kinds: set[str] | None = None) -> bool:
     entry = cue_lexicon().get(token.lemma_.lower())
     if entry is None and _said_with_it(token):
         entry = _WITH_IT_KINDS
-    return entry is not None and (kinds is None or bool(entry & kinds)) and verbal(token) and not _inside_a_name(token)
+    return entry is not None and (kinds is None or bool(entry & kinds)) and verbal(token) and not inside_a_name(token)
 
 
-def _inside_a_name(token: Token) -> bool:
-    """"the Pyu Saw Htee members burned …": a capitalised word within a name the NER read whole is
-    part of the name, whatever the parser made of it."""
-    return token.ent_iob_ == "I" and token.ent_type_ in NAME_TYPES and token.text[:1].isupper()
+def inside_a_name(token: Token, labels: frozenset[str] | None = None) -> bool:
+    """"the Pyu Saw Htee members burned …": a capitalised word within a name the NER read whole (of
+    one of ``labels``, by default those of people and bodies) is part of the name, whatever the
+    parser made of it."""
+    return token.ent_iob_ == "I" and token.ent_type_ in (labels or NAME_TYPES) and token.text[:1].isupper()
 
 
 _WITH_IT_KINDS = frozenset({"quote", "ccomp"})
