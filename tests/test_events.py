@@ -699,3 +699,29 @@ def test_an_event_only_asked_for_is_not_asserted_though_the_asker_is_no_event(ru
     assert [(e["type"], e["modality"]) for e in result["events"]] == [("PROTEST", "demanded")]
     result = run("News\n\nWorkers went on strike on Monday.")
     assert [(e["type"], e["modality"]) for e in result["events"]] == [("PROTEST", "asserted")]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the scene's own name is unknown: the division after it, behind a comma, is where it happened
+    ("On 11 March 2022, in Mahaaungmyay township, Mandalay district, Mandalay region), locals held a "
+     "joint protest against the military coup.", "Mandalay District"),
+    ("On 24 March 2022, hundreds of protesters staged a demonstration in Kartal town, Istanbul to "
+     "protest the police raid.", "Istanbul"),
+])
+def test_a_division_after_a_scene_the_gazetteer_lacks_is_the_events_place(run, text, place):
+    [(etype, _, _, where)] = _placed(run, text)
+    assert etype == "PROTEST" and where == place
+
+
+def test_the_scene_of_the_sentence_before_may_be_only_a_bracketed_division(run):
+    events = _placed(run, "On 5 January 2022, soldiers carried out an incursion in the rural commune of "
+                          "Kitsombiro (Lubero, Nord-Kivu). They killed one civilian.")
+    assert [(etype, where) for etype, _, _, where in events] == [("ASSAULT", "Lubero")]
+
+
+def test_a_rally_for_a_country_is_not_held_there(run):
+    events = _placed(run, "On 3 March 2022, people gathered at a pro-Ukraine rally in Fort Wayne (Indiana) "
+                          "to protest Russia's invasion of Ukraine.")
+    protest = next(e for e in events if e[0] == "PROTEST")
+    assert protest[3] == "Fort Wayne" and "Ukraine" not in protest[2]
+    assert ("ASSAULT", "Ukraine") in {(e[0], e[3]) for e in events}  # the invasion is of Ukraine

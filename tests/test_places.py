@@ -327,3 +327,62 @@ def test_a_plural_kind_after_a_name_no_such_division_has_lists_nothing(run):
 ])
 def test_a_dateline_after_a_byline_and_a_town_opening_an_airports_name_are_places(run, text, name):
     assert name in {place for place, _ in _places(run, text)}
+
+
+def test_a_countrys_name_before_another_countrys_is_a_list_not_a_namesake_town(run):
+    places = _places(run, "Health officials in Mexico, China, Japan and Brazil also report cases of the strain.")
+    assert ("China", "CN") in places and ("China", "JP") not in places
+
+
+def test_a_town_name_repeated_in_its_bracket_takes_the_brackets_qualifier(run):
+    # GeoNames has a Sidi Amar in Morocco only: the note says it lies in Annaba, Algeria
+    places = _places(run, "University workers demonstrated in Sidi Amar (Sidi Amar, Annaba) on Monday.")
+    assert not any(country == "MA" for _, country in places) and ("Annaba", "DZ") in places
+
+
+def test_a_bracketed_qualifier_no_reading_lies_in_is_no_list(run):
+    places = _resolved(run, "On Monday, in San Juan (Merida), protesters gathered outside a gas station.")
+    assert "San Juan" not in places and places["Merida"][1] == "VE"
+
+
+def test_a_town_the_gazetteer_gives_no_division_lies_in_the_country_of_its_bracket(run):
+    places = _resolved(run, "On Monday, in Cumana (Sucre), women protested to demand gender equality.")
+    assert places["Cumana"][1] == "VE" and places["Sucre"][1:] == ("VE", "region")
+
+
+def test_a_town_and_a_bracketed_division_of_another_country_are_both_left_unresolved(run):
+    # the town is Brazil's, the division by that name Venezuela's: no reading is sure enough
+    assert _resolved(run, "On Monday, in Brasilia (Distrito Federal), a man was killed.") == {}
+
+
+def test_a_generic_word_is_no_alternate_name_of_a_city():
+    assert all(info.name != "Davao" for info in gazetteer().candidates("Central"))
+    assert any(info.name == "Los Angeles" for info in gazetteer().candidates("L.A."))  # letters, not words
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Protesters marched through Norwich on Saturday against the bill.", "Norwich", "GB"),
+    ("On Monday, Russian forces shelled Mariupol with heavy weapons.", "Mariupol", "UA"),
+])
+def test_a_town_the_ner_took_for_a_person_or_a_firm_is_a_place_where_the_verb_says_so(run, text, name, country):
+    assert (name, country) in _places(run, text)
+
+
+def test_a_car_struck_is_no_city(run):
+    assert not any(name == "Toyota" for name, _ in _places(run, "The truck was unable to stop before striking the Toyota."))
+
+
+def test_a_division_after_a_town_the_gazetteer_lacks_still_places_the_town(run):
+    # no Oleksandrivka of the gazetteer lies in Donetsk: the division is vouched for all the same
+    assert ("Donetsk", "UA") in _places(run, "On Monday, Ukrainian forces shelled Oleksandrivka, Donetsk with mortars.")
+
+
+def test_the_country_the_article_names_settles_a_town_against_a_division_abroad(run):
+    # Bijar is Iran's; "Kurdistan" alone reads as Iraq's region: Iran named in the note settles it
+    places = _places(run, "On Monday, teachers of the syndicates in Iran protested in Bijar city (Kurdistan) over pay.")
+    assert ("Bījār", "IR") in places and not any(country == "IQ" for _, country in places)
+
+
+def test_nationality_words_come_from_the_country_data_too():
+    assert gazetteer().country_of_word("Mozambican") == "MOZ"
+    assert gazetteer().country_of_word("Dominican") is None  # two countries' word: no guess

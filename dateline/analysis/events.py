@@ -550,7 +550,8 @@ def _scene_before(doc: Doc, event: EventBuild, grounds: _Grounds) -> PlaceMentio
     there = sentence_of(doc[here.start - 1] if not doc[here.start - 1].is_space else doc[max(0, here.start - 2)])
     if not _goes_on(doc, there, here, grounds.places):
         return None
-    located = [p for p in grounds.located if there.start_char <= p.start < there.end_char]
+    located = [p for p in grounds.located if there.start_char <= p.start < there.end_char] or \
+        [p for p in grounds.qualifying if there.start_char <= p.start < there.end_char][:1]  # "… in X (Lubero)."
     return located[0] if len({(p.place.name, p.place.country) for p in located}) == 1 else None
 
 
@@ -1073,6 +1074,8 @@ def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: b
         if token.i <= head.i:
             continue
         mention = table.mention_at(token)
+        if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "pro":
+            continue  # "a pro-Ukraine rally" is for Ukraine, not against it
         if scene and _is_locative(token.doc[mention.head] if mention else token) and _only_scene(token, mention, table):
             continue  # "demonstrated in Oslo": where it happened, not to whom
         if _is_weapon(token, _weapons()) and token.dep_ == "pobj" and token.head.lower_ == "with":
@@ -1239,9 +1242,14 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "into", "from",
                   "within", "on", "of", "off", "towards", "toward"}
 
 
+STANCE_PREFIXES = {"pro", "anti"}
+
+
 def _is_locative(token: Token) -> bool:
     """A place named where something happens: "in south Lebanon", "the town of Gorazde", "near Samarra",
-    "in Ibuga village (Bwito, Rutshuru, Nord-Kivu)"."""
+    "in Ibuga village (Bwito, Rutshuru, Nord-Kivu)"; not the side a stance takes ("at a pro-Ukraine rally")."""
+    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ in STANCE_PREFIXES:
+        return False
     for _ in range(6):
         head = token.head
         if head.i == token.i:
@@ -1327,7 +1335,8 @@ class _Grounds:
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
         qualifiers = qualifying_mentions(doc, places)
         located = [p for p in places if id(p) not in qualifiers and (_is_locative(doc[p.token]) or _article_parsed_as_preposition(doc, p.token))]
-        qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)]
+        qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)
+                      or _after_unnamed_scene(doc, p.token)]
         dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
         return cls(places, located, qualifying, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
                    _with_governors(doc, dated, lambda t: (t.start, t.end)))
@@ -1337,6 +1346,26 @@ def _article_parsed_as_preposition(doc: Doc, i: int) -> bool:
     """"in As Samawah", "in Al Hasakeh": the name's own article, parsed as a preposition of the verb,
     stands after the real one."""
     return doc[i].pos_ == "ADP" and doc[i].text[:1].isupper() and i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
+
+
+UNNAMED_SCENE_REACH = 6  # words back over the scene's own name and kind ("in Mahaaungmyay township, …")
+
+
+def _after_unnamed_scene(doc: Doc, i: int) -> bool:
+    """Whether the place at token ``i`` follows, behind a comma, a locative phrase naming a place
+    the gazetteer lacks by its kind: "in Kartal town, Istanbul", "in Mahaaungmyay township, Mandalay
+    district" (the scene lies in it, whatever the parse made of the commas)."""
+    if i < 3 or doc[i - 1].text != ",":
+        return False
+    j = i - 2
+    words = place_words()
+    if doc[j].lemma_.lower() not in PLACE_NOUNS | words["division"] | words["local_kinds"]:
+        return False
+    reach = j - UNNAMED_SCENE_REACH
+    j -= 1
+    while j > max(reach, 0) and (doc[j].pos_ == "PROPN" or doc[j].text in ("-", "/")):
+        j -= 1
+    return j < i - 3 and doc[j].lower_ in LOCATIVE_PREPS and doc[j].pos_ == "ADP"
 
 
 def _bracketed(doc: Doc, i: int) -> bool:
@@ -1371,7 +1400,10 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     in_other_content = lambda offset: any(
         s.content[0] <= offset < s.content[1] for n, s in enumerate(statements) if n != reporting)
     chain = _governing_chain(trigger)
-    event.place = _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
+    # "Russia's invasion of Ukraine", "an attack on Kabul": the place an event noun acts on
+    acted_on = {o.i for o in _prep_objects(trigger, {"of", "on"})} if trigger.pos_ == "NOUN" else set()
+    event.place = next((p for p in grounds.places if p.token in acted_on and doc[p.token].ent_type_ in ("GPE", "LOC")), None) \
+        or _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
         or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is

@@ -65,6 +65,7 @@ EARTH_RADIUS_KM = 6371.0
 EXTENT_TRIM = 0.02
 NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
 NAMESAKE_TOWN_EDGE = 0.1
+UNKNOWN_DIVISION_COST = 1.0  # a pair whose town has no division in the gazetteer, against one that lies in it
 CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
 LOOKUP_CACHE = 200_000  # names kept ranked after a look-up, per process
 
@@ -147,6 +148,11 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
 NOT_SHORT_NAMES = {"free", "federal", "autonomous"}
 
 
+def _generic_name(words: list[str], generic: set[str]) -> bool:
+    """Whether a name is only generic words ("Central", "North"), not letters ("L.A.")."""
+    return set(words) <= generic and any(len(w) > 2 for w in words)
+
+
 def _division_names(name: str, generic: set[str]) -> set[str]:
     """A division's name and its short forms ("Kermanshah Province" → "Kermanshah")."""
     names = {name}
@@ -212,7 +218,9 @@ class Gazetteer:
                              capital=city["geonameid"] in capital_ids)
             self._add(city["name"], info)
             for alt in city.get("alternatenames", []) if city["population"] >= MIN_ALTERNATES_POPULATION else ():
-                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii():
+                # (not a generic word: "Central" is no other name of Davao)
+                if len(alt) >= MIN_ALTERNATE_CHARS and alt[:1].isupper() and alt.isascii() \
+                        and not _generic_name(fold(alt).split(), generic):
                     self._add(alt, info, alternate=True)
         us_states = {s["name"]: s["geonameid"] for s in gc.get_us_states().values()}
         regions_of: dict[str, list[PlaceInfo]] = {}
@@ -272,8 +280,24 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._db_pid: int | None = None
         self._ranked: dict[str, tuple] = {}  # folded name → its readings, as look-ups rank them
-        self.demonyms = {fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}
+        self.demonyms = {**self._package_demonyms(),
+                         **{fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
+
+    @staticmethod
+    def _package_demonyms() -> dict[str, str]:
+        """countryinfo's nationality word of each country ("Mozambican"), where it names one country
+        only and is no place name itself ("Dominican" is two, "Djibouti" a country); places.yaml's win."""
+        root = Path(next(iter(importlib.util.find_spec("countryinfo").submodule_search_locations))) / "data"
+        owners: dict[str, set[str]] = {}
+        for path in sorted(root.glob("*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            alpha3, names = (record.get("ISO") or {}).get("alpha3"), {fold(n) for n in [record.get("name") or ""]
+                                                                        + list(record.get("altSpellings") or [])}
+            for word in (record.get("demonym") or "").split(","):
+                if alpha3 and fold(word) and fold(word) not in names:
+                    owners.setdefault(fold(word), set()).add(alpha3)
+        return {word: next(iter(alpha3s)) for word, alpha3s in owners.items() if len(alpha3s) == 1}
 
     @staticmethod
     def _country_points(extra: dict) -> dict[str, tuple[float, float]]:
@@ -566,6 +590,7 @@ NER, VOUCHED, WEAK = "ner", "vouched", "weak"
 
 
 SCENE_PREPOSITIONS = ("in", "near", "from", "at")  # whose object the NER's organisation or person may be a place
+PASSAGE_PREPOSITIONS = ("through", "across", "throughout")  # the same, for a bare name ("marched through Norwich")
 
 
 def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]:
@@ -586,9 +611,16 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     for ent in entities:
         # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
         after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPOSITIONS \
-            or ent.start > 0 and doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS
+            or ent.start > 0 and doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS \
+            or ent.root.dep_ == "pobj" and ent.start > 0 and doc[ent.start - 1] == ent.root.head \
+            and ent.root.head.lower_ in PASSAGE_PREPOSITIONS and ent[0].pos_ != "DET"
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = NER
+        elif ent.label_ in ("ORG", "PERSON") and len(ent) == 1 and ent.root.dep_ == "dobj" and doc[ent.start - 1].pos_ != "DET" \
+                and ent.root.head.lemma_.lower() in words["place_object_verbs"] and ent[0].lower_ not in person_words \
+                and any(c.feature != "city" or c.population >= words["min_org_city_population"]
+                        for c in _own_name_readings(ent.text)):
+            spans[(ent.start, ent.end)] = VOUCHED  # "shelled Mariupol" read as an organization
         elif ent.label_ == "ORG" and after_place_prep and fold(ent.text) not in words["bodies"]:
             spans[(ent.start, ent.end)] = NER  # "in Soroti" read as an organization by the small model
         elif ent.label_ in VOUCHABLE_LABELS and after_place_prep:
@@ -655,8 +687,11 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         if after is None or doc[end].text != "," or any(i in person_tokens for i in range(start, end)):
             continue
         wholes = [q for q in _own_name_readings(doc[end + 1:after].text) if q.feature in ("country", "region")]
-        # … or the name is the NER's place, unknown to the gazetteer: "Novomykhaylivka, Donetsk" is in Donetsk
-        if wholes and spans.get((start, end)) == NER and not gazetteer().candidates(doc[start:end].text):
+        # … or the name is the NER's place, unknown to the gazetteer: "Novomykhaylivka, Donetsk" is in Donetsk;
+        # or a name of that country's towns none of which lies there ("Oleksandrivka, Donetsk")
+        named = gazetteer().candidates(doc[start:end].text)
+        if wholes and (spans.get((start, end)) == NER and not named or named and not any(
+                r.within(q) for r in named for q in wholes) and {r.country for r in named} & {q.country for q in wholes}):
             spans.setdefault((end + 1, after), VOUCHED)
             continue
         if spans.get((start, end), WEAK) != WEAK:
@@ -929,6 +964,14 @@ def _country_or_region_in(ent) -> list[tuple[int, int]]:
     return found
 
 
+def _sure_town(found: list[tuple[PlaceInfo, float]]) -> bool:
+    """Whether the likeliest reading of a name is a town of that very name and some size, not an
+    alternate name or a hamlet."""
+    top, prior = found[0] if found else (None, 0.0)
+    return top is not None and top.feature == "city" and prior == top.prior() \
+        and top.population >= MIN_ALTERNATES_POPULATION
+
+
 def _same_division(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
     """Whether a qualifier read as a town ("Hyderabad" of "Hyderabad district") still places a town of
     the same name in its division."""
@@ -1061,6 +1104,10 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
                 r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
             qualifier_of[(s, e)] = nxt
+    for s, e in spans:
+        inner = by_start.get(e + 1)
+        if inner in qualifier_of and doc[e].text == "(" and fold(doc[s:e].text) == fold(doc[inner[0]:inner[1]].text):
+            qualifier_of.setdefault((s, e), qualifier_of[inner])  # "Sidi Amar (Sidi Amar, Annaba)": in Annaba too
     # A bracketed name that qualifies nothing is no place of its own ("(Owerri Municipal, Imo)" aside).
     bracketed = {span for span in spans if span[0] > 0 and doc[span[0] - 1].text == "("}
     qualifiers = set(qualifier_of.values())
@@ -1068,20 +1115,51 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     spans = [span for span in spans if span not in bracketed or span in qualifiers
              or span in qualifier_of or span in weak or _is_ner(doc, span) or _after_a_name(doc, span[0] - 1)]
     fixed: dict[tuple[int, int], PlaceInfo | None] = {}
+
+    @cache
+    def countries_named() -> frozenset[str]:
+        """Countries the article names by their own name or a nationality word."""
+        lowers = lowers_of(doc)
+        by_name = {info.country for span in spans if (info := gaz.country_named_by(doc[span[0]:span[1]].text))}
+        return frozenset(by_name | {gaz.alpha2(gaz.demonyms[w]) for w in lowers if w in gaz.demonyms})
+
     # A chain is read from its end: "Hyderabad city (Hyderabad district, Telangana)" is in Telangana,
     # so the district is India's, and so the city.
     for span, qspan in sorted(qualifier_of.items(), reverse=True):
+        while qspan in fixed and fixed[qspan] is None and qspan in qualifier_of:
+            # "Sidi Amar (Sidi Amar, Annaba)": the inner name is no town of Annaba, yet both lie there
+            qspan = qualifier_of[qspan]
         if qspan in fixed and fixed[qspan] is None:
             continue  # a qualifier no reading of which lies in its own qualifier tells nothing
         qualifiers = [(fixed[qspan], 0.0)] if qspan in fixed else readings[qspan]
-        pairs = [(rp + qp, -i, -j, r, q) for i, (r, rp) in enumerate(readings[span])
-                 for j, (q, qp) in enumerate(qualifiers) if r.within(q) or _same_division(r, q)]
+        country_name = bool(readings[span]) and readings[span][0][0].feature == "country"
+        # "Mexico, China, Japan": a country's name before another country's is a list, not a
+        # namesake town of the second ("Georgia, USA" is still the state)
+        fits = [(r, rp, q, qp) for r, rp in readings[span] for q, qp in qualifiers
+                if not (country_name and q.feature == "country" and r.feature == "city")]
+        pairs = [(rp + qp, r, q) for r, rp, q, qp in fits if r.within(q) or _same_division(r, q)] or [
+            # "Cumana (Sucre)": a town whose division the gazetteer lacks, in the country of a division named
+            (rp + qp - UNKNOWN_DIVISION_COST, r, q) for r, rp, q, qp in fits
+            if r.feature == "city" and r.admin1 is None and q.feature == "region" and r.country == q.country]
+        bracketed = doc[qspan[0] - 1].text == "("
         if pairs:
-            _, _, _, r, q = max(pairs, key=lambda p: p[:3])
+            _, r, q = max(pairs, key=lambda p: p[0])  # stable: the first of equals, as readings rank them
             fixed[span] = r
             fixed.setdefault(qspan, q)
-        elif not any(r.feature in ("country", "region", "continent") for r, _ in readings[span]):
-            fixed[span] = None  # "Sarkh, Logar": no Sarkh lies in Logar, so none is chosen
+        elif bracketed or not any(r.feature in ("country", "region", "continent") for r, _ in readings[span]):
+            fixed[span] = None  # "Sarkh, Logar", "San Juan (Merida)": none lies there, so none is chosen
+            if qspan not in fixed and _sure_town(readings[span]) and not (
+                    {r.country for r, _ in readings[span]} & {q.country for q, _ in qualifiers}):
+                # "Brasilia (Distrito Federal)", "Palma (Cabo Delgado)": a town of its own name and size in
+                # one country, a division of another; either may be the one the gazetteer misreads. The
+                # country the article names elsewhere settles it ("Bijar city (Kurdistan)" beside Iran),
+                # else neither is read.
+                town, division = readings[span][0][0], qualifiers[0][0]
+                named = set(countries_named())
+                if town.country in named and division.country not in named:
+                    fixed[span] = town
+                if not (division.country in named and town.country not in named):
+                    fixed[qspan] = None
         # else a list, not a qualified name: "Arizona, Arkansas, California" are three states
     # The article's setting: the countries and divisions its other place names surely mean, and the
     # countries its nationality words name.
@@ -1111,7 +1189,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     bracket_countries: dict[str, set[str]] = {}  # folded name → countries; one sense per article
     for span, others in _bracket_groups(doc, spans).items():
         for other in others:
-            sure = fixed.get(other) or (_confident(readings[other]) if other not in weak else None)
+            sure = fixed[other] if other in fixed else _confident(readings[other]) if other not in weak else None
             if sure is not None and sure.country and sure.feature != "city":
                 bracket_countries.setdefault(fold(doc[span[0]:span[1]].text), set()).add(sure.country)
 
@@ -1281,6 +1359,8 @@ def place_words() -> dict:
             "bodies": frozenset(extra["bodies"]),
             "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
             "division": frozenset(extra["division_words"]),
+            "local_kinds": frozenset(extra["local_kind_words"]),
+            "place_object_verbs": frozenset(extra["place_object_verbs"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
             "media": frozenset(extra["media_words"]),
