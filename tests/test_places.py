@@ -386,3 +386,28 @@ def test_the_country_the_article_names_settles_a_town_against_a_division_abroad(
 def test_nationality_words_come_from_the_country_data_too():
     assert gazetteer().country_of_word("Mozambican") == "MOZ"
     assert gazetteer().country_of_word("Dominican") is None  # two countries' word: no guess
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("On Monday, in San Pedro Garza Garcia, Nuevo Leon, neighbours protested outside the Congress.",
+     "San Pedro Garza García", "MX"),  # the NER's "San" runs on: not San, Mali
+    ("On Monday, in San Fernando del Valle de Catamarca (Catamarca), a group blocked a road.", "Catamarca", "AR"),
+])
+def test_a_name_the_ner_cut_runs_on_over_the_words_the_gazetteer_holds_whole(run, text, name, country):
+    places = _places(run, text)
+    assert (name, country) in places and not any(c in ("ML", "TT") for _, c in places)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("On Monday, in La Plata (Buenos Aires), thousands gathered in Moreno square to protest.", "Moreno"),
+    ("On Saturday, 500 campaigners gathered in Hamilton Square in Birkenhead to protest.", "Hamilton Square"),
+    ("Cleaver is a co-pastor of St. James United Methodist Church, where the service was held.", "Vũng Tàu"),
+])
+def test_a_facility_named_after_a_town_or_a_person_is_no_town_abroad(run, text, absent):
+    assert absent not in {name for name, _ in _places(run, text)}
+
+
+def test_a_name_run_on_over_two_names_the_ner_split_is_read_once(run):
+    # "Las Palmas" and "Gran Canaria" inside the longer name: a run swallowing both once broke the reading
+    places = _places(run, "On Monday, nurses protested in Las Palmas de Gran Canaria (Canary Islands), demanding staff.")
+    assert ("Las Palmas de Gran Canaria", "ES") in places

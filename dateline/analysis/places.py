@@ -732,6 +732,12 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             after = doc[end].text if end < len(doc) else ""
             if after in DATELINE_DASHES or after == ",":
                 spans.setdefault((token.i, end), VOUCHED)
+    # "Moreno square", "Hamilton Square", "the Po river": a name before a facility's kind names the
+    # facility; it is the town only where the article is set
+    facilities = words["facility"]
+    for start, end in list(spans):
+        if end < len(doc) and doc[end].lower_ in facilities or end - start > 1 and doc[end - 1].lower_ in facilities:
+            spans[(start, end)] = WEAK
     return spans
 
 
@@ -854,13 +860,41 @@ def _hyphen_run_end(doc, start: int, end: int) -> int:
     return best
 
 
+MAX_RUN_ON_WORDS = 5
+LONG_OTHER_NAME = 4  # words of a run that, as another name of a town, is still telling
+
+
+def _capitalised_run_end(doc, start: int, end: int) -> int:
+    """Where a name the NER cut before more capitalised words ends: "San" of "San Pedro Garza Garcia",
+    "San Fernando" of "San Fernando del Valle de Catamarca"; the longest such run (of capitalised and
+    inner words) the gazetteer holds whole as a place's own name, else ``end``."""
+    inner, generic = place_words()["inner_name_words"], place_words()["generic"]
+    best = end
+    if {t.lower_ for t in doc[start:end]} <= generic:
+        return end  # "City" of "the City of Richmond" is no town's name cut short
+    for last in range(end + 1, min(end + MAX_RUN_ON_WORDS, len(doc)) + 1):
+        word = doc[last - 1]
+        if not (word.is_alpha and doc[last - 2].whitespace_ and (word.is_title or word.lower_ in inner)):
+            break
+        # a long run may be a town's other name too ("San Fernando del Valle de Catamarca")
+        found = gazetteer().readings(doc[start:last].text) if word.is_title else []
+        if found and (found[0][1] == found[0][0].prior() or last - start >= LONG_OTHER_NAME):
+            best = last  # the likeliest reading under its own name ("St. James" is rather Vung Tau's other name)
+    return best
+
+
 def _join_split_names(doc, spans: dict[tuple[int, int], str]) -> None:
     """"in Boa Vista" tagged as two places, "Boa" and "Vista": side by side (or joined by "and"), two
     names the NER tagged as places are one when the gazetteer holds them together under that name."""
     for (start, end), how in list(spans.items()):
-        if how == NER and (longer := _hyphen_run_end(doc, start, end)) != end:
+        if (start, end) not in spans:
+            continue  # swallowed by a longer run already
+        if how == NER and (longer := max(_hyphen_run_end(doc, start, end), _capitalised_run_end(doc, start, end))) != end:
             del spans[(start, end)]
-            spans[(start, longer)] = NER
+            for inside in [span for span in spans if start < span[0] < longer]:
+                del spans[inside]  # "Garza Garcia", read as a person inside "San Pedro Garza Garcia"
+            # a run the gazetteer holds whole is vouched for, whatever the NER made of its words
+            spans[(start, longer)] = NER if longer - end == 1 else VOUCHED
     by_start = {start: (start, end) for (start, end), how in spans.items() if how == NER}
     for start, end in sorted(by_start.values()):
         # side by side, or joined by "and" ("Newfoundland and Labrador", "Trinidad and Tobago")
@@ -1360,6 +1394,7 @@ def place_words() -> dict:
             "trailing": frozenset(extra["division_words"]) | {"city", "town", "village"},
             "division": frozenset(extra["division_words"]),
             "local_kinds": frozenset(extra["local_kind_words"]),
+            "facility": frozenset(extra["facility_words"]),
             "place_object_verbs": frozenset(extra["place_object_verbs"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
