@@ -411,3 +411,8 @@ def test_a_name_run_on_over_two_names_the_ner_split_is_read_once(run):
     # "Las Palmas" and "Gran Canaria" inside the longer name: a run swallowing both once broke the reading
     places = _places(run, "On Monday, nurses protested in Las Palmas de Gran Canaria (Canary Islands), demanding staff.")
     assert ("Las Palmas de Gran Canaria", "ES") in places
+
+
+def test_a_districts_short_form_is_a_name_where_no_other_place_has_it():
+    assert gazetteer().lookup("Nassriya").country == "IQ"  # "Nassriya District"
+    assert gazetteer().lookup("White") is None or gazetteer().lookup("White").feature != "district"  # not White County

@@ -65,6 +65,7 @@ EARTH_RADIUS_KM = 6371.0
 EXTENT_TRIM = 0.02
 NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the division's namesake town
 NAMESAKE_TOWN_EDGE = 0.1
+WRITTEN_KINDS = {"county", "parish"}  # kinds of second-level divisions news always write with the name
 UNKNOWN_DIVISION_COST = 1.0  # a pair whose town has no division in the gazetteer, against one that lies in it
 CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
 LOOKUP_CACHE = 200_000  # names kept ranked after a look-up, per process
@@ -224,6 +225,7 @@ class Gazetteer:
                     self._add(alt, info, alternate=True)
         us_states = {s["name"]: s["geonameid"] for s in gc.get_us_states().values()}
         regions_of: dict[str, list[PlaceInfo]] = {}
+        district_short_forms: list[tuple[str, PlaceInfo]] = []
         for (cc, name), (lat, lon, population) in divisions["admin1"].items():
             info = PlaceInfo(name=name, country=cc, feature="region", admin1=name, lat=lat, lon=lon,
                              population=population, geonames_id=us_states.get(name) if cc == "US" else None)
@@ -236,6 +238,9 @@ class Gazetteer:
             info = PlaceInfo(name=name, country=cc, feature="district", admin1=admin1, admin2=name, lat=lat, lon=lon,
                              population=population)
             self._add(name, info)
+            # (not a county's or a parish's: "White" of "White County", news write the kind there)
+            district_short_forms.extend((alias, info) for alias in _division_names(name, kinds - WRITTEN_KINDS)
+                                        if alias != name)
         for alpha2, aliases in extra["region_aliases"].items():
             for canonical, names in aliases.items():
                 target = next((i for i in self.candidates(canonical) if i.feature == "region" and i.country == alpha2),
@@ -271,6 +276,12 @@ class Gazetteer:
             for alias in aliases:  # the data file's word is final: no namesake town competes
                 divisions = {k: v for k, v in self._candidates.get(fold(alias), {}).items() if v[0].feature == "region"}
                 self._candidates[fold(alias)] = {target.key: (target, False)} | divisions  # "Bucha, Kiev" is the oblast
+        # "Nassriya" of "Nassriya District": a district's short form, where no other place has that name
+        # ("Washington" of "Washington County" stays the capital's and the state's)
+        taken = set(self._candidates)
+        for alias, info in district_short_forms:
+            if fold(alias) not in taken and not set(fold(alias).split()) <= generic:
+                self._add(alias, info, alternate=True)
         for name in extra["not_places"]:
             self._candidates.pop(fold(name), None)
         # Frozen as tuples: a dict per name would double the memory every worker holds.
