@@ -312,3 +312,19 @@ def test_a_capitalised_word_inside_a_name_is_no_cue(run):
                  "residential houses.")
     assert result["statements"] == []
     assert [e["modality"] for e in result["events"]] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Nasdaq added 20.72 points, or 0.3 percent, to 7,940.",  # an object of "add" is no speech
+    "The committee concluded its hearings on Thursday.",
+    "Beijing has calculated that the trade war will hurt Washington more.",  # the writer's inference
+])
+def test_a_verb_that_only_sometimes_reports_speech_needs_its_frame(run, text):
+    assert run("Markets\n\n" + text)["statements"] == []
+
+
+def test_a_group_of_someones_defenders_is_not_that_someone(run):
+    result = run("Hearing\n\nSome of Trump's defenders took to social media on Friday, claiming the "
+                 "whistleblower was biased.")
+    [statement] = result["statements"]
+    assert speaker_name(result, statement) != "Trump" and "defenders" in statement["speaker_mention"]["text"]

@@ -232,7 +232,9 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention is None:
         # The head may be a role noun whose name sits in apposition or a compound; a possessor
         # names someone else ("Scott's niece, Marcia Price").
-        owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+        # (at any depth: "some of Trump's defenders" are not Trump; a group is never its leader)
+        owned = {t.i for c in subject.subtree if c.dep_ == "poss" and c.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ")
+                 for t in c.subtree}
         owned |= _parenthesised(subject)  # "(D-Newport News)": a party and a home town, not the speaker
         person = is_person_noun(subject)
         # Nearest the head first: "a study by Loyola Law School professor Justin Levitt" is Levitt's,
@@ -341,6 +343,11 @@ def _sentient(subject: Token | None, table: ActorTable) -> bool:
 @cache
 def _addressed() -> frozenset[str]:
     return frozenset(data.load("cues")["addressed"])
+
+
+@cache
+def _object_not_said() -> frozenset[str]:
+    return frozenset(data.load("cues")["object_not_said"])
 
 
 @cache
@@ -479,6 +486,9 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     if first.pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or first.ent_type_ in ("DATE", "TIME") \
             or first.dep_ in ("dobj", "dative", "npadvmod") and first.head.i == cue.i and cue.lemma_ != "say":
         return None
+    if cue.lemma_.lower() in _object_not_said() and any(
+            c.dep_ in ("dobj", "dative") and c.i > cue.i and first.i in {t.i for t in c.subtree} for c in cue.children):
+        return None  # "the Nasdaq added 20.72 points", "concluded its hearings": an object, not what was said
     tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
 
