@@ -725,3 +725,9 @@ def test_a_rally_for_a_country_is_not_held_there(run):
     protest = next(e for e in events if e[0] == "PROTEST")
     assert protest[3] == "Fort Wayne" and "Ukraine" not in protest[2]
     assert ("ASSAULT", "Ukraine") in {(e[0], e[3]) for e in events}  # the invasion is of Ukraine
+
+
+def test_where_people_come_from_is_not_where_they_act(run):
+    events = _placed(run, "On Saturday, in the municipality of Puerto Barrios, Izabal, about 100 rioters, mostly "
+                          "migrants from Honduras, attacked police officers.")
+    assert events and all(where != "Honduras" for _, _, _, where in events)

@@ -560,7 +560,7 @@ def _goes_on(doc: Doc, there: Span, here: Span, places: list[PlaceMention]) -> b
     one right after, in one paragraph (a new paragraph may be a new scene), naming no place of its own."""
     return all(t.is_space for t in doc[there.end:here.start]) \
         and "\n" not in text_of(doc)[there.start_char:here.start_char] \
-        and not any(here.start_char <= p.start < here.end_char for p in places)
+        and not any(here.start_char <= p.start < here.end_char and not _origin(doc, p) for p in places)
 
 
 def _sentence_evidence(sent) -> tuple[int, int]:
@@ -1314,6 +1314,25 @@ def _with_governors(doc: Doc, items, span_of) -> list[tuple[object, int | None]]
     return paired
 
 
+def _not_origins(doc: Doc, places: list) -> list:
+    """The places that are no one's origin: "migrants from Honduras threw stones" not in Honduras."""
+    return [place for place in places if not _origin(doc, place)]
+
+
+def _origin(doc: Doc, place) -> bool:
+    """"migrants from Honduras", "a driver from Zimbabwe": where people come from, not where it happened."""
+    token = doc[place.token]
+    while token.dep_ in ("compound", "amod", "conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    people = token.head.head  # "a caravan protest from Velez-Malaga" is a route, not an origin
+    lex = lexicon()
+    return people.pos_ == "NOUN" and (people.lemma_.lower() in lex.agent_nouns | lex.role_nouns
+                                      or people.lower_ in place_words()["resident"]
+                                      or people.lower_.endswith(AGENTIVE_ENDINGS))
+
+
 def _governed(paired: list[tuple[object, int | None]], chain: set[int], key_start, excluded) -> object | None:
     """The first item (place or date) that modifies the event's own words: the phrase that governs
     the event, not a neighbouring clause."""
@@ -1404,7 +1423,7 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     acted_on = {o.i for o in _prep_objects(trigger, {"of", "on"})} if trigger.pos_ == "NOUN" else set()
     event.place = next((p for p in grounds.places if p.token in acted_on and doc[p.token].ent_type_ in ("GPE", "LOC")), None) \
         or _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
-        or _nearest(grounds.located, trigger, sent, lambda p: p.start, in_other_content)
+        or _nearest(_not_origins(doc, grounds.located), trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
         # the object itself, what a place noun object names ("shelled the town of X") or where the
@@ -1416,7 +1435,8 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
             if not (c.lemma_.lower() in PLACE_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC") or c.pos_ == "PROPN"):
                 objects -= {t.i for m in c.children if m.dep_ in ("compound", "amod", "nmod", "poss") for t in m.subtree}
         qualifying = {id(p) for p in grounds.qualifying}
-        event.place = next((p for p in grounds.places if p.token in objects and id(p) not in qualifying), None)
+        event.place = next((p for p in grounds.places if p.token in objects and id(p) not in qualifying
+                            and not _origin(doc, p)), None)
     if event.place is None:
         # "at the entrance of Jaba village (Jenin, West Bank)", Jaba unknown to the gazetteer: the
         # division the text says the scene lies in, coarser but true
