@@ -731,3 +731,11 @@ def test_where_people_come_from_is_not_where_they_act(run):
     events = _placed(run, "On Saturday, in the municipality of Puerto Barrios, Izabal, about 100 rioters, mostly "
                           "migrants from Honduras, attacked police officers.")
     assert events and all(where != "Honduras" for _, _, _, where in events)
+
+
+def test_a_place_acted_on_is_the_place_the_article_means(run):
+    # the place finder reads Tripoli as Lebanon's here; the shelled place is that one, not Libya's
+    result = run("News\n\nMilitias shelled Tripoli on Monday as shells crashed into the north Lebanese port.")
+    [event] = result["events"]
+    [recipient] = [a for a in result["actors"] if a["id"] in event["recipients"]]
+    assert recipient["name"] == "Tripoli" and recipient["country"] == "LBN"

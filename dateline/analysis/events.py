@@ -387,7 +387,13 @@ def _place_participant(token: Token, table: ActorTable) -> str | None:
     Palestine, "positions of the Palestinian forces" → the forces' actor."""
     doc = token.doc
     gaz = gazetteer()
-    if token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ != "O":
+    read = doc.user_data.get("dateline_place_at", {})
+    if token.i in read:
+        # "shelled Mariupol": the place the place finder read there, with its context
+        mention = read[token.i]
+        return table.actor_at(doc[mention.token]) or \
+            table.add_place(doc, mention.token, _mention_end(doc, mention), mention.place).actor
+    if token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ != "O" and "dateline_place_at" not in doc.user_data:
         start, end = token.i, token.i + 1
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
@@ -407,6 +413,12 @@ def _place_participant(token: Token, table: ActorTable) -> str | None:
         if found:
             return found[0]
     return None
+
+
+def _mention_end(doc: Doc, mention: PlaceMention) -> int:
+    """The token after a place mention's last."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end if span is not None else mention.token + 1
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
@@ -458,6 +470,9 @@ def _nearest(items, trigger: Token, sent, key_start, excluded) -> object | None:
 def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild],
                    places: list[PlaceMention], times: list[Timex]) -> list[EventBuild]:
     """Events in ``doc`` with participants, place, date and modality."""
+    # the places the place finder read, by token: a participant's place is its reading, never a second guess
+    doc.user_data["dateline_place_at"] = {i: m for m in places
+                                          for i in range(m.token, _mention_end(doc, m))}
     found: list[EventBuild] = []
     seen: set[int] = set()
     references: list[tuple[str, int, int]] = []  # (type, start, end) of event nouns that name no one
