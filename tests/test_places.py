@@ -416,3 +416,12 @@ def test_a_name_run_on_over_two_names_the_ner_split_is_read_once(run):
 def test_a_districts_short_form_is_a_name_where_no_other_place_has_it():
     assert gazetteer().lookup("Nassriya").country == "IQ"  # "Nassriya District"
     assert gazetteer().lookup("White") is None or gazetteer().lookup("White").feature != "district"  # not White County
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russian warships sailed into the Black Sea on Monday.", "Black Sea"),
+    ("Migrants drowned in the Mediterranean on Sunday.", "Mediterranean Sea"),
+])
+def test_seas_and_oceans_are_places_of_their_own(run, text, name):
+    [(place, country)] = _places(run, text)
+    assert place == name and country is None
