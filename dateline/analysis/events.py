@@ -387,23 +387,12 @@ def _place_participant(token: Token, table: ActorTable) -> str | None:
     Palestine, "positions of the Palestinian forces" → the forces' actor."""
     doc = token.doc
     gaz = gazetteer()
-    read = doc.user_data.get("dateline_place_at", {})
-    if token.i in read:
-        # "shelled Mariupol": the place the place finder read there, with its context
-        mention = read[token.i]
+    # "shelled Mariupol": the place the place finder read there, with its context (extract_events
+    # sets the map; a name it left unread is no place to second-guess)
+    mention = doc.user_data["dateline_place_at"].get(token.i)
+    if mention is not None:
         return table.actor_at(doc[mention.token]) or \
             table.add_place(doc, mention.token, _mention_end(doc, mention), mention.place).actor
-    if token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ != "O" and "dateline_place_at" not in doc.user_data:
-        start, end = token.i, token.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if doc[start].lower_ == "the":
-            start += 1
-        place = gaz.lookup(doc[start:end].text) if start < end else None
-        if place is not None:
-            return table.add_place(doc, start, end, place).actor
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE") \
                 and gaz.country_named_by(child.text) is not None:
@@ -1342,8 +1331,8 @@ def _origin(doc: Doc, place) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     people = token.head.head  # "a caravan protest from Velez-Malaga" is a route, not an origin
-    lex = lexicon()
-    return people.pos_ == "NOUN" and (people.lemma_.lower() in lex.agent_nouns | lex.role_nouns
+    lex, lemma = lexicon(), people.lemma_.lower()
+    return people.pos_ == "NOUN" and (lemma in lex.agent_nouns or lemma in lex.role_nouns
                                       or people.lower_ in place_words()["resident"]
                                       or people.lower_.endswith(AGENTIVE_ENDINGS))
 

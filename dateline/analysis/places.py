@@ -627,7 +627,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             and ent.root.head.lower_ in PASSAGE_PREPOSITIONS and ent[0].pos_ != "DET"
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = NER
-        elif ent.label_ in ("ORG", "PERSON") and len(ent) == 1 and ent.root.dep_ == "dobj" and doc[ent.start - 1].pos_ != "DET" \
+        elif ent.label_ in ("ORG", "PERSON") and len(ent) == 1 and ent.root.dep_ == "dobj" and (ent.start == 0 or doc[ent.start - 1].pos_ != "DET") \
                 and ent.root.head.lemma_.lower() in words["place_object_verbs"] and ent[0].lower_ not in person_words \
                 and any(c.feature != "city" or c.population >= words["min_org_city_population"]
                         for c in _own_name_readings(ent.text)):
@@ -1161,12 +1161,14 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
              or span in qualifier_of or span in weak or _is_ner(doc, span) or _after_a_name(doc, span[0] - 1)]
     fixed: dict[tuple[int, int], PlaceInfo | None] = {}
 
+    nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
+    nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
+
     @cache
     def countries_named() -> frozenset[str]:
         """Countries the article names by their own name or a nationality word."""
-        lowers = lowers_of(doc)
         by_name = {info.country for span in spans if (info := gaz.country_named_by(doc[span[0]:span[1]].text))}
-        return frozenset(by_name | {gaz.alpha2(gaz.demonyms[w]) for w in lowers if w in gaz.demonyms})
+        return frozenset(by_name | nationality_countries)
 
     # A chain is read from its end: "Hyderabad city (Hyderabad district, Telangana)" is in Telangana,
     # so the district is India's, and so the city.
@@ -1225,9 +1227,6 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     # the counties of the towns every other name may be (a name is no evidence for itself)
     county_counts = Counter(c for cs in town_counties_by.values() for c in cs)
     town_counties_elsewhere = {span: CountiesElsewhere(county_counts, town_counties_by[span]) for span in spans}
-    nationalities = frozenset(gaz.demonyms[w] for w in lowers_of(doc) if w in gaz.demonyms)
-    nationality_countries = {gaz.alpha2(a) for a in nationalities} - {None}
-
     near_by_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence → (token, country it names)
     # "Nat Myaung village (Kale township, Kale district, Sagaing region)": a bracket's names and the
     # name before it lie in the country of the bracket's other surely-read names
