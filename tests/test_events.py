@@ -739,3 +739,25 @@ def test_a_place_acted_on_is_the_place_the_article_means(run):
     [event] = result["events"]
     [recipient] = [a for a in result["actors"] if a["id"] in event["recipients"]]
     assert recipient["name"] == "Tripoli" and recipient["country"] == "LBN"
+
+
+def test_a_place_hit_is_where_the_attack_happened(run):
+    # the parser makes the town an adverb; as the recipient of the shelling it is its place too
+    result = run("News\n\nOn 13 March 2022, Russian forces shelled Toretsk, Donetsk. Casualties unknown.")
+    [event] = result["events"]
+    place = next(p for p in result["places"] if p["id"] == event["place"])
+    assert (place["name"], place["country"]) == ("Toretsk", "UA")
+
+
+def test_the_military_of_a_country_is_no_place_hit(run):
+    result = run("News\n\nNear Ahr Yu Taung village (Ye township, Mon state), the Ye PDF bombed a telecom tower "
+                 "operated by the Myanmar military.")
+    [event] = result["events"]
+    place = next(p for p in result["places"] if p["id"] == event["place"])
+    assert place["feature"] != "country"
+
+
+def test_a_hyphen_inside_a_town_name_is_no_recipient(run):
+    result = run("News\n\nOn 13 February 2022, a number of people demonstrated in the city of Bobo-Dioulasso.")
+    [event] = result["events"]
+    assert event["type"] == "PROTEST" and event["recipients"] == []

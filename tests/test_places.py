@@ -425,3 +425,48 @@ def test_a_districts_short_form_is_a_name_where_no_other_place_has_it():
 def test_seas_and_oceans_are_places_of_their_own(run, text, name):
     [(place, country)] = _places(run, text)
     assert place == name and country is None
+
+
+@pytest.mark.parametrize("name,geonames_name,feature", [
+    ("Michoacan de Ocampo", "Michoacán", "region"),  # ISO 3166-2's name holds GeoNames' whole
+    ("Houet", "Province du Houet", "district"),  # an ISO province is GeoNames' district of that short name
+])
+def test_iso_divisions_are_the_geonames_divisions_they_name(name, geonames_name, feature):
+    info = gazetteer().lookup(name)
+    assert (info.name, info.feature) == (geonames_name, feature) and info.lat is not None
+
+
+@pytest.mark.parametrize("text,town,country", [
+    ("Students blocked an avenue in Morelia, Michoacan de Ocampo.", "Morelia", "MX"),
+    ("People demonstrated in the city of Bobo-Dioulasso (Bobo-Dioulasso, Houet).", "Bobo-Dioulasso", "BF"),
+])
+def test_a_town_lies_in_the_iso_division_named_after_it(run, text, town, country):
+    assert (town, country) in _places(run, text)
+
+
+def test_a_town_read_as_a_person_is_a_place_before_its_division(run):
+    assert ("Avdiivka", "UA") in _places(run, "Russian forces shelled Avdiivka, Donetsk, on Saturday.")
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("Horses were tested at the Eastern Creek quarantine centre near Sydney.", "Creek"),
+    ("Litvinenko met the men at a sushi bar in Piccadilly, in central London.", "Piccadilly"),
+])
+def test_no_far_namesake_for_a_local_name(run, text, unwanted):
+    # a compass word before a common noun, and a hamlet abroad in a story set in London, are no places
+    places = run("News\n\n" + text)["places"]
+    assert all(unwanted not in p["name"] and "Baytown" not in p["name"] for p in places)
+    assert all(p["country"] in ("AU", "GB") for p in places)
+
+
+def test_a_compass_point_of_a_town_is_in_that_town(run):
+    assert ("Philadelphia", "US") in _places(run, "He robbed a drug dealer in South Philadelphia last year.")
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Heavy rain flooded villages across Java on Monday.", "Java", "ID"),
+    ("Four people died in the West Midlands, England.", "West Midlands", "GB"),
+    ("Israel mounted an invasion of South Lebanon.", "South Governorate", "LB"),
+])
+def test_islands_and_regions_news_names(run, text, name, country):
+    assert (name, country) in _places(run, text)

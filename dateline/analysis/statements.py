@@ -192,8 +192,10 @@ def _name_just_before(verb: Token) -> Token | None:
                           for c in verb.children):
         return None
     doc, at = verb.doc, verb.i - 1
-    if doc[at].text == "," and at > 0 and doc[at - 1].text == ")":
-        at -= 1  # "Gov. John Kasich (R-OH), said" (but "…Miss Universe, saying": the participle's own subject)
+    if doc[at].text == "," and at > 0 and doc[at - 1].text == ")" and verb.tag_ != "VBG":
+        # "Gov. John Kasich (R-OH), said" (but "…Miss Universe, saying": the participle's own subject;
+        # "… in Shendi (Shendi locality), denouncing": the clause's, not the bracketed place's)
+        at -= 1
     if doc[at].text == ")":  # past the party and state after a lawmaker's name: "Paul Ryan (R-WI) said"
         opener = next((i for i in range(at - 1, max(at - 8, 0), -1) if doc[i].text == "("), None)
         if opener is None:
