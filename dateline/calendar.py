@@ -39,16 +39,34 @@ _DATE_FORMS = [
     re.compile(r"^" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"$", re.I),
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})" + _TIME + r"$", re.I),
 ]
+_CLOCK = (r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+          r"(?:\s*(?P<tz>[A-Z]{2,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?))?")
+# "10:02 AM EST Nov 19, 2019", "2:15 p.m. ET Tuesday, Nov. 19, 2019": the clock before the day
+_DATE_FORMS.append(re.compile(r"^" + _CLOCK + r"[,\s|]+" + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                              r"(?P<year>\d{4})$", re.I))
 _TZ_NAMES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
              "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2}
+# US zones written without saying whether daylight saving applies ("ET"): standard hours, an hour
+# later from the second Sunday of March to the first Sunday of November.
+_US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 
 
-def _tzinfo(tz: str | None) -> timezone | None:
+def _us_daylight(day: date) -> bool:
+    march = date(day.year, 3, 1)
+    november = date(day.year, 11, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7 + 7)  # second Sunday of March
+    end = november + timedelta(days=(6 - november.weekday()) % 7)  # first Sunday of November
+    return start <= day < end
+
+
+def _tzinfo(tz: str | None, day: date | None = None) -> timezone | None:
     if not tz:
         return None
     tz = tz.upper()
     if tz in _TZ_NAMES:
         return timezone(timedelta(hours=_TZ_NAMES[tz]))
+    if tz in _US_ZONES and day is not None:
+        return timezone(timedelta(hours=_US_ZONES[tz] + _us_daylight(day)))
     match = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", tz)
     if not match:
         return None
@@ -90,8 +108,28 @@ def parse_datetime(text: str) -> datetime | date | None:
         if hour > 23:
             return None
         return datetime(day.year, day.month, day.day, hour, int(parts["minute"]),
-                        int(parts.get("second") or 0), tzinfo=_tzinfo(parts.get("tz")))
+                        int(parts.get("second") or 0), tzinfo=_tzinfo(parts.get("tz"), day))
     return None
+
+
+_LABELLED_STAMP = re.compile(r"\b(?:Published|Posted|First published)\b\s*:?\s*(?:on\s+)?(?P<stamp>"
+                            r"\d{1,2}[:.]\d{2}[^\n]{0,40}?\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}[^\n]{0,25})")
+
+
+def labelled_stamp(text: str) -> datetime | date | None:
+    """The publication time a page writes for its readers ("Published 10:02 AM EST Nov 19, 2019"):
+    the first such stamp that parses, with a time if one does."""
+    found = None
+    for match in _LABELLED_STAMP.finditer(text):
+        stamp = match["stamp"]
+        for end in range(len(stamp), 7, -1):  # the stamp runs on into other words: try it shorter
+            parsed = parse_datetime(stamp[:end])
+            if parsed is not None:
+                if isinstance(parsed, datetime):
+                    return parsed
+                found = found or parsed
+                break
+    return found
 
 
 def iso(value: datetime | date) -> str:

@@ -761,3 +761,28 @@ def test_a_hyphen_inside_a_town_name_is_no_recipient(run):
     result = run("News\n\nOn 13 February 2022, a number of people demonstrated in the city of Bobo-Dioulasso.")
     [event] = result["events"]
     assert event["type"] == "PROTEST" and event["recipients"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A bomb exploded in a market in Yala on Monday.", [("ASSAULT", "explosion")]),  # the doer unknown
+    ("A roadside bomb went off near a convoy in Kandahar.", [("ASSAULT", "explosion")]),
+    ("The alarm went off at noon.", []),  # no weapon, no attack
+])
+def test_a_weapon_going_off_is_an_attack_by_someone_unknown(run, text, expected):
+    result = run("News\n\n" + text)
+    assert [(e["type"], e["mode"]) for e in result["events"]] == expected
+    assert all(e["actors"] == [] for e in result["events"])
+
+
+def test_people_listed_after_the_places_a_sentence_opens_with_act(run):
+    # the parser coordinates the farmers with the places "in Anna Regina, Pomeroon-Supenaam"
+    result = run("News\n\nOn 16 March 2022, in Anna Regina, Pomeroon-Supenaam, about 50 rice farmers gathered on "
+                 "the Anna Regina High Bridge to protest low rice prices despite high production costs.")
+    [event] = result["events"]
+    assert event["type"] == "PROTEST" and names(result, event["actors"]) == ["about 50 rice farmers"]
+
+
+def test_a_body_a_name_owns_acts_as_itself(run):
+    result = run("News\n\nThe Bush administration declared Tuesday that China must drop barriers to U.S. exports.")
+    [event] = result["events"]
+    assert names(result, event["actors"]) == ["Bush administration"]

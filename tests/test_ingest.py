@@ -164,3 +164,11 @@ def test_html_whose_charset_lies_is_read_right_with_a_warning():
     assert "Thomas Müller" in text and warning is None
     text, warning = decode_html(page.format("iso-8859-1").encode("latin-1"))  # honest Latin-1
     assert "Thomas Müller" in text and warning is None
+
+
+def test_a_dateline_after_a_standfirst_is_cut_and_kept_as_the_place():
+    article = read_scraped_text("Meth campaign is working, governor says\n\nSouth Dakota says it is on meth, "
+                                "and Twitter asks if the state is OK.\n\nSIOUX FALLS, S.D. – People across the "
+                                "nation are talking about it.")
+    assert article.dateline_place == "Sioux Falls"
+    assert "SIOUX FALLS" not in article.text and "People across the nation" in article.text

@@ -81,3 +81,31 @@ def test_a_short_text_is_flagged():
     article = read_html(_page(body="The council voted on Tuesday to close the old bridge to traffic after "
                                    "inspectors found cracks in two of its supports, the mayor said."))
     assert any("short" in w for w in article.warnings)
+
+
+def test_a_placeholder_date_gives_way_to_the_time_the_page_shows():
+    # a template's empty "0001-01-01" is no publication time; the page prints the real one for its readers
+    ld = {"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}
+    body = "<span>Published 10:02 AM EST Nov 19, 2019</span> " + BODY
+    assert read_html(_page(ld, body=body)).published == "2019-11-19T10:02:00-05:00"
+
+
+def test_us_eastern_time_follows_daylight_saving():
+    body = "<span>Published 2:15 p.m. ET July 9, 2019</span> " + BODY
+    assert read_html(_page(body=body)).published == "2019-07-09T14:15:00-04:00"
+
+
+def test_a_hover_card_is_not_glued_into_a_name():
+    card = ('Rep. <span class="rollover-people"><a href="/people/ilhan-omar">Ilhan Omar</a>'
+            '<span class="rollover-people-block"><a class="name">Ilhan Omar</a><a>Hillicon Valley: Senators call '
+            'for a 5G security coordinator</a></span></span> said the vote would go ahead. ')
+    article = read_html(_page(body=card + BODY))
+    assert "Ilhan Omar said" in article.text and "Hillicon" not in article.text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (["Mike Wuerthele and Malcolm Owen Monday, November 18, 2019"], ["Mike Wuerthele", "Malcolm Owen"]),
+    (["Fred Sun"], ["Fred Sun"]),  # a surname that is no weekday's
+])
+def test_a_bylines_weekday_is_no_name(raw, expected):
+    assert clean_authors(raw) == expected

@@ -530,6 +530,19 @@ def _after_organisation(doc: Doc, ent: Span, start: int, end: int) -> int:
     return start
 
 
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Verbs that introduce a quotation ("say", "add", "tell"): their subject speaks."""
+    return frozenset(verb for verb, frames in data.load("cues")["verbs"].items() if "quote" in frames)
+
+
+def _speaks(token: Token) -> bool:
+    """Whether a word is the subject of a verb of speech ("Prasad said"), and no organisation's
+    last word ("the East European Coalition said")."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _speech_verbs() and token.head.i > token.i \
+        and token.lower_ not in lexicon().org_nouns
+
+
 FAMOUS_TOWN_POPULATION = 100_000  # a first name that is also a city this big is read as the city
 
 
@@ -548,13 +561,14 @@ def _untagged_full_names(doc: Doc, names: list[_Name], taken: set[int], headline
         place = gaz.lookup(token.text)
         if place is not None and (place.feature != "city" or (place.population or 0) >= FAMOUS_TOWN_POPULATION):
             continue  # "Georgia", "Jordan", "Victoria Station"; not the hamlet of Bernie, Missouri
-        if _first_names().get_gender(token.text) == "unknown":
-            continue
         end = i + 1
         while end < len(doc) and end not in taken and not tokens[end].ent_type_ and tokens[end].pos_ == "PROPN" \
                 and _is_capitalised(tokens[end]) and tokens[end].is_alpha and "\n" not in tokens[end - 1].text_with_ws:
             end += 1
         if end - i < 2 or end - i > 3 or not is_name_like(doc, i, end):
+            continue
+        # a first name gender-guesser knows, or any name that speaks ("Eswar Prasad, a trade professor, said")
+        if _first_names().get_gender(token.text) == "unknown" and not _speaks(tokens[end - 1]):
             continue
         name = _Name(i, end, "PERSON", i)
         _titles_before(doc, name)
@@ -1089,6 +1103,12 @@ def lowers_of(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data["dateline_lowers"] = [t.lower_ for t in tokens_of(doc)]
     return lowers
+
+
+def title_cased(sentence: Span) -> bool:
+    """A headline's capitals ("Court Convicts Friend of Boston Bombing Suspect") say nothing of names."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def sentence_of(token: Token) -> Span:

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
-from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, tokens_of
+from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, title_cased, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
 from .statements import StatementBuild, inside_a_name, is_cue, subject_of
 from .times import Timex
@@ -100,7 +100,7 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
                 and (lemma in words.nouns or lower in words.nouns) \
                 and token.ent_type_ not in ("DATE", "TIME") \
-                and not (inside_a_name(token, NAMED_BODIES) and not _title_cased(sentence_of(token))):
+                and not (inside_a_name(token, NAMED_BODIES) and not title_cased(sentence_of(token))):
             # "on 12 March" is no march; "the Asia-Pacific Economic Cooperation forum" is no cooperation
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
@@ -201,6 +201,14 @@ def _told_as_happening(noun: Token) -> bool:
         return False
     words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
     return bool(words & set(config()["occurrence_verbs"]))
+
+
+def _weapon_went_off(verb: Token) -> bool:
+    """"A bomb exploded in a market": a weapon, told for the first time (not "the bomb exploded"),
+    is the subject of the verb; the attack happened, its doer unknown."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _is_weapon(subject, _weapons()) \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
 
 
 def _noun_type(noun: Token, *phrases: str) -> tuple[str, str | None] | None:
@@ -477,6 +485,10 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
+        if form == "verb" and not _weapon_went_off(trigger) and any(
+                f"{trigger.lemma_.lower()} {c.lower_}" in config()["weapon_subject_verbs"]
+                for c in trigger.children if c.dep_ == "prt"):
+            continue  # "the alarm went off"
         etype, mode = typed
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
@@ -497,7 +509,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients) \
                 and not (form != "verb" and _told_as_happening(trigger)) \
-                and not (form == "verb" and _passive_of_its_noun(trigger, spec)):
+                and not (form == "verb" and (_passive_of_its_noun(trigger, spec) or _weapon_went_off(trigger))):
             # nobody takes part: "an agreement on the use of the Lamu port"; told of an event already
             # told, the same happening again ("the bomb exploded")
             if form != "verb":
@@ -1014,6 +1026,8 @@ def _first_acting_conjunct(verb: Token, place: Token) -> Token | None:
                 (places if c.ent_type_ in ("GPE", "LOC", "FAC") else beside).append(c)
     people = sorted((c for c in (*place.conjuncts, *beside) if c.i > place.i and c.ent_type_ not in ("GPE", "LOC", "FAC")
                      and c.pos_ in ("NOUN", "PROPN")), key=lambda c: c.i)
+    # (past a place name the NER left untagged: "in Anna Regina, Pomeroon-Supenaam, about 50 rice farmers")
+    people = [c for c in people if not any(t.ent_type_ in ("GPE", "LOC") for t in c.lefts)] or people[:1]
     if people and any(t.text == "," for t in place.doc[place.i + 1:people[0].i]) and (
             _acts_always(verb) or _can_act(people[0])):
         return people[0]
@@ -1187,12 +1201,6 @@ EMBEDDED_MODALITY = {"REQUEST": "demanded", "AGREE": "planned", "REJECT": "negat
 
 
 NAMED_BODIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP"})
-
-
-def _title_cased(sentence: Span) -> bool:
-    """A headline's capitals ("Court Convicts Friend of Boston Bombing Suspect") say nothing of names."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _within_subject(token: Token, head: Token) -> bool:

@@ -18,7 +18,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
-from .actors import SUBJECT_DEPS, ActorTable, is_name_like, is_person_noun, sentence_index, sentence_of, text_of, tokens_of
+from .actors import (SUBJECT_DEPS, ActorTable, is_name_like, is_person_noun, lexicon, sentence_index, sentence_of,
+                     text_of, title_cased, tokens_of)
 from .quotes import Quote, QuoteIndex
 from .learned_cues import learned_cue_heads
 
@@ -202,6 +203,10 @@ def _name_just_before(verb: Token) -> Token | None:
             return None
         at = opener - 1
     before = doc[at]
+    if verb.tag_ == "VBG" and before.dep_ == "dobj" and before.head.lemma_.lower() not in SHOWING_VERBS:
+        # "fans broke Investopedia trying to figure out …": the object of the verb before (but "the ad
+        # shows Clinton asking …" is Clinton's)
+        return None
     if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "") and before.is_title and \
             sentence_index(verb.doc)[before.i] == sentence_index(verb.doc)[verb.i]:
         return before
@@ -246,6 +251,14 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
                     and m.form in ("name", "title"):
                 if person and table.actor(m.actor).kind != "person" and not _in_apposition(token, subject):
                     continue  # "the GOP nominee", "a U.S. senator": the party or country does not speak
+                if subject.pos_ == "NOUN" and token.head.i == subject.i and token.dep_ in ("compound", "nmod", "amod") \
+                        and not m.start <= subject.i < m.end and not _in_apposition(token, subject):
+                    # "the Trump administration", "Clinton supporters": the name owns who speaks; a body
+                    # it names ("the Bush administration") is an organisation of its own
+                    if subject.lemma_.lower() in lexicon().org_nouns:
+                        mention = table.add_nominal(subject)
+                        break
+                    continue
                 mention = m
                 break
     start, end = max(subject.left_edge.i, sentence_of(subject).start), min(subject.right_edge.i, sentence_of(subject).end - 1, clause_end - 1) + 1
@@ -343,6 +356,43 @@ def _sentient(subject: Token | None, table: ActorTable) -> bool:
 
 
 @cache
+def _document_sources() -> frozenset[str]:
+    return frozenset(data.load("cues")["document_sources"])
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(data.load("cues")["people_nouns"]) | lex.role_nouns | lex.org_nouns | lex.agent_nouns \
+        | lex.partitive_nouns | lex.female | lex.male
+
+
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ist", "ian")  # "voters", "analysts", "theorist"
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+def _a_thing(subject: Token, table: ActorTable) -> bool:
+    """Whether a cue's subject is plainly a thing, which cannot say or hold what a noun phrase names
+    ("a smartphone app supports …", "that promises 355 horsepower", "the order favoring …"); a
+    name, a person, a group, a body or a document can ("the report cites three cases")."""
+    if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # the relative word stands for the noun it follows
+    if subject.lower_ in DEMONSTRATIVES and subject.pos_ == "PRON":
+        return True
+    if subject.pos_ != "NOUN" or table.actor_at(subject) is not None:
+        return False
+    lemma, word = subject.lemma_.lower(), subject.lower_
+    return not ({lemma, word} & (_people_nouns() | _document_sources())) and not word.endswith(PEOPLE_ENDINGS)
+
+
+def _noun_content(tokens: list[Token]) -> bool:
+    """Whether what a cue attributes is a noun phrase (its object), not a clause or a quotation."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return len(roots) == 1 and roots[0].dep_ in ("dobj", "pobj") and roots[0].pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+
+
+@cache
 def _addressed() -> frozenset[str]:
     return frozenset(data.load("cues")["addressed"])
 
@@ -369,7 +419,8 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     extra: list[Token] = []  # further right-hand dependents that belong to the content
     if head is None and "ccomp" in kinds:
         # "It's unlikely; her team says she'll go on": of two clauses, the one after the cue
-        clauses = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
+        # (not a small clause of perception: "found a man bleeding", "found her buried in a basket")
+        clauses = sorted((c for c in cue.children if c.dep_ == "ccomp" and not _small_clause(c)), key=lambda c: c.i < cue.i)
         # "Leaders denounce the test; Obama vows consequences": a semicolon ends the clause before
         clauses = [c for c in clauses if c.i > cue.i or not any(t.text == ";" for t in cue.doc[c.right_edge.i:cue.i])]
         if clauses and clauses[0].i < cue.i and any(c.dep_ in kinds & {"xcomp", "dobj"} and c.i > cue.i for c in cue.children):
@@ -409,6 +460,8 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
             c.lower_ == "so" or c.lower_ == "much" and c.i > 0 and cue.doc[c.i - 1].lower_ == "as")), None)
         if proform is not None:
             return list(cue.doc[proform.left_edge.i:proform.i + 1])
+    if head is None and any(c.dep_ == "ccomp" and _small_clause(c) for c in cue.children):
+        return None
     if head is None:
         return (_content_after_that(cue) or _content_rest_of_sentence(cue) or _fragment_before(cue)) if "ccomp" in kinds else None
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
@@ -442,6 +495,44 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
                 any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in child.children):
             tokens += sorted(child.subtree, key=lambda t: t.i)
     return tokens or None
+
+
+PERCEPTION_VERBS = {"find", "see", "watch", "hear", "notice", "spot", "catch", "discover", "feel"}
+SHOWING_VERBS = PERCEPTION_VERBS | {"show", "depict", "feature", "picture", "capture", "film", "record", "quote"}
+
+
+DASHES = {"—", "–", "--", "-"}
+ASIDE_CONJUNCTIONS = {"and", "but", "yet"}
+
+
+def _without_writer_aside(tokens: list[Token]) -> list[Token]:
+    """Reported words end where the writer's own comment begins behind a dash and a conjunction: "says
+    his approach has created leverage — and in some cases, he is right"."""
+    for n, token in enumerate(tokens[1:-2], start=1):
+        if token.text in DASHES and token.whitespace_ and tokens[n + 1].lower_ in ASIDE_CONJUNCTIONS \
+                and tokens[n + 2].lower_ != "that" \
+                and any(t.dep_ in SUBJECT_DEPS for t in tokens[n + 2:]) and quote_free(tokens[n:]):
+            kept = tokens[:n]
+            while kept and kept[-1].is_punct:
+                kept.pop()
+            return kept or tokens
+    return tokens
+
+
+def quote_free(tokens: list[Token]) -> bool:
+    return not any(t.is_quote for t in tokens)
+
+
+def _small_clause(clause: Token) -> bool:
+    """A participle with its own subject and no auxiliary or "that" after a verb of perception,
+    whose subject is no document: what someone saw or found ("found a man bleeding"), not what
+    anyone said ("the poll found Clinton leading" is the poll's finding)."""
+    cue = clause.head
+    subject = _subject_of_own(cue)
+    return cue.lemma_.lower() in PERCEPTION_VERBS and clause.tag_ in ("VBG", "VBN") \
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children) \
+        and not (subject is not None and subject.lemma_.lower() in _document_sources())
 
 
 def _content_after_that(cue: Token) -> list[Token] | None:
@@ -488,8 +579,11 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
     if first.pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or first.ent_type_ in ("DATE", "TIME") \
             or first.dep_ in ("dobj", "dative", "npadvmod") and first.head.i == cue.i and cue.lemma_ != "say":
         return None
+    if sentence_of(cue).start == 0 and title_cased(sentence_of(cue)):
+        return None  # "Mary Steenburgen Wrote the Best Original Movie Song": a title-cased headline's parse is no clause
     if cue.lemma_.lower() in _object_not_said() and any(
-            c.dep_ in ("dobj", "dative") and c.i > cue.i and first.i in {t.i for t in c.subtree} for c in cue.children):
+            c.dep_ in ("dobj", "dative", "npadvmod") and c.i > cue.i and first.i in {t.i for t in c.subtree}
+            for c in cue.children):
         return None  # "the Nasdaq added 20.72 points", "concluded its hearings": an object, not what was said
     tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
@@ -848,6 +942,11 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
+        tokens = _without_writer_aside(tokens)
+        if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
+            continue  # "He said, she said": a heading, nobody's words
+        if subject is not None and _noun_content(tokens) and _a_thing(subject, table):
+            continue  # "A smartphone app supports cabin preconditioning": a thing's object is nobody's words
         start, end = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:
             continue
@@ -1090,8 +1189,8 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         name = text_of(doc)[who[0]:who[1]]
         words = text_of(doc)[what[0]:what[1]].split()
         speaker_tokens = doc.char_span(*who, alignment_mode="expand")
-        if len(words) < 3 or speaker_tokens is None or what[0] in taken:
-            continue
+        if len(words) < 3 or speaker_tokens is None or what[0] in taken or name.strip().casefold() in _headline_kickers():
+            continue  # ("BREAKING NEWS: …" is a label, no speaker in a transcript)
         actor = table.actor_at(speaker_tokens.root)
         is_transcript = name.isupper() and len(name) > 1
         if actor is None and not is_transcript:
@@ -1137,6 +1236,11 @@ def _headline_source_nouns() -> frozenset[str]:
     return frozenset(data.load("cues")["headline_sources"])
 
 
+@cache
+def _headline_kickers() -> frozenset[str]:
+    return frozenset(data.load("cues")["headline_kickers"])
+
+
 _HEADLINE_COLON = re.compile(r"^(?P<who>[^:\n]{2,80}?):[^\S\n]+(?P<what>\S[^\n]*)")
 _HEADLINE_QUOTES = "\"“”‘’'"
 MAX_HEADLINE_SOURCE_WORDS = 6
@@ -1147,7 +1251,8 @@ def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBu
     headline whose part before the colon names who says the rest. A topic there ("The Latest: …")
     names nobody; a quotation after it names whoever is mentioned before it."""
     match = _HEADLINE_COLON.match(text_of(doc))
-    if match is None or len(match["who"].split()) > MAX_HEADLINE_SOURCE_WORDS or len(match["what"].split()) < 3:
+    if match is None or len(match["who"].split()) > MAX_HEADLINE_SOURCE_WORDS or len(match["what"].split()) < 3 \
+            or match["who"].strip().casefold() in _headline_kickers():
         return None
     what = trim(text_of(doc), *match.span("what"))
     quoted = text_of(doc)[what[0]] in _HEADLINE_QUOTES

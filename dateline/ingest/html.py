@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
+from .. import data
 from ..calendar import parse_datetime
 from ..errors import InputError
 from ..model import Article
@@ -23,7 +27,7 @@ def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = Non
     """Extract the article from an HTML page; the page's own metadata wins over ``published``."""
     page_text, charset_warning = decode_html(raw)
     try:
-        found = trafilatura.bare_extraction(page_text, url=url, with_metadata=True, include_comments=False,
+        found = trafilatura.bare_extraction(_without_hidden(page_text), url=url, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"malformed HTML ({type(exc).__name__})") from None
@@ -68,11 +72,45 @@ def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = Non
     })
 
 
+@cache
+def _hidden_xpath() -> str:
+    """Elements no reader sees in the running text: hover cards, tooltips, screen-reader copies,
+    anything styled or marked hidden."""
+    classes = data.load("page_patterns")["hidden_classes"]
+    tests = [f'contains(translate(@class, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"), "{c}")'
+             for c in classes]
+    tests += ["@hidden", 'contains(translate(@style, " ", ""), "display:none")']
+    return "//body//*[" + " or ".join(tests) + "]"
+
+
+def _without_hidden(page_text: str) -> str:
+    """The page without what it hides, so that a hover card is not glued into a name."""
+    if not any(marker in page_text for marker in ("hidden", "display:none", "display: none", "tooltip", "rollover",
+                                                   "hover", "popover", "sr-only", "screen-reader", "invisible")):
+        return page_text
+    try:
+        tree = lxml.html.fromstring(page_text)
+    except (ValueError, lxml.etree.ParserError):
+        return page_text
+    hidden = tree.xpath(_hidden_xpath())
+    if not hidden:
+        return page_text
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text after it ("tail"), drops the element and its content
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
 def _publication_time(page, extracted_date: str | None) -> datetime | date | None:
     """The page's own stamp first; a stamp without offset takes one from another stamp of the page
     that gives the same wall-clock time with its offset."""
     when = next((d for d in (parse_datetime(page.published) if page.published else None,
                              parse_datetime(extracted_date) if extracted_date else None) if d is not None), None)
+    shown = parse_datetime(page.shown) if page.shown else None
+    if isinstance(shown, datetime) and (when is None or not isinstance(when, datetime) and shown.date() == when
+                                        or isinstance(when, datetime) and when.tzinfo is None
+                                        and shown.replace(tzinfo=None) == when):
+        return shown  # the page's data gave only the day (or a placeholder): the time it shows its readers
     if isinstance(when, datetime) and when.tzinfo is None:
         for other in map(parse_datetime, page.other_dates):
             if isinstance(other, datetime) and other.tzinfo is not None and other.replace(tzinfo=None) == when:

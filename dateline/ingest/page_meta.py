@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from .. import data
+from ..calendar import iso, labelled_stamp
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -40,6 +41,7 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     body: str | None = None
     url: str | None = None
+    shown: str | None = None  # the publication time the page writes for its readers ("Published 10:02 AM EST …")
 
 
 def _types(node: dict) -> set[str]:
@@ -104,7 +106,7 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
     articles.sort(key=lambda o: (not (_types(o) - {"webpage"}), "claimreview" in _types(o)))
     for node in articles:
         meta.title = meta.title or _text(node.get("headline"))
-        meta.published = meta.published or _text(node.get("datePublished")) or _text(node.get("dateCreated"))
+        meta.published = meta.published or _stamp(node.get("datePublished")) or _stamp(node.get("dateCreated"))
         meta.publisher = meta.publisher or next(iter(_names(node.get("publisher"))), None)
         meta.authors = meta.authors or [n for n in _names(node.get("author")) if n.strip()]
         body = _text(node.get("articleBody"))
@@ -116,7 +118,7 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().casefold()
         for name in key.split():  # itemprop="datePublished dateCreated" names two properties
             tags.setdefault(name, html.unescape(element.get("content")).strip())
-    stamps = [tags[k.casefold()] for k in DATE_META if tags.get(k.casefold())]
+    stamps = [tags[k.casefold()] for k in DATE_META if _stamp(tags.get(k.casefold()))]
     meta.published = meta.published or next(iter(stamps), None)
     if meta.published is None:
         stamp = tree.xpath('//time[@datetime][contains(@itemprop, "datePublished") or contains(@class, "publish")]'
@@ -128,9 +130,23 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
         author = tags.get("author") or tags.get("article:author") or tags.get("dc.creator") or tags.get("byl")
         meta.authors = [author] if author and not author.startswith("http") else []
     meta.other_dates = stamps + [t.strip() for t in tree.xpath('//time[@datetime]/@datetime')[:5]]
+    words = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+    shown = labelled_stamp(" ".join(words.split())) if "ublished" in words or "osted" in words else None
+    meta.shown = iso(shown) if shown else None
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.url = meta.url or tags.get("og:url") or (canonical[0].strip() if canonical else None)
     return meta
+
+
+FIRST_PLAUSIBLE_YEAR = 1900  # "0001-01-01T00:00:00Z": a template's empty date, no publication time
+_YEAR = re.compile(r"^\s*(\d{4})-")
+
+
+def _stamp(value) -> str | None:
+    """A date-time a page gives, unless it is a placeholder."""
+    text = _text(value)
+    year = _YEAR.match(text) if text else None
+    return None if year and int(year.group(1)) < FIRST_PLAUSIBLE_YEAR else text
 
 
 def _text(value) -> str | None:
@@ -151,6 +167,7 @@ _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # "Theresa May" keeps her name.
 _MONTH_OR_DATE = re.compile(r"\s+" + _MONTHS + r"\.?\s*\d.*$|\s*\d.*$", re.I)
 _MONTH_WORD = re.compile(_MONTHS + r"\.?", re.I)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?", re.I)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*|\s*\|\s*)\s*")
 
 
@@ -196,6 +213,8 @@ def clean_authors(names: list[str], outlet: str | None = None) -> list[str]:
                 words = [w.capitalize() for w in words]
             if len(words) > 2 and _MONTH_WORD.fullmatch(words[-1]):
                 words = words[:-1]  # "… STAFF NOVEMBER": a date cut short
+            while words and (_WEEKDAY.fullmatch(words[-1]) or _MONTH_WORD.fullmatch(words[-1]) and len(words) == 1):
+                words = words[:-1]  # "Malcolm Owen Monday, November 18": the day of the byline's date
             while words and _is_role(words[-1]):
                 words = words[:-1]
             part = " ".join(words)

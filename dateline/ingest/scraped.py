@@ -181,6 +181,13 @@ def read_scraped_text(raw: str, *, source: str | None = None, doc_id: str | None
                 length, meta["outlet"], meta["dateline_place"] = prefix
                 cuts.append((line.start, line.start + length, "outlet dateline prefix"))
                 text = text[length:]
+        elif i == first_body + 1 and meta["dateline_place"] is None and meta["outlet"] is None:
+            # a standfirst may come before the dateline: "South Dakota says … \n\nSIOUX FALLS, S.D. – People …"
+            prefix = _dateline_prefix(text)
+            if prefix and prefix[2] is not None:
+                length, meta["outlet"], meta["dateline_place"] = prefix
+                cuts.append((line.start, line.start + length, "outlet dateline prefix"))
+                text = text[length:]
         key = " ".join(text.split()).casefold()
         if key in seen_paragraphs and len(key.split()) > 3:
             cut(i, "paragraph repeated verbatim")
