@@ -179,3 +179,23 @@ def calendar_value(timex_value: str | None) -> str | None:
     if re.match(r"\d{4}-(?:SP|SU|FA|WI|H1|H2)", timex_value):
         return timex_value[:4]
     return None
+
+
+def last_day(timex_value: str | None) -> date | None:
+    """The last day of the period a TIMEX3 date value names: a day, a month ("1998-10"), a year,
+    a decade ("196"), a century ("13"); None for anything else."""
+    if not timex_value:
+        return None
+    head = timex_value.split("T")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head):
+            return date.fromisoformat(head)
+        if re.fullmatch(r"\d{4}-\d{2}", head):
+            year, month = int(head[:4]), int(head[5:])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if re.fullmatch(r"\d{2,4}", head):
+            span = 10 ** (4 - len(head))  # a year, a decade, a century
+            return date(min(9999, (int(head) + 1) * span - 1), 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -134,6 +134,8 @@ class Event(Record):
     mentions: list[Span] = Field(default=[], description="the trigger words of later references to the same "
                                                          "happening (\"the attack\", \"the explosion\")")
     modality: Modality = "asserted"
+    background: bool = Field(False, description="history told for context, not the article's news: the date its "
+                                                "own words give ended more than a year before publication")
     statement: str | None = Field(None, description="statement that reports this event")
     confidence: float = Field(ge=0, le=1)
 

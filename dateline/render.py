@@ -97,7 +97,7 @@ def render(result: AnalyzedArticle, console: Console) -> None:
             line.append(f" ({e.date.text})" if e.date.text else " (publication date)", style="dim")
         if e.place:
             line.append(f"  in {places.get(e.place, e.place)}", style="yellow")
-        line.append(f"  [{e.modality}]", style="magenta")
+        line.append(f"  [{e.modality}{', background' if e.background else ''}]", style="magenta")
         line.append(f"\n   {_clip(e.evidence.text, 140)}", style="dim")
         blocks.append(line)
     console.print(Panel(Group(*blocks) if blocks else Text("none"), title="events"))

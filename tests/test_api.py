@@ -1,6 +1,7 @@
 """The public Python API and the spaCy components, as a user reaches them."""
 
 import json
+from datetime import date
 
 import pytest
 import spacy
@@ -112,3 +113,18 @@ def test_trafilatura_xml_keeps_its_metadata(tmp_path):
     assert (article.title, article.published, article.authors, article.outlet) == (
         "Bridge to close", "2024-03-12", ["Jane Doe"], "Coastal Wire")
     assert article.text.startswith("Bridge to close\n\nThe mayor said")
+
+
+def test_history_told_for_context_is_not_the_articles_news(tmp_path):
+    from dateline.store.ingest import ingest
+
+    (tmp_path / "story.txt").write_text(
+        "Police Detain Protesters\n\nPolice arrested two protesters in Kabul on Monday. Police had arrested their "
+        "leader in 2015.\n", encoding="utf-8")
+    with dateline.Store(tmp_path / "corpus.db") as store:
+        ingest([str(tmp_path / "story.txt")], store, published=date(2019, 11, 20))
+        record = store.record(next(iter(store.db.execute("SELECT id FROM articles").fetchone())))
+        assert [(e["date"]["value"], e["background"]) for e in record["events"]] == [
+            ("2019-11-18", False), ("2015", True)]
+        assert [r["date"] for r in store.events()] == ["2019-11-18"]  # the news only
+        assert sorted(r["date"] for r in store.events(all_modalities=True)) == ["2015", "2019-11-18"]

@@ -786,3 +786,37 @@ def test_a_body_a_name_owns_acts_as_itself(run):
     result = run("News\n\nThe Bush administration declared Tuesday that China must drop barriers to U.S. exports.")
     [event] = result["events"]
     assert names(result, event["actors"]) == ["Bush administration"]
+
+
+def test_an_event_takes_the_period_its_own_words_give(run):
+    # not the publication date: the century is the event's time, and history is no news of the article
+    result = run("News\n\nThe Black Death killed an estimated 25 million people in Europe in the 14th Century.")
+    [event] = result["events"]
+    assert event["date"] is None and event["background"] is True
+    result = run("News\n\nPolice arrested two men in 2017 in Kabul.")
+    [event] = result["events"]
+    assert event["date"]["value"] == "2017" and event["background"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Police released a video of the rescue on Monday.",  # a video is nobody released
+    "Apple released the new keyboard in 2015.",
+    "Norway's production beat forecasts.",  # no one beaten
+    "Patton was beaten out by Aidan Gantenbein for first place.",
+    "Two catastrophic crashes killed 346 people.",  # an accident, no attack
+    "The pandemic killed 25 million people in Europe.",
+    "The script called for a soaring, original anthem.",  # a thing asks nothing
+])
+def test_no_event_without_someone_doing_it_to_someone(run, text):
+    assert run("News\n\n" + text)["events"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels released two hostages on Monday.", "RETREAT"),
+    ("Hamas freed three Israeli women.", "RETREAT"),
+    ("The military forces beat and arrested a senior clerk.", "ASSAULT"),
+    ("A bomb killed five people in the market.", "ASSAULT"),
+    ("The APEC forum has agreed to set up an energy research center in Tokyo.", "AGREE"),
+])
+def test_the_same_words_done_by_someone_are_events(run, text, expected):
+    assert expected in [e["type"] for e in run("News\n\n" + text)["events"]]

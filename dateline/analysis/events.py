@@ -9,6 +9,7 @@ trigger's clause, and modality from the words that govern the trigger.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, title_cased, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
-from .statements import StatementBuild, inside_a_name, is_cue, subject_of
+from .statements import StatementBuild, a_thing, inside_a_name, is_cue, subject_of
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
@@ -201,6 +202,51 @@ def _told_as_happening(noun: Token) -> bool:
         return False
     words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
     return bool(words & set(config()["occurrence_verbs"]))
+
+
+def _done_by_a_thing(verb: Token, etype: str, table: ActorTable) -> bool:
+    """Whether the subject of an event verb is something that does no such event: a thing, for a type
+    told by what people say or decide ("the script called for an anthem"); an accident, a disaster or
+    a disease for any type ("two crashes that killed 346 people"). A weapon or an event does ("a bomb
+    killed five", "the attack wounded two")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    noun = subject.head.head if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl" else subject
+    if noun.lemma_.lower() in config()["natural_causes"] or noun.lower_ in config()["natural_causes"]:
+        return True
+    return etype in config()["verbal_types"] and a_thing(subject, table) and not _is_weapon(noun, _weapons()) \
+        and noun.lemma_.lower() not in _event_nouns()
+
+
+PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
+
+
+def _someone_acted_on(verb: Token, table: ActorTable) -> bool:
+    """Whether a verb's patient (its object, or its subject in the passive) is someone: a person's or
+    a group's name, a word for people ("hostages", "detainees", "protesters"), a personal pronoun."""
+    # its own object, or that of the verbs it is coordinated with ("freed and flew home two hostages")
+    verbs = [verb, *(v for v in verb.conjuncts if v.pos_ in ("VERB", "AUX"))]
+    patients = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not patients and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patients = [verb.head]  # "two hostages released on Monday"
+    lex = lexicon()
+    people = lex.role_nouns | lex.agent_nouns | lex.partitive_nouns | lex.female | lex.male
+    for patient in (p for head in patients for p in (head, *head.conjuncts)):
+        mention = table.mention_at(patient)
+        if mention is not None and mention.actor and table.actor(mention.actor).kind in ("person", "group", "organization"):
+            return True
+        if patient.ent_type_ in ("PERSON", "NORP") or patient.lower_ in PERSONAL_OBJECTS \
+                or patient.lemma_.lower() in people or patient.lower_.endswith(("ees", "ers", "ors", "ists", "ians")):
+            return True
+    return False
+
+
+def _thing_acted_on(verb: Token, table: ActorTable) -> bool:
+    """Whether a verb's own object is plainly a thing, or it has a particle that makes it no event."""
+    if any(c.dep_ == "prt" and c.lower_ in config()["thing_object_verbs"][verb.lemma_.lower()] for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and a_thing(c, table) for c in verb.children)
 
 
 def _weapon_went_off(verb: Token) -> bool:
@@ -485,6 +531,12 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
+        if form == "verb" and trigger.lemma_.lower() in config()["patient_verbs"] and not _someone_acted_on(trigger, table):
+            continue  # "released a video"
+        if form == "verb" and trigger.lemma_.lower() in config()["thing_object_verbs"] and _thing_acted_on(trigger, table):
+            continue  # "production beat forecasts", "was beaten out for first place"
+        if form == "verb" and _done_by_a_thing(trigger, typed[0], table):
+            continue  # "the crashes killed 346 people", "the recipe called for three cups of sugar"
         if form == "verb" and not _weapon_went_off(trigger) and any(
                 f"{trigger.lemma_.lower()} {c.lower_}" in config()["weapon_subject_verbs"]
                 for c in trigger.children if c.dep_ == "prt"):
@@ -1361,6 +1413,7 @@ class _Grounds:
     dated: list[Timex]
     located_governors: list[tuple[object, int | None]]
     dated_governors: list[tuple[object, int | None]]
+    periods_governors: list[tuple[object, int | None]]  # a year, a decade, a century: "in 1967", "in the 14th century"
 
     @classmethod
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
@@ -1369,8 +1422,13 @@ class _Grounds:
         qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)
                       or _after_unnamed_scene(doc, p.token)]
         dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]
+        periods = [t for t in times if t.type == "DATE" and t.day is None and t.value and _PERIOD.fullmatch(t.value)]
         return cls(places, located, qualifying, dated, _with_governors(doc, located, lambda p: (p.start, p.end)),
-                   _with_governors(doc, dated, lambda t: (t.start, t.end)))
+                   _with_governors(doc, dated, lambda t: (t.start, t.end)),
+                   _with_governors(doc, periods, lambda t: (t.start, t.end)))
+
+
+_PERIOD = re.compile(r"\d{2,4}(?:-\d{2})?")  # TIMEX3 century, decade, year, month: "13", "196", "1967", "1998-10"
 
 
 def _article_parsed_as_preposition(doc: Doc, i: int) -> bool:
@@ -1480,4 +1538,5 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     if event.place is None:
         event.place = _home_of_doers(trigger, grounds.places)
     event.date = _governed(grounds.dated_governors, chain, lambda t: t.start, in_other_content) \
-        or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content)
+        or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content) \
+        or _governed(grounds.periods_governors, chain, lambda t: t.start, in_other_content)  # "killed … in the 14th Century"

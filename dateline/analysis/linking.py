@@ -138,7 +138,7 @@ def _governs_a_cue(doc: Doc, timex: Timex, cues: set[int]) -> bool:
 def _date_of(doc, st, at, sent, events, times, previous, published, statements):
     if st.event is not None:
         ev = events[st.event]
-        if ev.date is not None and ev.date_basis != "published":
+        if ev.date is not None and ev.date.day is not None and ev.date_basis != "published":
             return ev.date.day.isoformat(), "text" if sentence_of(doc[ev.trigger]) == sent else "context"
     outside = [t for t in times if t.day is not None and sent.start_char <= t.start < sent.end_char
                and not any(o.content[0] <= t.start < o.content[1] for o in statements)]
@@ -153,7 +153,7 @@ def _date_of(doc, st, at, sent, events, times, previous, published, statements):
         candidates.append((previous.content[0], previous.date))
     for ev in events:
         if doc[ev.trigger].idx < at.idx and st.speaker and st.speaker in ev.actors + ev.recipients \
-                and ev.date is not None and ev.date_basis != "published":
+                and ev.date is not None and ev.date.day is not None and ev.date_basis != "published":
             candidates.append((doc[ev.trigger].idx, ev.date.day.isoformat()))
     if candidates:
         return max(candidates)[1], "context"

@@ -371,7 +371,7 @@ PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ist", "i
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
-def _a_thing(subject: Token, table: ActorTable) -> bool:
+def a_thing(subject: Token, table: ActorTable) -> bool:
     """Whether a cue's subject is plainly a thing, which cannot say or hold what a noun phrase names
     ("a smartphone app supports …", "that promises 355 horsepower", "the order favoring …"); a
     name, a person, a group, a body or a document can ("the report cites three cases")."""
@@ -381,6 +381,8 @@ def _a_thing(subject: Token, table: ActorTable) -> bool:
         return True
     if subject.pos_ != "NOUN" or table.actor_at(subject) is not None:
         return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in subject.children):
+        return False  # "the APEC forum", "the UNITA militarist wing": a body a name qualifies
     lemma, word = subject.lemma_.lower(), subject.lower_
     return not ({lemma, word} & (_people_nouns() | _document_sources())) and not word.endswith(PEOPLE_ENDINGS)
 
@@ -945,7 +947,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         tokens = _without_writer_aside(tokens)
         if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
             continue  # "He said, she said": a heading, nobody's words
-        if subject is not None and _noun_content(tokens) and _a_thing(subject, table):
+        if subject is not None and _noun_content(tokens) and a_thing(subject, table):
             continue  # "A smartphone app supports cabin preconditioning": a thing's object is nobody's words
         start, end = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:

@@ -11,7 +11,7 @@ from pyspark.sql.types import (ArrayType, BinaryType, DataType, DoubleType, Long
 
 from ..store.rows import COLUMNS
 
-_INTEGER = {"start", "end", "geonames_id", "pid", "peak_kib", "documents"}
+_INTEGER = {"start", "end", "geonames_id", "pid", "peak_kib", "documents", "background"}
 _REAL = {"confidence", "lat", "lon", "seconds"}
 _BINARY = {"raw", "minhash"}
 

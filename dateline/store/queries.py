@@ -136,7 +136,7 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, p
         where.append("e.modality = ?")
         params.append(modality)
     elif not all_modalities:
-        where.append("e.modality = 'asserted'")
+        where.append("e.modality = 'asserted' AND NOT e.background")  # the article's news, not its history
     if type:
         where.append("e.type = ?")
         params.append(type.upper())

@@ -17,7 +17,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "statements": ("article_id", "id", "kind", "speaker", "speaker_text", "cue", "content", "start", "end", "date",
                    "date_basis", "addressee", "event", "confidence"),
     "events": ("article_id", "id", "type", "mode", "modality", "date", "date_basis", "place", "evidence",
-               "confidence", "start", "end"),
+               "confidence", "start", "end", "background"),
     "event_participants": ("article_id", "event_id", "role", "actor_id"),
     "places": ("article_id", "id", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature"),
     "times": ("article_id", "start", "end", "text", "type", "value"),
@@ -46,7 +46,8 @@ def _statements(result: AnalyzedArticle) -> Iterator[tuple]:
 def _events(result: AnalyzedArticle) -> Iterator[tuple]:
     for e in result.events:
         yield (result.article.id, e.id, e.type, e.mode, e.modality, e.date.value if e.date else None,
-               e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence, e.evidence.start, e.evidence.end)
+               e.date.basis if e.date else None, e.place, e.evidence.text, e.confidence, e.evidence.start, e.evidence.end,
+               int(e.background))
 
 
 def _participants(result: AnalyzedArticle) -> Iterator[tuple]:

@@ -90,4 +90,12 @@ MIGRATIONS[3] = [
     "CREATE INDEX events_date ON events(date, article_id, id)",
 ]
 
+# 4: events told as history for context ("background"), kept apart from the article's news.
+MIGRATIONS[4] = [
+    "ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0",
+    """UPDATE events SET background = coalesce(
+        (SELECT json_extract(j.value, '$.background') FROM articles a, json_each(a.record, '$.events') j
+         WHERE a.id = events.article_id AND json_extract(j.value, '$.id') = events.id), 0)""",
+]
+
 LATEST = max(MIGRATIONS)
