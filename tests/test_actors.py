@@ -152,3 +152,15 @@ def test_mr_and_a_womans_full_name_are_two_namesakes(run):
     michelle = actor_named(result, "Michelle Obama")
     assert not any(m["text"] == "Mr. Obama" for m in michelle["mentions"])
     assert sum(m["text"] == "Mr. Obama" for a in result["actors"] for m in a["mentions"]) == 3
+
+
+@pytest.mark.parametrize("titles,sector", [
+    (["Attorney General"], "JUD"),
+    (["General"], "MIL"),
+    (["Surgeon General"], "HLH"),
+    (["Defense Minister"], "MIL"),
+])
+def test_the_longest_role_phrase_decides_the_sector(titles, sector):
+    from dateline.analysis.actors import sector_of
+
+    assert sector_of(titles, "Jane Roe", "person") == sector

@@ -61,3 +61,25 @@ def test_quad_classes_follow_the_first_event_and_a_sentence_without_one_is_a_sta
     assert figures["accuracy"]["all"] == 0.75  # the last gold label is wrong on purpose: 3 of 4
     assert figures["classes"]["material conflict"]["tp"] == 2
     assert figures["classes"]["material conflict"]["fp"] == 1
+
+
+def test_plover_gold_sentences_are_split_into_a_tune_and_a_confirm_half(tmp_path):
+    from dateline.evaluate import events
+
+    sentences = [
+        {"id": "s1", "date": "2022-01-03", "event": "ASSAULT", "eventText": "attacked",
+         "text": "Rebels attacked an army post near Goma.", "source": "Rebels", "target": "an army post"},
+        {"id": "s2", "date": "2022-01-03", "event": "CONSULT", "eventText": "met",
+         "text": "The foreign ministers of France and Germany met in Paris.", "source": "", "target": ""},
+        {"id": "s3", "date": "2022-01-03", "event": "PROTEST", "eventText": "protested",
+         "text": "Farmers protested in Delhi on Monday.", "source": "Farmers", "target": ""},
+    ]
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps(sentences), encoding="utf-8")
+    figures = events.evaluate(path).as_dict()
+    halves = figures["halves"]
+    for key in ("type", "type_actor", "type_actor_recipient"):
+        # each sentence counts once, in one half: sentences 1 and 3 to tune, 2 to confirm
+        assert halves["tune"][key]["tp"] + halves["tune"][key]["fn"] == 2
+        assert halves["confirm"][key]["tp"] + halves["confirm"][key]["fn"] == 1
+        assert halves["tune"][key]["tp"] + halves["confirm"][key]["tp"] == figures[key]["tp"]

@@ -46,3 +46,19 @@ def test_a_matching_event_scores_its_trigger_and_actor(nlp):
     assert (scores.classification.tp, scores.classification.fp, scores.classification.fn) == (1, 0, 0)
     # "Rebels" as the attacker, the city attacked as the target
     assert (scores.arguments.tp, scores.arguments.fp, scores.arguments.fn) == (2, 0, 0)
+
+
+def test_documents_are_split_into_a_tune_and_a_confirm_half(tmp_path):
+    import json
+
+    from dateline.evaluate.wikievents import evaluate
+
+    second = _record() | {"doc_id": "toy2"}
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (_record(), second)) + "\n", encoding="utf-8")
+    figures = evaluate(path).as_dict()
+    halves = figures["halves"]
+    assert halves["tune"]["documents"] == halves["confirm"]["documents"] == 1
+    for key in ("trigger_identification", "argument"):
+        assert halves["tune"][key]["tp"] + halves["confirm"][key]["tp"] == figures[key]["tp"]
+        assert halves["tune"][key]["fn"] + halves["confirm"][key]["fn"] == figures[key]["fn"]

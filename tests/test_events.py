@@ -820,3 +820,51 @@ def test_no_event_without_someone_doing_it_to_someone(run, text):
 ])
 def test_the_same_words_done_by_someone_are_events(run, text, expected):
     assert expected in [e["type"] for e in run("News\n\n" + text)["events"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    # romanised Arabic: the article inside a name, and a spelling without the final "h"
+    ("On 4 January 2022, clashes took place between regime forces and IS in Deir ez Zor.", "Deir ez-Zor"),
+    ("On 28 March 2022, QSD fighters detained forty young men at a checkpoint in Ar-Raqqa city.", "Ar Raqqah"),
+    # the land around a place is named by it
+    ("On 9 February 2022, Turkish forces shelled Wardyah town in Aleppo countryside with rockets.", "Aleppo"),
+    # a division behind a comma after a district the gazetteer lacks
+    ("On 4 March 2022, Turkish warplanes carried out airstrikes in villages of Al Amadiya district, Duhok.", "Duhok"),
+])
+def test_the_scene_of_a_conflict_note_is_found_however_it_is_spelled(run, text, place):
+    assert [where for _, _, _, where in _placed(run, text)] == [place]
+
+
+def test_a_protest_is_not_held_in_the_place_it_is_against(run):
+    events = _placed(run, "On 15 March 2022, students demonstrated in Volkach against the war in Ukraine.")
+    assert [(etype, where) for etype, _, _, where in events] == [("PROTEST", "Volkach")]
+    events = _placed(run, "Students demonstrated against the war in Ukraine.")
+    assert [(etype, where) for etype, _, _, where in events] == [("PROTEST", None)]
+
+
+def test_a_date_in_march_is_no_march(run):
+    # "carried out … on 4 March" is no protest march: a date is no object of the verb
+    events = _placed(run, "On 4 March 2022, Turkish warplanes carried out airstrikes in Duhok.")
+    assert [etype for etype, _, _, _ in events] == ["ASSAULT"]
+
+
+def test_a_small_town_where_a_protest_happened_is_read_beside_a_country_only_talked_of(run):
+    events = _placed(run, "On 27 February 2022, around 30 people demonstrated in Arvidsjaur to denounce the "
+                          "Russian invasion of Ukraine.")
+    assert ("PROTEST", "Arvidsjaur") in {(e[0], e[3]) for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object after a particle of way is the route, not what the march acts on
+    ("Community members marched down First Avenue in Saint Petersburg.", [("PROTEST", "asserted")]),
+    ("The general marched his troops to the border.", []),
+    # a crowd gathered to show support protests; leaders gathering to back a plan do not
+    ("About 50 people gathered to support Ukrainian people in Dijon.", [("PROTEST", "asserted")]),
+    ("Fans gathered at the stadium to watch the final.", []),
+    # what "there was" says happened, doer unknown; not when there was none
+    ("In Yangon, there were explosions at a bank and a court.", [("ASSAULT", "asserted")]),
+    ("Police said there was no attack.", []),
+])
+def test_events_told_without_a_doer_or_with_a_route(run, text, expected):
+    result = run("News\n\n" + text)
+    assert [(e["type"], e["modality"]) for e in result["events"]] == expected

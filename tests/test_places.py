@@ -355,6 +355,10 @@ def test_a_town_and_a_bracketed_division_of_another_country_are_both_left_unreso
     assert _resolved(run, "On Monday, in Brasilia (Distrito Federal), a man was killed.") == {}
 
 
+def test_a_capital_written_without_its_accent_is_the_capital():
+    assert gazetteer().best("Bogota").capital and gazetteer().best("Bogota").country == "CO"
+
+
 def test_a_generic_word_is_no_alternate_name_of_a_city():
     assert all(info.name != "Davao" for info in gazetteer().candidates("Central"))
     assert any(info.name == "Los Angeles" for info in gazetteer().candidates("L.A."))  # letters, not words
@@ -470,3 +474,31 @@ def test_a_compass_point_of_a_town_is_in_that_town(run):
 ])
 def test_islands_and_regions_news_names(run, text, name, country):
     assert (name, country) in _places(run, text)
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Cases were found in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.", "Washington",
+     ("Washington", "US", "region")),
+    ("Cases were found in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.", "Wyoming",
+     ("Wyoming", "US", "region")),
+    ("The campaign covers Benin, Cape Verde, Ghana, Niger, Nigeria and Togo.", "Niger", ("Niger", "NE", "country")),
+])
+def test_a_name_listed_among_states_or_countries_is_one_too(run, text, name, expected):
+    assert _resolved(run, text)[name] == expected
+
+
+def test_a_kind_of_division_before_another_noun_still_names_the_division(run):
+    text = "The first case was a cow from a Washington state farm, officials in Texas said."
+    assert _resolved(run, text)["Washington"] == ("Washington", "US", "region")
+
+
+def test_a_great_city_is_not_its_small_namesake_in_a_story_about_several_states(run):
+    text = ("Flu spread across the United States. Officials in Texas urged shots, New York opened clinics, "
+            "and the Mayor of Boston declared an emergency.")
+    assert _resolved(run, text)["Boston"][:2] == ("Boston", "US")
+    assert [p for p in run("News\n\n" + text)["places"] if p["name"] == "Boston"][0]["lat"] == pytest.approx(42.36, abs=0.1)
+
+
+def test_a_countrys_former_name_is_the_country():
+    assert gazetteer().best("Zaire").country == "CD"
+    assert gazetteer().best("Upper Volta").country == "BF"

@@ -390,3 +390,10 @@ def test_a_pronoun_after_a_quote_goes_to_the_speaker_the_ner_missed(run):
                  "he said.")
     [direct] = [s for s in result["statements"] if s["kind"] == "direct"]
     assert direct["speaker"] == actor_named(result, "Eswar Prasad")["id"]
+
+
+def test_a_clause_of_when_someone_spoke_is_not_what_was_said(run):
+    result = run("News\n\nLiz Wahl said when she resigned from the network in 2014. She called when she was "
+                 "home sick. Trump said the plan was bad when he spoke in Ohio.")
+    assert [(s["cue"]["text"], s["content"]["text"]) for s in result["statements"]] == [
+        ("said", "the plan was bad when he spoke in Ohio")]

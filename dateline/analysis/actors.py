@@ -521,10 +521,16 @@ def _after_organisation(doc: Doc, ent: Span, start: int, end: int) -> int:
                 surnames.setdefault(e[-1].text, set()).add(e.start)
     if not surnames.get(tokens[end - 1].text, set()) - {ent.start}:
         return start  # the last word is no other person's name of the article
-    organisations = _outlet_names() | {fold(e.text).removeprefix("the ") for e in ents_of(doc)
-                                       if e.label_ == "ORG" and e.start != ent.start}
+    named = doc.user_data.get("dateline_org_names")
+    if named is None:  # folded organisation name → where the NER gives it, once per Doc
+        named = doc.user_data["dateline_org_names"] = {}
+        for e in ents_of(doc):
+            if e.label_ == "ORG":
+                named.setdefault(fold(e.text).removeprefix("the "), set()).add(e.start)
+    outlets = _outlet_names()
     for cut in range(start + 1, end):
-        if fold(doc[start:cut].text).removeprefix("the ") in organisations \
+        folded = fold(doc[start:cut].text).removeprefix("the ")
+        if (folded in outlets or named.get(folded, set()) - {ent.start}) \
                 and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in tokens[cut:end]):
             return cut
     return start
@@ -810,12 +816,16 @@ def _sector_words() -> list[tuple[str, frozenset[str]]]:
 def sector_of(titles: list[str], name: str, kind: str) -> str | None:
     """The PLOVER sector a role or group name points to ("President" → GOV); unknown stays None."""
     texts = [t.lower() for t in titles] + ([name.lower()] if kind in ("group", "organization") else [])
+    # the longest phrase found decides, the first sector listed among equals: an "attorney general"
+    # is a lawyer, not a general
+    best, longest = None, 0
     for code, words in _sector_words():
         for text in texts:
             tokens = text.replace(",", " ").split()
-            if any(w in tokens or (" " in w and w in text) for w in words):
-                return code
-    return None
+            found = max((len(w.split()) for w in words if w in tokens or (" " in w and w in text)), default=0)
+            if found > longest:
+                best, longest = code, found
+    return best
 
 
 def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:

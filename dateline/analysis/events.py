@@ -131,8 +131,9 @@ def _complements(verb: Token) -> set[str]:
             found |= {"to", child.lemma_.lower()}
         elif child.dep_ in ("prep", "agent"):
             found.add(child.lower_)
-            found |= {w for g in child.children if g.dep_ in ("pobj", "pcomp")
-                      for w in (g.lemma_.lower(), f"{child.lower_} {g.lemma_.lower()}")}  # "in support"
+            # "in support"; but "on 4 March" is a date, no march
+            found |= {w for g in child.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                      for w in (g.lemma_.lower(), f"{child.lower_} {g.lemma_.lower()}")}
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_weapon(verb.head, _weapons()):
         found |= {verb.head.lemma_.lower(), verb.head.lower_}  # "shells fired by Pakistan forces": fired shells
     return found
@@ -152,12 +153,28 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
     objectless = config()["objectless_verbs"]
     for etype, spec in _types().items():
         if lemma in spec.get("verbs", {}) and not (
-                lemma in objectless.get(etype, ()) and any(c.dep_ == "dobj" for c in verb.children)):
+                lemma in objectless.get(etype, ()) and any(c.dep_ == "dobj" and not _route(c) for c in verb.children)):
             return etype, spec["verbs"][lemma]
     armed = config()["armed_verbs"]
     if lemma in armed["verbs"] and len(sides := _sides(verb)) > 1 and any(_armed(side) for side in sides):
         return "ASSAULT", armed["verbs"][lemma]
     return None
+
+
+def _there_was(noun: Token) -> bool:
+    """Whether an event noun is what "there was" says happened, not one told before ("the explosion")."""
+    verb = noun.head
+    return noun.dep_ == "attr" and verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "no") for c in noun.children) \
+        and not any(c.dep_ == "neg" for c in verb.children)  # "there was no attack"
+
+
+def _route(obj: Token) -> bool:
+    """Whether a verb's object is the way it goes: after a particle of way ("marched down First
+    Avenue"), or a road ("marched the streets of Paris")."""
+    verb = obj.head
+    return any(c.dep_ == "prt" and c.lower_ in config()["route_particles"] and c.i < obj.i for c in verb.children) \
+        or obj.lemma_.lower() in config()["route_nouns"]
 
 
 @cache
@@ -189,7 +206,10 @@ def _passive_of_its_noun(verb: Token, spec: dict) -> bool:
 def _told_as_happening(noun: Token) -> bool:
     """Whether an event noun is the subject of a verb that says it happened ("a shoot-out took place",
     "fighting broke out"; not "the explosion occurred", a mention of one told before), or is counted
-    as observed ("observed a total of 8 explosions")."""
+    as observed ("observed a total of 8 explosions"), or what "there was" says happened ("there were
+    explosions at the bank")."""
+    if _there_was(noun):
+        return True
     counted = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("total", "number", "series"):
         counted = noun.head.head  # "a total of 8 explosions"
@@ -1383,6 +1403,22 @@ def _not_origins(doc: Doc, places: list) -> list:
     return [place for place in places if not _origin(doc, place)]
 
 
+TOPIC_PREPOSITIONS = {"against", "about", "regarding", "concerning"}  # ("clashed over land in X" may be in X)
+
+
+def _talked_of(doc: Doc, place, trigger: Token) -> bool:
+    """"demonstrated in Volkach against the war in Ukraine": a place inside what the event is against
+    or about is its topic, not where it happened."""
+    token = doc[place.token]
+    for _ in range(12):
+        if token.i == trigger.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPOSITIONS:
+            return True
+        token = token.head
+    return False
+
+
 def _origin(doc: Doc, place) -> bool:
     """"migrants from Honduras", "a driver from Zimbabwe": where people come from, not where it happened."""
     token = doc[place.token]
@@ -1513,7 +1549,8 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     acted_on = {o.i for o in _prep_objects(trigger, {"of", "on"})} if trigger.pos_ == "NOUN" else set()
     event.place = next((p for p in grounds.places if p.token in acted_on and doc[p.token].ent_type_ in ("GPE", "LOC")), None) \
         or _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
-        or _nearest(_not_origins(doc, grounds.located), trigger, sent, lambda p: p.start, in_other_content)
+        or _nearest([p for p in _not_origins(doc, grounds.located) if not _talked_of(doc, p, trigger)],
+                    trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
         # the object itself, what a place noun object names ("shelled the town of X") or where the

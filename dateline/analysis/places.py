@@ -60,6 +60,7 @@ IN_ARTICLE_COUNTY = 3.0  # a town in a county the article names: "Paris and Henr
 IN_SENTENCE_COUNTRY = 3.0
 NEIGHBOUR = 2.5  # a reading near a place the article surely names ("Jordan" beside Shakopee, Minnesota)
 NEIGHBOUR_KM = 50.0
+NEIGHBOUR_DEGREES = NEIGHBOUR_KM / 111.0 + 0.01  # the same distance as latitude, a margin for rounding
 EARTH_RADIUS_KM = 6371.0
 # Trimmed extent of a division's towns: its midpoint stands for the division (outlying islands and
 # exclaves left out).
@@ -68,6 +69,7 @@ NAMESAKE_TOWN_SHARE = 3  # a town with a third of its division's people is the d
 NAMESAKE_TOWN_EDGE = 0.1
 WRITTEN_KINDS = {"county", "parish"}  # kinds of second-level divisions news always write with the name
 UNKNOWN_DIVISION_COST = 1.0  # a pair whose town has no division in the gazetteer, against one that lies in it
+FAMOUS_MARGIN = 1.5  # a great city this much likelier than its namesake (30 times the people) is the one meant
 CONFIDENT_MARGIN = 1.0  # a reading this much likelier than any abroad sets the article's scene
 LOOKUP_CACHE = 200_000  # names kept ranked after a look-up, per process
 
@@ -126,6 +128,24 @@ def fold(name: str) -> str:
     name = _DASHES.sub(" ", name)
     name = _DOTS.sub("", name)
     return " ".join(name.split())
+
+
+ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "adh", "az", "at", "ath", "an", "ed", "es", "er", "ez", "ul")
+MIN_VARIANT_CHARS = 4  # a shorter name left by a cut article matches too much
+
+
+def _romanised_variants(folded: str) -> list[str]:
+    """Other spellings of a romanised Arabic name the gazetteer may hold it under: with or without
+    its article ("Ar Raqqa", "Raqqa"), a final "h" ("Raqqa", "Raqqah")."""
+    words = folded.split()
+    if not words or len(words[-1]) < MIN_VARIANT_CHARS:
+        return []
+    last = words[-1]
+    endings = [last + "h"] if last.endswith("a") else [last[:-1]] if last.endswith("ah") else []
+    bodies = [words[:-1] + [e] for e in endings]
+    if len(words) > 1 and words[0] in ARABIC_ARTICLES:
+        bodies += [words[1:], *([w for w in b[1:]] for b in bodies)]
+    return [" ".join(b) for b in bodies if b]
 
 
 def _package_data(package: str, name: str) -> bytes:
@@ -234,10 +254,11 @@ class Gazetteer:
                              lon=float(continent["lng"]), geonames_id=continent["geonameId"],
                              population=int(continent.get("population") or 0))
             self._add(continent["name"], info)
-        capital_names = {(iso, c["capital"]) for iso, c in geo_countries.items() if c.get("capital")}
+        # (compared folded: GeoNames writes the capital "Bogota", the city "Bogotá")
+        capital_names = {(iso, fold(c["capital"])) for iso, c in geo_countries.items() if c.get("capital")}
         capitals: dict[tuple[str, str], dict] = {}  # the biggest city of the capital's name is the capital
         for city in gc.get_cities().values():
-            key = (city["countrycode"], city["name"])
+            key = (city["countrycode"], fold(city["name"]))
             if key in capital_names and city["population"] > capitals.get(key, {"population": -1})["population"]:
                 capitals[key] = city
         capital_ids = {c["geonameid"] for c in capitals.values()}
@@ -397,7 +418,11 @@ class Gazetteer:
         if folded not in self._ranked:
             if len(self._ranked) > LOOKUP_CACHE:
                 self._ranked.clear()
-            self._ranked[folded] = tuple(self._rank(folded, self._holders(folded)))
+            holders = self._holders(folded)
+            for variant in () if holders else _romanised_variants(folded):
+                if holders := self._holders(variant):
+                    break  # "Ar-Raqqa" is Ar Raqqah; "Sweida" was As-Suwayda's already
+            self._ranked[folded] = tuple(self._rank(folded, holders))
         return list(self._ranked[folded])
 
     def _rank(self, folded: str, holders: tuple[tuple[PlaceInfo, bool], ...]) -> list[tuple[PlaceInfo, float]]:
@@ -425,6 +450,16 @@ class Gazetteer:
     # The names live in a SQLite file beside the cache: a worker reads only the names its texts
     # hold, instead of unpickling half a million of them at start. Without a writable cache the
     # table stays in memory.
+    def spelled(self, name: str) -> bool:
+        """Whether the gazetteer holds ``name`` as written, not only a respelling of it ("Ar-Raqqa")."""
+        folded = fold(name)
+        known = self.__dict__.setdefault("_spelled", {})
+        if folded not in known:
+            if len(known) > LOOKUP_CACHE:
+                known.clear()
+            known[folded] = bool(self._holders(folded))
+        return known[folded]
+
     def _holders(self, folded: str) -> tuple[tuple[PlaceInfo, bool], ...]:
         """The places named ``folded`` and whether it is their alternate name (read uncached: the
         ranked readings are what ``readings`` keeps)."""
@@ -489,7 +524,17 @@ class Gazetteer:
             return None
         if context.qualifier is not None and not any(f.within(context.qualifier) for f, _ in found):
             return None
-        return max(enumerate(found), key=lambda r: (r[1][1] + context.bonus(r[1][0]), -r[0]))[1][0]
+        best, prior = max(enumerate(found), key=lambda r: (r[1][1] + context.bonus(r[1][0]), -r[0]))[1]
+        if best.feature == "city" and not context.direct(best) \
+                and len({a for c, a in context.article_regions if c == best.country}) > 1:
+            # "the Mayor of Boston" in a story about several states (New York, Texas): the country or a
+            # state named alone does not make a small namesake of a great city the one meant; a local
+            # story set in one state does (Paris, Texas)
+            great = next((info for info, p in found if info.feature == "city" and p - prior >= FAMOUS_MARGIN
+                          and info.population >= place_words()["famous_city_population"]), None)
+            if great is not None:
+                return great
+        return best
 
     def countries_in(self, words: list[str]) -> frozenset[str]:
         """Alpha-2 codes of the countries that country names or nationality words among ``words`` name."""
@@ -543,6 +588,18 @@ class Context:
     article_counties: frozenset[str] = frozenset()  # folded names of second-level divisions it names
     town_counties: frozenset[tuple] | CountiesElsewhere = frozenset()  # (country, state, folded county) of every town it may name
 
+    def direct(self, info: PlaceInfo) -> bool:
+        """Whether the text says where this reading is, beside the name: its qualifier, a county the
+        article names, a town of the article nearby."""
+        return self.qualifier is not None and info.within(self.qualifier) \
+            or info.feature == "city" and bool(info.admin2) and fold(info.admin2) in self.article_counties \
+            or info.lat is not None and self._near_neighbour(info)
+
+    def _near_neighbour(self, info: PlaceInfo) -> bool:
+        # (a degree of latitude is 111 km: most points are ruled out before the great circle is drawn)
+        return any(abs(info.lat - lat) <= NEIGHBOUR_DEGREES and kilometres(info.lat, info.lon, lat, lon) <= NEIGHBOUR_KM
+                   for lat, lon in self.neighbours)
+
     def bonus(self, info: PlaceInfo) -> float:
         score = 0.0
         if self.qualifier is not None and info.within(self.qualifier):
@@ -562,8 +619,7 @@ class Context:
             score += IN_ARTICLE_COUNTY
         if info.feature == "district" and (info.country, info.admin1, fold(info.name)) in self.town_counties:
             score += IN_ARTICLE_COUNTY  # and the county is the one that holds a town of the article
-        if info.feature == "city" and info.lat is not None and any(
-                kilometres(info.lat, info.lon, *point) <= NEIGHBOUR_KM for point in self.neighbours):
+        if info.feature == "city" and info.lat is not None and self._near_neighbour(info):
             score += NEIGHBOUR
         return score
 
@@ -706,7 +762,9 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[span] = VOUCHED  # "Pul-i-Khumri city", "Bamyan province", whatever the NER made of them
     # "in Sarkh, Logar": a name right after a place and a comma is its qualifier, whatever the NER made of it;
     # so is one after a place and its kind ("Pul-i-Khumri city, Baghlan")
-    ends = {end for _, end in spans} | {end + 1 for _, end in spans if end < len(doc) and doc[end].lower_ in KIND_AFTER_NAME}
+    # (or after a name and its kind the gazetteer lacks: "Al Amadiya district, Duhok")
+    ends = {end for _, end in spans} | {end + 1 for _, end in spans if end < len(doc) and doc[end].lower_ in KIND_AFTER_NAME} \
+        | {t.i + 1 for t in tokens_of(doc)[1:] if t.lower_ in KIND_AFTER_NAME and doc[t.i - 1].pos_ == "PROPN"}
     for ent in entities:
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:
@@ -808,7 +866,10 @@ KIND_AFTER_NAME = {"city": {"city"}, "town": {"city"}, "village": {"city"}, "tow
                    "commune": {"city", "district"}, "municipality": {"city", "district"},
                    "district": {"district", "city"}, "county": {"district"}, "upazila": {"district", "city"},
                    "province": {"region"}, "governorate": {"region"}, "region": {"region"}, "state": {"region"},
-                   "oblast": {"region"}, "prefecture": {"region", "district"}}
+                   "oblast": {"region"}, "prefecture": {"region", "district"},
+                   # the land around a place, named by it ("Aleppo countryside", "Kyiv outskirts")
+                   "countryside": {"city", "district", "region"}, "outskirts": {"city", "district", "region"},
+                   "suburbs": {"city", "district", "region"}, "environs": {"city", "district", "region"}}
 _NAME_BEFORE_KIND = re.compile(r"\b[A-Z][\w'’]*(?:-[a-z]{1,3})?(?:[- ][A-Z][\w'’]*)*(?=\s+(\w+))")
 
 
@@ -817,21 +878,56 @@ def _kind_of_another(doc, span: tuple[int, int]) -> bool:
     is that of another place, which the name only locates."""
     before = doc[span[0] - 1] if span[0] > 0 else None
     kind = doc[span[1]] if span[1] < len(doc) else None
-    if kind is not None and kind.dep_ == "compound":
-        return True
+    kinds = KIND_AFTER_NAME.get(kind.text, set()) if kind is not None else set()
+    coarsest = max((FEATURE_RANK.get(k, 0) for k in kinds), default=0)
+    if kind is not None and kind.dep_ == "compound" and coarsest < FEATURE_RANK["region"]:
+        return True  # (but "a Washington state farm" is on a farm in the state)
     if before is None:
         return False
-    if before.lower_ in ("a", "an", "another") or before.like_num or before.tag_ == "POS":
+    if before.lower_ in ("a", "an", "another") and coarsest < FEATURE_RANK["region"] or before.like_num \
+            or before.tag_ == "POS":
         return True
     # "the U.S. city of Boston", but "the Shatra district of Thi Qar": a name that can be a larger
     # place than its kind only locates it
-    kinds = KIND_AFTER_NAME.get(kind.text, set()) if kind is not None else set()
-    coarsest = max((FEATURE_RANK.get(k, 0) for k in kinds), default=0)
     return before.lower_ in ("the", "this", "that") and any(
         FEATURE_RANK.get(c.feature, 0) > coarsest for c in gazetteer().candidates(doc[span[0]:span[1]].text))
 
 
 FEATURE_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
+
+
+LIST_JOINERS = {",", "and", "or"}
+
+
+def _read_as_listed(doc, spans: list[tuple[int, int]], readings: dict) -> None:
+    """"Utah, Virginia, Washington and Wyoming", "Togo, Benin, Niger": a name listed with others that
+    all mean countries, or divisions of one country, means one too when it can (not Washington, DC,
+    nor Benin City)."""
+    lists: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if lists and lists[-1][-1][1] < span[0] and all(
+                t.lower_ in LIST_JOINERS for t in doc[lists[-1][-1][1]:span[0]]) and span[0] - lists[-1][-1][1] <= 2:
+            lists[-1].append(span)
+        else:
+            lists.append([span])
+    def kind(info: PlaceInfo) -> tuple[str, str | None]:
+        return info.feature, info.country if info.feature == "region" else None
+
+    for members in lists:
+        if len(members) < 3:
+            continue  # "Palm Beach, Florida" is a name and its qualifier
+        for span in members:
+            others = [readings[m] for m in members if m != span and readings[m]]
+            if len(others) < 2:
+                continue
+            # the kind most of the others mean, which each of them can mean ("Georgia" among states)
+            shared, count = Counter(kind(found[0][0]) for found in others).most_common(1)[0]
+            if shared[0] not in ("country", "region") or 2 * count < len(others) \
+                    or not all(any(kind(r) == shared for r, _ in found) for found in others):
+                continue
+            alike = [r for r in readings[span] if kind(r[0]) == shared]
+            if alike:
+                readings[span] = alike
 
 
 def _named_with_their_kind(doc) -> list[tuple[int, int]]:
@@ -1199,6 +1295,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         fitting = [r for r in readings[span] if kinds and r[0].feature in kinds]
         if fitting:
             readings[span] = fitting
+    _read_as_listed(doc, spans, readings)
     # A place named right after another, behind a comma, qualifies it: both readings are chosen together.
     qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
     by_start = {s: (s, e) for s, e in spans}
@@ -1273,11 +1370,14 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     # countries its nationality words name.
     named_by: dict[str, set[tuple[str, str | None]]] = {}
     towns_by: dict[str, set[tuple[float, float]]] = {}
+    scenes_by: dict[str, set[str]] = {}  # folded name → countries of the places it sets a scene in ("in London")
     for span in spans:
         # (a name whose qualifier rules out all its readings, "Hyderabad district, Telangana", tells nothing)
         sure = fixed.get(span) or (_confident(readings[span]) if span not in weak and span not in fixed else None)
         if sure is not None and sure.country:
             named_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.country, sure.admin1))
+            if _scene(doc, span):
+                scenes_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add(sure.country)
             if sure.feature == "city" and sure.lat is not None:
                 towns_by.setdefault(fold(doc[span[0]:span[1]].text), set()).add((sure.lat, sure.lon))
     # Counties named, however many states have one of that name: beside a town's name the pair is telling.
@@ -1330,9 +1430,14 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             if span in weak and info is not None and info.feature not in ("country", "continent") \
                     and info.country not in countries:
                 info = None  # an organisation's or a person's name, unless the article is set there
+            if info is not None and countries and info.country not in countries and not gaz.spelled(name):
+                info = None  # "Al Jabaliyah (…, Al Hudaydah)" respelled is no Jabalia in Gaza
+            scenes = {c for other, found in scenes_by.items() if other != fold(name) for c in found}
             if info is not None and info.feature == "city" and info.population < SMALL_TOWN_POPULATION \
-                    and others and info.country not in countries:
-                info = None  # "Piccadilly" in a story set in London is no hamlet in Western Australia
+                    and scenes and info.country not in countries:
+                # "Piccadilly" in a story set in London is no hamlet in Western Australia; but a story
+                # that only names other countries ("denounce the invasion of Ukraine") sets no scene
+                info = None
             chosen[span] = in_setting(span, info)
         return chosen
 
@@ -1354,6 +1459,26 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     sure = [m for m in found if m.start not in weak_starts]
     found += _repeated_mentions(doc, sure, {i for span in spans for i in range(*span)} | person_tokens)
     return sorted(found, key=lambda m: m.start)
+
+
+TOPIC_WORDS = {"against", "over", "about", "regarding", "concerning"}  # and "of", "on" under a noun
+
+
+def _scene(doc, span: tuple[int, int]) -> bool:
+    """Whether a place name may set where things happen ("in central London", "(Kale district, Sagaing
+    region)"), not only what is talked of: the object of "of", "on", "against" … under a word that is
+    no place's kind ("the invasion of Ukraine", "the war on Ukraine", "flights to Russia")."""
+    token = doc[span[0]:span[1]].root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return True
+        preposition = token.head
+        if token.dep_ == "pobj" and (preposition.lower_ in TOPIC_WORDS or preposition.lower_ in ("of", "on")
+                                     and preposition.head.pos_ == "NOUN"
+                                     and preposition.head.lemma_.lower() not in KIND_WORDS | set(KIND_AFTER_NAME)):
+            return False
+        token = token.head
+    return True
 
 
 def _repeated_mentions(doc, found: list[PlaceMention], taken: set[int]) -> list[PlaceMention]:

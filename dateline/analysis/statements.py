@@ -433,7 +433,9 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
         # subject and no subordinator ("if", "because") is the reported clause.
         head = next((c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i
                      and any(g.dep_ in SUBJECT_DEPS for g in c.children)
-                     and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)), None)
+                     and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)
+                     # nor "when" ("said when she resigned …": when she spoke, not what she said)
+                     and not any(g.dep_ == "advmod" and g.tag_ == "WRB" and g.i < c.i for g in c.children)), None)
     if head is None and "dobj" in kinds:
         # "condemned what he called a “brazen breach”": a free relative, parsed as a clause, is the object
         head = next((c for c in cue.children if c.i > cue.i and (

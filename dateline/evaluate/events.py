@@ -21,7 +21,7 @@ from ..analysis.pipeline import analyze_many
 from ..analysis.places import gazetteer
 from ..ingest.scraped import read_scraped_text
 from ..model import AnalyzedArticle
-from .metrics import PRF, write_errors
+from .metrics import HALVES, PRF, write_errors
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 # Modes the current manual files under ASSAULT that PLOVER 0.5 coded as COERCE (kidnapping,
@@ -39,12 +39,16 @@ class EventScores:
     sentences: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    # sentences by position: even ones to tune on, odd ones to confirm → measure → counts
+    halves: dict[str, dict[str, PRF]] = field(default_factory=lambda: {
+        half: {"type": PRF(), "type_actor": PRF(), "type_actor_recipient": PRF()} for half in HALVES})
 
     def as_dict(self) -> dict:
         return {"sentences": self.sentences, "seconds": round(self.seconds, 1), "type": self.type.row(),
                 "type_actor": self.type_actor.row(), "type_actor_recipient": self.type_actor_recipient.row(),
                 "location_country_accuracy": round(self.country_correct / self.located, 3) if self.located else 0.0,
-                "located": self.located}
+                "located": self.located,
+                "halves": {half: {key: prf.row() for key, prf in measures.items()} for half, measures in self.halves.items()}}
 
 
 def _spans_of(text: str, actor_texts: list[str]) -> list[tuple[int, int]]:
@@ -88,8 +92,9 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
     articles = (read_scraped_text(r["text"], doc_id=r["id"], published=date.fromisoformat(r["date"]))
                 for r in records)
     scores = EventScores()
-    for record, result in zip(records, analyze_many(articles), strict=True):
+    for position, (record, result) in enumerate(zip(records, analyze_many(articles), strict=True)):
         scores.sentences += 1
+        half = scores.halves[HALVES[position % 2]]
         if not isinstance(result, AnalyzedArticle):
             result = AnalyzedArticle(article=result.article)  # a failure predicts nothing
         gold_type = LEGACY_TYPES.get(record["event"], record["event"])
@@ -105,8 +110,9 @@ def evaluate(path: Path, errors_path: Path | None = None) -> EventScores:
         # The gold codes one event per sentence: a sentence's events count once per type, so that
         # "killed two, wounding five" (two ASSAULT records) is one ASSAULT, and other types are false alarms.
         coded = len({gold_type if e in typed else e.type for e in events})
-        for prf, hits in ((scores.type, typed), (scores.type_actor, with_actor), (scores.type_actor_recipient, with_both)):
-            prf.add(1 if hits else 0, coded - (1 if hits else 0), 0 if hits else 1)
+        for key, hits in (("type", typed), ("type_actor", with_actor), ("type_actor_recipient", with_both)):
+            for prf in (getattr(scores, key), half[key]):
+                prf.add(1 if hits else 0, coded - (1 if hits else 0), 0 if hits else 1)
         if not typed:
             found = ", ".join(f"{e.type}:{e.trigger.text if e.trigger else ''}" for e in events) or "-"
             scores.errors.append(f"TYPE\t{record['id']}\tgold={gold_type}:{record['eventText']}\tfound={found}\t{text}")

@@ -44,6 +44,10 @@ def print_events(figures: dict, console: Console) -> None:
     console.print(table)
     console.print(f"location country accuracy {figures['location_country_accuracy']:.3f} "
                   f"({figures['located']} sentences with a gold location)")
+    halves = figures["halves"]
+    console.print("halves by sentence position (tune / confirm): " + ", ".join(
+        f"{key.replace('_', ', ')} F1 {halves['tune'][key]['f1']:.3f} / {halves['confirm'][key]['f1']:.3f}"
+        for key in ("type", "type_actor", "type_actor_recipient")))
 
 
 def print_wikievents(figures: dict, console: Console) -> None:
@@ -55,6 +59,10 @@ def print_wikievents(figures: dict, console: Console) -> None:
         row = figures[key]
         table.add_row(key.replace("_", " "), *(f"{row[k]:.3f}" for k in ("p", "r", "f1")), str(row["tp"] + row["fn"]))
     console.print(table)
+    if halves := figures.get("halves"):
+        console.print("halves by document position (tune / confirm): " + ", ".join(
+            f"{key.replace('_', ' ')} F1 {halves['tune'][key]['f1']:.3f} / {halves['confirm'][key]['f1']:.3f}"
+            for key in ("trigger_identification", "trigger_classification", "argument")))
 
 
 def print_places(figures: dict, console: Console) -> None:

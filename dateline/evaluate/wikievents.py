@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..analysis.pipeline import analyze_many
 from ..model import AnalyzedArticle, Article, Event
-from .metrics import PRF, greedy_match, write_errors
+from .metrics import HALVES, PRF, greedy_match, write_errors
 
 TYPE_MAP = {
     "Contact.Contact.Meet": "CONSULT",
@@ -66,11 +66,16 @@ class WikiEventsScores:
     documents: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    halves: dict[str, WikiEventsScores] = field(default_factory=dict)  # documents by position: tune, confirm
 
     def as_dict(self) -> dict:
-        return {"documents": self.documents, "seconds": round(self.seconds, 1),
-                "trigger_identification": self.identification.row(),
-                "trigger_classification": self.classification.row(), "argument": self.arguments.row()}
+        figures = {"documents": self.documents, "seconds": round(self.seconds, 1),
+                   "trigger_identification": self.identification.row(),
+                   "trigger_classification": self.classification.row(), "argument": self.arguments.row()}
+        if self.halves:
+            figures["halves"] = {half: {key: value for key, value in scores.as_dict().items()
+                                        if key not in ("seconds",)} for half, scores in self.halves.items()}
+        return figures
 
 
 def gold_type(kairos_type: str) -> str | None:
@@ -188,12 +193,14 @@ def evaluate(path: Path, errors_path: Path | None = None) -> WikiEventsScores:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
     documents = [read_document(r) for r in records]
-    scores = WikiEventsScores()
-    for document, result in zip(documents, analyze_many(d.article for d in documents), strict=True):
+    scores = WikiEventsScores(halves={half: WikiEventsScores() for half in HALVES})
+    for position, (document, result) in enumerate(zip(documents, analyze_many(d.article for d in documents), strict=True)):
         if not isinstance(result, AnalyzedArticle):
             result = AnalyzedArticle(article=document.article)  # a failure predicts nothing
-        score_document(result, document, scores)
-        scores.documents += 1
+        half = scores.halves[HALVES[position % 2]]
+        for tally in (scores, half):
+            score_document(result, document, tally)
+            tally.documents += 1
     scores.seconds = time.perf_counter() - started
     write_errors(errors_path, scores.errors)
     return scores
