@@ -868,3 +868,21 @@ def test_a_small_town_where_a_protest_happened_is_read_beside_a_country_only_tal
 def test_events_told_without_a_doer_or_with_a_route(run, text, expected):
     result = run("News\n\n" + text)
     assert [(e["type"], e["modality"]) for e in result["events"]] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A New York man pleaded guilty to charges that he threatened a congresswoman.",  # a plea, no request
+    "The prosecutor said the case demonstrates that free speech has limits.",  # shows, no protest
+    "Even the Nifty has been rallying as concerns over the economy grow.",  # a market, no protest
+    "Stocks rallied on Monday after the central bank cut rates.",
+    "Chelsea activate release clause to sign Kepa Arrizabalaga from Athletic Bilbao.",  # hiring a player
+    "The design reached the 12-inch MacBook released in 2015.",  # a product released, no one freed
+])
+def test_no_event_in_business_courts_or_sports_words(run, text):
+    result = run("News\n\n" + text)
+    assert [e["type"] for e in result["events"] if e["type"] in ("REQUEST", "PROTEST", "AGREE", "RETREAT")] == []
+
+
+def test_a_treaty_is_signed_and_a_crew_is_freed(run):
+    assert [e["type"] for e in run("News\n\nIsrael and the UAE signed a peace deal on Tuesday.")["events"]] == ["AGREE"]
+    assert [e["type"] for e in run("News\n\nThe Taliban freed the crew of the ship.")["events"]] == ["RETREAT"]

@@ -161,6 +161,28 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
     return None
 
 
+def _person_acted_on(verb: Token, table: ActorTable) -> bool:
+    """Whether a verb's object, or its subject in the passive, is a person."""
+    for patient in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        mention = table.mention_at(patient)
+        if patient.ent_type_ == "PERSON" or mention is not None and mention.actor \
+                and table.actor(mention.actor).kind == "person":
+            return True
+    return False
+
+
+def _court_or_show_word(verb: Token) -> bool:
+    """"pleaded guilty", "demonstrates that …": a verb that, with these words beside it, is a plea or a
+    showing (``no_event_complements``), not the event its lemma names."""
+    words = config()["no_event_complements"].get(verb.lemma_.lower())
+    if not words:
+        return False
+    beside = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children if c.dep_ == "ccomp"
+                                                  for g in c.children if g.dep_ == "mark"}
+    beside |= {" ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])}
+    return bool(beside & set(words))
+
+
 def _there_was(noun: Token) -> bool:
     """Whether an event noun is what "there was" says happened, not one told before ("the explosion")."""
     verb = noun.head
@@ -233,8 +255,12 @@ def _done_by_a_thing(verb: Token, etype: str, table: ActorTable) -> bool:
     if subject is None:
         return False
     noun = subject.head.head if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl" else subject
-    if noun.lemma_.lower() in config()["natural_causes"] or noun.lower_ in config()["natural_causes"]:
+    # (or what it is of: "two crashes of its 737 Max jets that killed 346 people")
+    nouns = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
+    if any(n.lemma_.lower() in config()["natural_causes"] or n.lower_ in config()["natural_causes"] for n in nouns):
         return True
+    if {noun.lemma_.lower(), noun.lower_} & set(config()["market_subjects"]):
+        return True  # "stocks rallied", "the Nifty has been rallying"
     return etype in config()["verbal_types"] and a_thing(subject, table) and not _is_weapon(noun, _weapons()) \
         and noun.lemma_.lower() not in _event_nouns()
 
@@ -254,7 +280,8 @@ def _someone_acted_on(verb: Token, table: ActorTable) -> bool:
     people = lex.role_nouns | lex.agent_nouns | lex.partitive_nouns | lex.female | lex.male
     for patient in (p for head in patients for p in (head, *head.conjuncts)):
         mention = table.mention_at(patient)
-        if mention is not None and mention.actor and table.actor(mention.actor).kind in ("person", "group", "organization"):
+        # (a person or a group: an organisation's name is as often a product's, "the MacBook released in 2015")
+        if mention is not None and mention.actor and table.actor(mention.actor).kind in ("person", "group"):
             return True
         if patient.ent_type_ in ("PERSON", "NORP") or patient.lower_ in PERSONAL_OBJECTS \
                 or patient.lemma_.lower() in people or patient.lower_.endswith(("ees", "ers", "ors", "ists", "ians")):
@@ -555,6 +582,11 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue  # "released a video"
         if form == "verb" and trigger.lemma_.lower() in config()["thing_object_verbs"] and _thing_acted_on(trigger, table):
             continue  # "production beat forecasts", "was beaten out for first place"
+        if form == "verb" and trigger.lemma_.lower() in config()["person_object_not_event"] \
+                and _person_acted_on(trigger, table):
+            continue  # "signed to Universal as a songwriter"
+        if form == "verb" and _court_or_show_word(trigger):
+            continue  # "pleaded guilty to charges", "the case demonstrates that …"
         if form == "verb" and _done_by_a_thing(trigger, typed[0], table):
             continue  # "the crashes killed 346 people", "the recipe called for three cups of sugar"
         if form == "verb" and not _weapon_went_off(trigger) and any(
