@@ -340,8 +340,10 @@ def _generic_cue(token: Token, table: ActorTable) -> bool:
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in _not_cues():
         return False
+    # (a clause, not a question: "learned who had written the song" is knowing, not saying)
     clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
-                   and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+                   and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                   and c.left_edge.lower_ not in QUESTION_WORDS), None)
     return clause is not None and _sentient(_subject_of_own(token), table)
 
 
@@ -501,6 +503,7 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     return tokens or None
 
 
+QUESTION_WORDS = {"if", "whether", "how", "what", "who", "why", "when", "where", "which"}
 PERCEPTION_VERBS = {"find", "see", "watch", "hear", "notice", "spot", "catch", "discover", "feel"}
 SHOWING_VERBS = PERCEPTION_VERBS | {"show", "depict", "feature", "picture", "capture", "film", "record", "quote"}
 
@@ -533,10 +536,14 @@ def _small_clause(clause: Token) -> bool:
     anyone said ("the poll found Clinton leading" is the poll's finding)."""
     cue = clause.head
     subject = _subject_of_own(cue)
-    return cue.lemma_.lower() in PERCEPTION_VERBS and clause.tag_ in ("VBG", "VBN") \
+    if cue.lemma_.lower() not in PERCEPTION_VERBS or subject is not None and subject.lemma_.lower() in _document_sources():
+        return False
+    if clause.left_edge.lower_ in QUESTION_WORDS and clause.left_edge.i > cue.i:
+        return True  # "to see if they make any difference", "see how things come apart": a look, no claim
+    # a participle or a bare infinitive ("see him become the most expensive keeper")
+    return clause.tag_ in ("VBG", "VBN", "VB") \
         and any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
-        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children) \
-        and not (subject is not None and subject.lemma_.lower() in _document_sources())
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
 
 
 def _content_after_that(cue: Token) -> list[Token] | None:
