@@ -790,9 +790,11 @@ def test_a_body_a_name_owns_acts_as_itself(run):
 
 def test_an_event_takes_the_period_its_own_words_give(run):
     # not the publication date: the century is the event's time, and history is no news of the article
-    result = run("News\n\nThe Black Death killed an estimated 25 million people in Europe in the 14th Century.")
+    result = run("News\n\nMongol armies attacked Baghdad in the 13th Century.")
     [event] = result["events"]
     assert event["date"] is None and event["background"] is True
+    # a plague does no event, however many it killed
+    assert run("News\n\nThe Black Death killed 25 million people in Europe in the 14th Century.")["events"] == []
     result = run("News\n\nPolice arrested two men in 2017 in Kabul.")
     [event] = result["events"]
     assert event["date"]["value"] == "2017" and event["background"] is True
@@ -886,3 +888,17 @@ def test_no_event_in_business_courts_or_sports_words(run, text):
 def test_a_treaty_is_signed_and_a_crew_is_freed(run):
     assert [e["type"] for e in run("News\n\nIsrael and the UAE signed a peace deal on Tuesday.")["events"]] == ["AGREE"]
     assert [e["type"] for e in run("News\n\nThe Taliban freed the crew of the ship.")["events"]] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning of how things are or go is a statement, no threat
+    ("Prison union representatives have long warned that staff shortages have taken their toll.", []),
+    ("Economists warned that prices will rise next year.", []),
+    # the warner's own side's deed to come is a threat
+    ("Cairo's security chief has warned that police will no longer tolerate rallies.", ["THREATEN"]),
+    ("China warned that it would retaliate against any new tariffs.", ["THREATEN"]),
+    ("A New York man pleaded guilty Monday to making threats.", []),
+])
+def test_a_warning_threatens_only_the_warners_deed(run, text, expected):
+    result = run("News\n\n" + text)
+    assert [e["type"] for e in result["events"] if e["type"] in ("THREATEN", "REQUEST")] == expected

@@ -171,6 +171,26 @@ def _person_acted_on(verb: Token, table: ActorTable) -> bool:
     return False
 
 
+SPEAKER_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
+
+
+def _warns_of_a_state(verb: Token) -> bool:
+    """Whether a warning's clause tells of how things are or go, not of a deed to come of the warner's
+    own side: a clause whose subject is no pronoun for the warner, or whose verb no "will" or "would"
+    points ahead ("warned that it would retaliate" threatens)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
+    lex = lexicon()
+    # (the warner's own side: a pronoun, its people or forces, a body: "warned that police will no
+    # longer tolerate rallies"; not "warned that prices will rise")
+    acting = subject is not None and (subject.lower_ in SPEAKER_PRONOUNS or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                      or subject.lemma_.lower() in lex.agent_nouns | lex.role_nouns)
+    return not (ahead and acting)
+
+
 def _court_or_show_word(verb: Token) -> bool:
     """"pleaded guilty", "demonstrates that …": a verb that, with these words beside it, is a plea or a
     showing (``no_event_complements``), not the event its lemma names."""
@@ -179,7 +199,7 @@ def _court_or_show_word(verb: Token) -> bool:
         return False
     beside = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children if c.dep_ == "ccomp"
                                                   for g in c.children if g.dep_ == "mark"}
-    beside |= {" ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])}
+    beside |= {" ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + n]) for n in (2, 3)}  # "pleaded guilty Monday"
     return bool(beside & set(words))
 
 
@@ -585,6 +605,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if form == "verb" and trigger.lemma_.lower() in config()["person_object_not_event"] \
                 and _person_acted_on(trigger, table):
             continue  # "signed to Universal as a songwriter"
+        if form == "verb" and trigger.lemma_.lower() in config()["own_deed_verbs"] and _warns_of_a_state(trigger):
+            continue  # "have long warned that staff shortages have taken their toll"
         if form == "verb" and _court_or_show_word(trigger):
             continue  # "pleaded guilty to charges", "the case demonstrates that …"
         if form == "verb" and _done_by_a_thing(trigger, typed[0], table):
