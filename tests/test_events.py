@@ -902,3 +902,10 @@ def test_a_treaty_is_signed_and_a_crew_is_freed(run):
 def test_a_warning_threatens_only_the_warners_deed(run, text, expected):
     result = run("News\n\n" + text)
     assert [e["type"] for e in result["events"] if e["type"] in ("THREATEN", "REQUEST")] == expected
+
+
+def test_an_event_told_as_years_before_is_background(run):
+    result = run("News\n\nSome 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the "
+                 "country. Rebels attacked a convoy on Monday, two days after the talks ended.")
+    assert [(e["trigger"]["text"], e["background"]) for e in result["events"]] == [
+        ("invaded", True), ("attacked", False)]

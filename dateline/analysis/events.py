@@ -43,6 +43,7 @@ class EventBuild:
     confidence: float = 0.7
     has_patient: bool = False  # the trigger's own patient, named or not: no place stands in for it
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans of later references to it
+    years_back: bool = False  # told as years before the news: "18 years after Washington invaded the country"
 
 
 @cache
@@ -189,6 +190,19 @@ def _warns_of_a_state(verb: Token) -> bool:
     acting = subject is not None and (subject.lower_ in SPEAKER_PRONOUNS or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                       or subject.lemma_.lower() in lex.agent_nouns | lex.role_nouns)
     return not (ahead and acting)
+
+
+LONG_UNITS = {"year", "decade", "century"}
+
+
+def _years_back(trigger: Token) -> bool:
+    """"18 years after Washington invaded the country", "decades since the army seized power": an event
+    in a clause the text places years before the time it tells of is history, whatever its date."""
+    for verb in (trigger, trigger.head):
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children) and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in LONG_UNITS for c in verb.children):
+            return True
+    return False
 
 
 def _court_or_show_word(verb: Token) -> bool:
@@ -650,7 +664,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             actors=actors, recipients=recipients,
             evidence=_sentence_evidence(sent),
             modality=_claimed(trigger, _modality(trigger)), confidence=0.8 if actors and recipients else 0.6,
-            has_patient=has_patient))
+            has_patient=has_patient, years_back=_years_back(trigger)))
     found = _without_protest_topics(doc, _merged_mentions(doc, _protesters_voice(
         doc, found + _gatherings(doc, found, table))))
     embedded = _mark_embedded(doc, found)

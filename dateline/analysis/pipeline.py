@@ -218,7 +218,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
             trigger=_span(text, trigger.start_char, trigger.end_char),
             mentions=[_span(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in e.mentions],
             modality=e.modality,
-            background=e.date is not None and e.date_basis == "text" and published_on is not None
+            background=e.years_back or e.date is not None and e.date_basis == "text" and published_on is not None
             and _long_before(e.date.value, published_on),
             statement=statement_ids[e.statement] if e.statement is not None else None,
             confidence=e.confidence))
