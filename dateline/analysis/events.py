@@ -162,6 +162,23 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
     return None
 
 
+def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
+    """Whether an event verb, in its clause, tells of no event of its type after all: no one freed
+    ("released a video"), a thing beaten ("production beat forecasts"), a person hired ("signed to
+    Universal"), a warning of how things are ("warned that staff shortages have taken their toll"),
+    a plea or a showing ("pleaded guilty", "the case demonstrates that …"), a thing, a disaster or a
+    market for doer ("the crashes killed 346 people"), an alarm going off."""
+    lemma, cfg = verb.lemma_.lower(), config()
+    return lemma in cfg["patient_verbs"] and not _someone_acted_on(verb, table) \
+        or lemma in cfg["thing_object_verbs"] and _thing_acted_on(verb, table) \
+        or lemma in cfg["person_object_not_event"] and _person_acted_on(verb, table) \
+        or lemma in cfg["own_deed_verbs"] and _warns_of_a_state(verb) \
+        or _court_or_show_word(verb) \
+        or _done_by_a_thing(verb, etype, table) \
+        or not _weapon_went_off(verb) and any(f"{lemma} {c.lower_}" in cfg["weapon_subject_verbs"]
+                                              for c in verb.children if c.dep_ == "prt")
+
+
 def _person_acted_on(verb: Token, table: ActorTable) -> bool:
     """Whether a verb's object, or its subject in the passive, is a person."""
     for patient in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -612,23 +629,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
-        if form == "verb" and trigger.lemma_.lower() in config()["patient_verbs"] and not _someone_acted_on(trigger, table):
-            continue  # "released a video"
-        if form == "verb" and trigger.lemma_.lower() in config()["thing_object_verbs"] and _thing_acted_on(trigger, table):
-            continue  # "production beat forecasts", "was beaten out for first place"
-        if form == "verb" and trigger.lemma_.lower() in config()["person_object_not_event"] \
-                and _person_acted_on(trigger, table):
-            continue  # "signed to Universal as a songwriter"
-        if form == "verb" and trigger.lemma_.lower() in config()["own_deed_verbs"] and _warns_of_a_state(trigger):
-            continue  # "have long warned that staff shortages have taken their toll"
-        if form == "verb" and _court_or_show_word(trigger):
-            continue  # "pleaded guilty to charges", "the case demonstrates that …"
-        if form == "verb" and _done_by_a_thing(trigger, typed[0], table):
-            continue  # "the crashes killed 346 people", "the recipe called for three cups of sugar"
-        if form == "verb" and not _weapon_went_off(trigger) and any(
-                f"{trigger.lemma_.lower()} {c.lower_}" in config()["weapon_subject_verbs"]
-                for c in trigger.children if c.dep_ == "prt"):
-            continue  # "the alarm went off"
+        if form == "verb" and _no_such_event(trigger, typed[0], table):
+            continue
         etype, mode = typed
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))

@@ -144,7 +144,7 @@ def _romanised_variants(folded: str) -> list[str]:
     endings = [last + "h"] if last.endswith("a") else [last[:-1]] if last.endswith("ah") else []
     bodies = [words[:-1] + [e] for e in endings]
     if len(words) > 1 and words[0] in ARABIC_ARTICLES:
-        bodies += [words[1:], *([w for w in b[1:]] for b in bodies)]
+        bodies += [words[1:], *(b[1:] for b in bodies)]
     return [" ".join(b) for b in bodies if b]
 
 
@@ -355,6 +355,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._db_pid: int | None = None
         self._ranked: dict[str, tuple] = {}  # folded name → its readings, as look-ups rank them
+        self._respelled: set[str] = set()  # ranked names whose readings are a respelling's
         self.demonyms = {**self._package_demonyms(),
                          **{fold(word): alpha3 for alpha3, words in extra["demonyms"].items() for word in words}}
         self._alpha2 = {alpha3: alpha2 for alpha2, alpha3 in self._alpha3.items()}
@@ -418,9 +419,11 @@ class Gazetteer:
         if folded not in self._ranked:
             if len(self._ranked) > LOOKUP_CACHE:
                 self._ranked.clear()
+                self._respelled.clear()
             holders = self._holders(folded)
             for variant in () if holders else _romanised_variants(folded):
                 if holders := self._holders(variant):
+                    self._respelled.add(folded)
                     break  # "Ar-Raqqa" is Ar Raqqah; "Sweida" was As-Suwayda's already
             self._ranked[folded] = tuple(self._rank(folded, holders))
         return list(self._ranked[folded])
@@ -452,13 +455,8 @@ class Gazetteer:
     # table stays in memory.
     def spelled(self, name: str) -> bool:
         """Whether the gazetteer holds ``name`` as written, not only a respelling of it ("Ar-Raqqa")."""
-        folded = fold(name)
-        known = self.__dict__.setdefault("_spelled", {})
-        if folded not in known:
-            if len(known) > LOOKUP_CACHE:
-                known.clear()
-            known[folded] = bool(self._holders(folded))
-        return known[folded]
+        self.readings(name)  # (which notes a name read through a respelling)
+        return fold(name) not in self._respelled
 
     def _holders(self, folded: str) -> tuple[tuple[PlaceInfo, bool], ...]:
         """The places named ``folded`` and whether it is their alternate name (read uncached: the
@@ -500,7 +498,7 @@ class Gazetteer:
         self._readings, self._db_path = None, str(path)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_db": None, "_db_pid": None, "_ranked": {}}
+        return {**self.__dict__, "_db": None, "_db_pid": None, "_ranked": {}, "_respelled": set()}
 
     def candidates(self, name: str) -> list[PlaceInfo]:
         """Every place ``name`` can mean, likeliest first before any context."""
@@ -764,7 +762,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
     # so is one after a place and its kind ("Pul-i-Khumri city, Baghlan")
     # (or after a name and its kind the gazetteer lacks: "Al Amadiya district, Duhok")
     ends = {end for _, end in spans} | {end + 1 for _, end in spans if end < len(doc) and doc[end].lower_ in KIND_AFTER_NAME} \
-        | {t.i + 1 for t in tokens_of(doc)[1:] if t.lower_ in KIND_AFTER_NAME and doc[t.i - 1].pos_ == "PROPN"}
+        | {t.i + 1 for t in tokens_of(doc)[1:] if t.lower_ in KIND_AFTER_NAME and tokens_of(doc)[t.i - 1].pos_ == "PROPN"}
     for ent in entities:
         if ent.label_ in ("ORG", "PERSON", "NORP") and ent.start - 1 in ends and doc[ent.start - 1].text == ",":
             if spans.get((ent.start, ent.end), WEAK) == WEAK:

@@ -518,16 +518,12 @@ def _without_writer_aside(tokens: list[Token]) -> list[Token]:
     for n, token in enumerate(tokens[1:-2], start=1):
         if token.text in DASHES and token.whitespace_ and tokens[n + 1].lower_ in ASIDE_CONJUNCTIONS \
                 and tokens[n + 2].lower_ != "that" \
-                and any(t.dep_ in SUBJECT_DEPS for t in tokens[n + 2:]) and quote_free(tokens[n:]):
+                and any(t.dep_ in SUBJECT_DEPS for t in tokens[n + 2:]) and not any(t.is_quote for t in tokens[n:]):
             kept = tokens[:n]
             while kept and kept[-1].is_punct:
                 kept.pop()
             return kept or tokens
     return tokens
-
-
-def quote_free(tokens: list[Token]) -> bool:
-    return not any(t.is_quote for t in tokens)
 
 
 def _small_clause(clause: Token) -> bool:
