@@ -909,3 +909,24 @@ def test_an_event_told_as_years_before_is_background(run):
                  "country. Rebels attacked a convoy on Monday, two days after the talks ended.")
     assert [(e["trigger"]["text"], e["background"]) for e in result["events"]] == [
         ("invaded", True), ("attacked", False)]
+
+
+def test_a_place_the_parser_hung_elsewhere_in_the_event_clause_is_its_scene(run):
+    # the town is named in the event's own clause, though the parser hung it on the weapons
+    events = _placed(run, "On 28 February 2022, Russian forces shelled with heavy weapons Pisochyn, Kharkiv.")
+    assert [(etype, where) for etype, _, _, where in events] == [("ASSAULT", "Kharkiv")]
+
+
+def test_a_place_in_a_neighbouring_clause_or_a_doers_title_is_no_scene(run):
+    events = _placed(run, "The attack came as the president prepared to travel to Europe.")
+    assert all(where is None for _, _, _, where in events)
+    # an ambassador is posted to Ukraine; what he criticised is whom he addressed, not where
+    events = _placed(run, "The US ambassador to Ukraine criticized Moscow on Tuesday.")
+    assert [(etype, where) for etype, _, _, where in events] == [("ACCUSE", None)]
+    events = _placed(run, "The European Union sanctioned Russia on Friday.")
+    assert [(etype, where) for etype, _, _, where in events] == [("SANCTION", None)]
+
+
+def test_a_visit_happens_where_the_visitor_went(run):
+    events = _placed(run, "The prime minister visited Nairobi on Monday.")
+    assert [(etype, where) for etype, _, _, where in events] == [("CONSULT", "Nairobi")]

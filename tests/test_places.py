@@ -39,6 +39,7 @@ def test_demonyms_give_countries():
     ("Geneva", "CH"),  # an alternate name of Genève, far bigger than Geneva, Illinois
     ("Dagestan", "RU"),  # an ISO 3166-2 region
     ("Idlib", "SY"),
+    ("Toledo", "US"),  # towns a shortened division lifts to one weight keep the order of their people
 ])
 def test_names_go_to_the_place_most_people_mean(name, country):
     assert gazetteer().lookup(name).country == country

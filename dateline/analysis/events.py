@@ -1468,11 +1468,6 @@ def _with_governors(doc: Doc, items, span_of) -> list[tuple[object, int | None]]
     return paired
 
 
-def _not_origins(doc: Doc, places: list) -> list:
-    """The places that are no one's origin: "migrants from Honduras threw stones" not in Honduras."""
-    return [place for place in places if not _origin(doc, place)]
-
-
 TOPIC_PREPOSITIONS = {"against", "about", "regarding", "concerning"}  # ("clashed over land in X" may be in X)
 
 
@@ -1490,11 +1485,12 @@ def _talked_of(doc: Doc, place, trigger: Token) -> bool:
 
 
 def _origin(doc: Doc, place) -> bool:
-    """"migrants from Honduras", "a driver from Zimbabwe": where people come from, not where it happened."""
+    """"migrants from Honduras", "a driver from Zimbabwe", "the US ambassador to Ukraine": where people
+    come from or are posted to, not where it happened."""
     token = doc[place.token]
     while token.dep_ in ("compound", "amod", "conj", "appos") and token.head.i != token.i:
         token = token.head
-    if token.dep_ != "pobj" or token.head.lower_ != "from":
+    if token.dep_ != "pobj" or token.head.lower_ not in ("from", "to"):
         return False
     people = token.head.head  # "a caravan protest from Velez-Malaga" is a route, not an origin
     lex, lemma = lexicon(), people.lemma_.lower()
@@ -1583,6 +1579,53 @@ def _home_of_doers(trigger: Token, places: list[PlaceMention]) -> PlaceMention |
     return next((p for p in places if p.token in homes), None)
 
 
+def _sole_place(doc: Doc, event: EventBuild, sent: Span, grounds: _Grounds, table: ActorTable,
+                excluded) -> PlaceMention | None:
+    """The place the event's sentence names in the event's own clause, however the parser attached
+    it ("demonstrated by burning the gates of the prefecture of Ajaccio"), when every such place lies
+    in one country and none is anyone's origin, what the event is about, one of its doers ("Russia's
+    army") or inside someone else's words; the scene before the divisions that qualify it."""
+    trigger = doc[event.trigger]
+    # a place one sanctions or criticises is who is addressed ("The EU sanctioned Russia"), not where;
+    # a place in the words for the people hit is theirs ("attacked Burundi refugees")
+    acted_at = event.type in config()["object_place_types"]
+    addressed = {i for r in event.recipients if (actor := table.actor(r)) is not None
+                 and not (acted_at and actor.key[:1] == ("place",)) for m in actor.mentions for i in range(m.start, m.end)}
+    named = [p for p in _scene_candidates(doc, event, grounds.places, table) if sent.start_char <= p.start < sent.end_char
+             and not excluded(p.start) and p.token not in addressed and _in_event_clause(doc[p.token], trigger)]
+    if len({p.place.country for p in named}) != 1:
+        return None
+    qualifying = {id(p) for p in grounds.qualifying}
+    scenes = [p for p in named if id(p) not in qualifying] or named
+    return min(scenes, key=lambda p: abs(p.start - trigger.idx))
+
+
+def _scene_candidates(doc: Doc, event: EventBuild, places: list[PlaceMention], table: ActorTable) -> list[PlaceMention]:
+    """The places that may be where the event happened: none inside a doer's own words ("the US
+    ambassador to Ukraine", "Russia's army"), anyone's origin or what the event is about."""
+    trigger = doc[event.trigger]
+    doers = {i for a in event.actors for m in (table.actor(a).mentions if table.actor(a) else ())
+             for i in range(m.start, m.end)}
+    return [p for p in places if p.token not in doers and doc[p.token].dep_ != "poss"
+            and not _origin(doc, p) and not _talked_of(doc, p, trigger)]
+
+
+def _in_event_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` belongs to the clause of the event or one it governs or hangs from, not a
+    neighbouring clause ("the attack came as Biden prepared to travel to Europe") nor one that describes
+    a participant ("a man who had flown to Paris")."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == trigger.i or verb in trigger.ancestors:
+        return True
+    path = []
+    for step in verb.ancestors:
+        path.append(verb if not path else path[-1].head)
+        if step.i == trigger.i:
+            # a clause on the event word itself tells of the event ("airstrikes targeting tents in X")
+            return not any(t.dep_ in ("relcl", "acl", "ccomp", "parataxis") and t.head.i != trigger.i for t in path)
+    return False
+
+
 def _place_hit(doc: Doc, event: EventBuild, grounds: _Grounds, table: ActorTable) -> PlaceMention | None:
     """The place the event's recipient is, in the event's sentence: "Russian forces shelled Toretsk,
     Donetsk" happened in Toretsk, though the parser made the town an adverb."""
@@ -1619,9 +1662,9 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     acted_on = {o.i for o in _prep_objects(trigger, {"of", "on"})} if trigger.pos_ == "NOUN" else set()
     event.place = next((p for p in grounds.places if p.token in acted_on and doc[p.token].ent_type_ in ("GPE", "LOC")), None) \
         or _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
-        or _nearest([p for p in _not_origins(doc, grounds.located) if not _talked_of(doc, p, trigger)],
-                    trigger, sent, lambda p: p.start, in_other_content)
-    if event.place is None:
+        or _nearest(_scene_candidates(doc, event, grounds.located, table), trigger, sent, lambda p: p.start,
+                    in_other_content)
+    if event.place is None and event.type in config()["object_place_types"]:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
         # the object itself, what a place noun object names ("shelled the town of X") or where the
         # object is ("blocked the entrance of X prison"); not a modifier of who was hit ("attacked
@@ -1644,6 +1687,8 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
         event.place = _nearest(grounds.qualifying, trigger, sent, lambda p: p.start, in_other_content)
     if event.place is None:
         event.place = _home_of_doers(trigger, grounds.places)
+    if event.place is None:
+        event.place = _sole_place(doc, event, sent, grounds, table, in_other_content)
     event.date = _governed(grounds.dated_governors, chain, lambda t: t.start, in_other_content) \
         or _nearest(grounds.dated, trigger, sent, lambda t: t.start, in_other_content) \
         or _governed(grounds.periods_governors, chain, lambda t: t.start, in_other_content)  # "killed … in the 14th Century"

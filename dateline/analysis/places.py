@@ -447,7 +447,9 @@ class Gazetteer:
             found = [(info, max(p, top + NAMESAKE_TOWN_EDGE))
                      if info.feature == "city" and fold(info.name) == folded and info.population * NAMESAKE_TOWN_SHARE >= people
                      else (info, p) for info, p in found]
-        return sorted(found, key=lambda r: (-r[1], r[0].key))
+        # towns lifted to one weight stay in the order of their own people (Toledo, Ohio before Toledo, Cebu)
+        own = {info.key: info.prior(alternate) for info, alternate in holders}
+        return sorted(found, key=lambda r: (-r[1], -own[r[0].key], r[0].key))
 
     # ------------------------------------------------------------ storage
     # The names live in a SQLite file beside the cache: a worker reads only the names its texts
