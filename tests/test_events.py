@@ -930,3 +930,19 @@ def test_a_place_in_a_neighbouring_clause_or_a_doers_title_is_no_scene(run):
 def test_a_visit_happens_where_the_visitor_went(run):
     events = _placed(run, "The prime minister visited Nairobi on Monday.")
     assert [(etype, where) for etype, _, _, where in events] == [("CONSULT", "Nairobi")]
+
+
+def test_naming_something_asks_for_nothing(run):
+    events = _placed(run, "On Friday, the French president, Emmanuel Macron, called the explosion an attack.")
+    assert "REQUEST" not in {etype for etype, *_ in events}
+    # a date parsed as the predicate is no naming: "called Thursday on Arabs to unite"
+    events = _placed(run, "A Syrian newspaper called Thursday on Arabs to unite against Ariel Sharon.")
+    assert "REQUEST" in {etype for etype, *_ in events}
+
+
+def test_hosting_is_a_meeting_only_with_guests_or_talks(run):
+    assert _placed(run, "Lyon will host the semi-finals and then the final.") == []
+    events = _placed(run, "The president hosted the Japanese prime minister at the White House.")
+    assert [etype for etype, *_ in events] == ["CONSULT"]
+    events = _placed(run, "The king would host a meeting between Hamas and Fatah.")
+    assert "CONSULT" in {etype for etype, *_ in events}

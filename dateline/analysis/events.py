@@ -164,16 +164,19 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
 
 def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
     """Whether an event verb, in its clause, tells of no event of its type after all: no one freed
-    ("released a video"), a thing beaten ("production beat forecasts"), a person hired ("signed to
+    ("released a video") or hosted ("will host the final"), a thing beaten ("production beat forecasts"), a person hired ("signed to
     Universal"), a warning of how things are ("warned that staff shortages have taken their toll"),
-    a plea or a showing ("pleaded guilty", "the case demonstrates that …"), a thing, a disaster or a
+    a plea or a showing ("pleaded guilty", "the case demonstrates that …"), a naming ("called the
+    explosion an attack"), a thing, a disaster or a
     market for doer ("the crashes killed 346 people"), an alarm going off."""
     lemma, cfg = verb.lemma_.lower(), config()
-    return lemma in cfg["patient_verbs"] and not _someone_acted_on(verb, table) \
+    return lemma in cfg["patient_verbs"] and not _someone_acted_on(verb, table) and not _meeting_held(verb) \
         or lemma in cfg["thing_object_verbs"] and _thing_acted_on(verb, table) \
         or lemma in cfg["person_object_not_event"] and _person_acted_on(verb, table) \
         or lemma in cfg["own_deed_verbs"] and _warns_of_a_state(verb) \
         or _court_or_show_word(verb) \
+        or etype == "REQUEST" and lemma in cfg["naming_verbs"] and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
+                                                                      for c in verb.children) \
         or _done_by_a_thing(verb, etype, table) \
         or not _weapon_went_off(verb) and any(f"{lemma} {c.lower_}" in cfg["weapon_subject_verbs"]
                                               for c in verb.children if c.dep_ == "prt")
@@ -338,6 +341,11 @@ def _someone_acted_on(verb: Token, table: ActorTable) -> bool:
                 or patient.lemma_.lower() in people or patient.lower_.endswith(("ees", "ers", "ors", "ists", "ians")):
             return True
     return False
+
+
+def _meeting_held(verb: Token) -> bool:
+    """Whether a verb's object is a meeting of people: "ready to host a meeting between …", "hosted talks"."""
+    return any(c.dep_ == "dobj" and (_noun_type(c, c.lemma_.lower()) or ("",))[0] == "CONSULT" for c in verb.children)
 
 
 def _thing_acted_on(verb: Token, table: ActorTable) -> bool:
