@@ -400,3 +400,41 @@ def test_a_clause_of_when_someone_spoke_is_not_what_was_said(run):
                  "home sick. Trump said the plan was bad when he spoke in Ohio.")
     assert [(s["cue"]["text"], s["content"]["text"]) for s in result["statements"]] == [
         ("said", "the plan was bad when he spoke in Ohio")]
+
+
+def test_a_cue_set_inside_the_clause_it_reports_with_whom_it_was_told(run):
+    result = run("Vote\n\nThe difference now, Senator Mark Hale told me on Friday, is that the plan has money.")
+    [statement] = result["statements"]
+    assert speaker_name(result, statement) == "Mark Hale"
+    assert [p["text"] for p in statement["content_parts"]] == ["The difference now", "is that the plan has money"]
+
+
+def test_manners_of_speaking_carry_a_quotation(run):
+    result = run("Vote\n\nMayor Tom Reyes barked, “Go back to your seat,” at the reporter.")
+    assert ("direct", "Tom Reyes", "Go back to your seat") in statements_of(result)
+
+
+def test_whom_a_speaker_told_is_not_the_speaker(run):
+    result = run("Vote\n\n“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in an interview on Monday.")
+    assert [speaker_name(result, s) for s in result["statements"]] == ["Ramos"]
+
+
+def test_naming_someone_is_the_namers_statement(run):
+    # parsed as "a lawmaker named Trump": an object and its predicate make the lawmaker the speaker
+    result = run("Vote\n\nA Republican lawmaker called Trump “the orange prince of American self-publicity.”")
+    [statement] = result["statements"]
+    assert statement["speaker_mention"]["text"].endswith("lawmaker")
+
+
+def test_a_subject_set_off_by_commas_still_speaks(run):
+    result = run("Vote\n\nHillary Clinton, exasperated, famously responded: “What difference does it make?”")
+    assert ("direct", "Hillary Clinton", "What difference does it make") in statements_of(result)
+
+
+def test_a_quotation_paragraph_after_a_quoted_statement_goes_on_with_it(run):
+    result = run("Vote\n\n“The roads come first,” Mayor Ana Ruiz said. “Then the schools.”\n\n"
+                 "“And after that, the parks will get their share.”\n\n"
+                 "“We start in May,” Ruiz told reporters on Friday.\n\n“Nobody will wait longer than a year.”")
+    contents = [[p["text"] for p in s["content_parts"]] or [s["content"]["text"]] for s in result["statements"]]
+    assert contents == [["The roads come first", "Then the schools", "And after that, the parks will get their share"],
+                        ["We start in May", "Nobody will wait longer than a year"]]

@@ -136,6 +136,11 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
             return None  # "… was killed and 3 were wounded": a passive's doer is never the clause's subject
         if speech and (buried := _name_just_before(verb)) is not None:
             return buried
+        if speech and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+                and sum(c.dep_ in ("dobj", "oprd") for c in children) >= 2:
+            # "A lawmaker called Trump “the orange prince …”", parsed as a lawmaker named Trump: an
+            # object and its predicate make the participle the noun's own deed
+            return verb.head
         if speech and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ in ("prep", "conj"):
             # "ended the call by saying …", "refuses to discuss them, aside from saying …": the speaker
             # of the verb the gerund's phrase hangs from
@@ -153,6 +158,10 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         if not speech and verb.dep_ == "conj" and verb.tag_ == "VBN" \
                 and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children):
             return None  # "were captured and detained by …": the shared subject is both passives' patient
+        if speech and verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.tag_ in ("VBD", "VBN") \
+                and any(c.dep_ == "nsubj" and c.i < verb.head.i for c in verb.head.children):
+            verb = verb.head  # "Clinton, exasperated, famously responded:", the participle parsed as the verb
+            continue
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "Protesters marching through the streets chanted …", parsed with the participle as main verb
         under_participle = verb.dep_ in ("advcl", "dep") and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBG"
@@ -710,7 +719,10 @@ def _reported_by(token: Token, cue: Token) -> bool:
 
 
 def _inverted_subject(cue: Token, quote: Quote) -> Token | None:
-    """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue."""
+    """"…,” said Leslie Wimes / Said Ellis: “…”: the speaker named right after the cue; never after a
+    telling verb, whose object is who was told ("…,” Ramos, 58, told AFP")."""
+    if cue.lemma_.lower() in _addressed():
+        return None
     for token in cue.doc[cue.i + 1:cue.i + 6]:
         if quote.start <= token.idx < quote.end or token.is_punct and token.text not in (".",):
             return None
@@ -1108,10 +1120,16 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
             # nor does a quoted nickname in the speaker's name ('Marcia "Cia" Price')
             marks = sum(_NICKNAME.sub("", _SHORT_QUOTED.sub("", gap)).count(c) for c in _QUOTE_CHARS)
             # '“A,” he said.' closing a paragraph, and the next paragraph a quotation: he goes on
-            paragraph_after_cue = _cue_closes(previous) and \
-                not text_of(doc)[previous.cue[1]:statement.content[0]].strip(_QUOTE_CHARS + " .\n")
+            # ('“A,” Collins told MSNBC on Friday.': the cue's sentence may go on to its end)
+            rest = text_of(doc)[previous.cue[1]:statement.content[0]].strip(_QUOTE_CHARS + " \n") \
+                if previous.cue is not None else ""
+            paragraph_after_cue = _cue_closes(previous) and "\n" in gap and (
+                not rest.strip(".") or rest.endswith(".") and not any(c in rest[:-1] for c in ".!?;" + _QUOTE_CHARS)
+                and _closed_in_its_paragraph(text_of(doc), statement))
+            # '“A,” he said. “B.”' closing a paragraph, and the next a quotation: the same words go on
+            paragraph_after_quote = previous.kind != "indirect" and not gap.strip(_QUOTE_CHARS + " ,.\n")
             if len(gap) <= MAX_CONTINUATION_GAP and marks <= 2 and (
-                    "\n" not in gap.strip(_QUOTE_CHARS + " ,.") or paragraph_after_cue):
+                    "\n" not in gap.strip(_QUOTE_CHARS + " ,.") or paragraph_after_cue or paragraph_after_quote):
                 previous.parts = previous.spans() + [statement.content]
                 if previous.kind == "indirect":
                     previous.kind = "mixed"
@@ -1120,6 +1138,13 @@ def _merge_continuations(doc: Doc, found: list[StatementBuild]) -> list[Statemen
             quoted.append(len(merged))
         merged.append(statement)
     return merged
+
+
+def _closed_in_its_paragraph(text: str, statement: StatementBuild) -> bool:
+    """Whether a quotation closes in the paragraph it opens, not an excerpt's paragraph that opens with
+    a mark and runs on (a block quoted from another paper, its narration included)."""
+    start, end = statement.content
+    return "\n" not in text[start:end] and any(c in "”\"" for c in text[end:end + 3])
 
 
 def _inside(inner: StatementBuild, outer: StatementBuild) -> bool:
@@ -1382,11 +1407,17 @@ def _parenthetical_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, used: s
                 or quotes.at(token.idx):
             continue
         subject = _subject_of_own(token)
-        if subject is None or any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not _said_with_it(token) for c in token.children):
+        # ("told me": a telling verb's object is whom it was told to)
+        if subject is None or any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not _said_with_it(token)
+                                  and token.lemma_.lower() not in _addressed() for c in token.children):
             continue
         inner = {t.i for t in token.subtree}
+        # "The difference now, he told me, is that …": the cue hung on the subject stands in its clause
+        clause = token.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("nsubj", "nsubjpass") and clause.head.i != clause.i:
+            clause = clause.head
         runs: list[list[Token]] = []
-        for t in token.head.subtree:
+        for t in clause.subtree:
             if t.i in inner or t.is_space:
                 if runs and runs[-1]:
                     runs.append([])
