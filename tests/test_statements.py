@@ -438,3 +438,9 @@ def test_a_quotation_paragraph_after_a_quoted_statement_goes_on_with_it(run):
     contents = [[p["text"] for p in s["content_parts"]] or [s["content"]["text"]] for s in result["statements"]]
     assert contents == [["The roads come first", "Then the schools", "And after that, the parks will get their share"],
                         ["We start in May", "Nobody will wait longer than a year"]]
+
+
+def test_a_coordination_parsed_as_a_clause_is_no_statement_of_the_first_verb(run):
+    result = run("Vote\n\nNeither John Kasich nor Mario Rubio has won a state and Cruz strongly suggested "
+                 "they should drop out.")
+    assert [s["cue"]["text"] for s in result["statements"]] == ["suggested"]

@@ -350,10 +350,18 @@ def _generic_cue(token: Token, table: ActorTable) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() in _not_cues():
         return False
     # (a clause, not a question: "learned who had written the song" is knowing, not saying)
+    # (nor a cue whose subject joins the verb's object: "has won a state and Cruz suggested …" is a
+    # coordination the parser made a complement)
     clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
                    and any(g.dep_ in SUBJECT_DEPS for g in c.children)
-                   and c.left_edge.lower_ not in QUESTION_WORDS), None)
+                   and c.left_edge.lower_ not in QUESTION_WORDS
+                   and not (c.lemma_.lower() in cue_lexicon() and _coordinated_subject(c))), None)
     return clause is not None and _sentient(_subject_of_own(token), table)
+
+
+def _coordinated_subject(clause: Token) -> bool:
+    """Whether a clause's subject is a coordination ("a state and Cruz")."""
+    return any(g.dep_ in SUBJECT_DEPS and any(k.dep_ == "conj" for k in g.children) for g in clause.children)
 
 
 def _sentient(subject: Token | None, table: ActorTable) -> bool:
