@@ -444,3 +444,13 @@ def test_a_coordination_parsed_as_a_clause_is_no_statement_of_the_first_verb(run
     result = run("Vote\n\nNeither John Kasich nor Mario Rubio has won a state and Cruz strongly suggested "
                  "they should drop out.")
     assert [s["cue"]["text"] for s in result["statements"]] == ["suggested"]
+
+
+def test_a_name_and_a_colon_before_a_quotation_sign_it(run):
+    result = run("Vote\n\nThe surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates "
+                 "who beat favourites in early contests have seen the biggest boost.”")
+    [statement] = result["statements"]
+    assert (statement["kind"], speaker_name(result, statement), statement["cue"]["text"]) == ("direct", "Daron Shaw", ":")
+    # a newspaper's headline is no one's voice here
+    result = run("Vote\n\nHere is the headline from the Washington Post: “Surge in robberies alters residents’ routines.”")
+    assert all(s["cue"] is None or s["cue"]["text"] != ":" for s in result["statements"])

@@ -810,6 +810,23 @@ def _dash_signature(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     return None
 
 
+def _name_colon(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
+    """Republican pollster Daron Shaw: “…”: a person's name and a colon right before the quote."""
+    before = text_of(doc)[:quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon[0].i == 0:
+        return None
+    last = doc[colon[0].i - 1]
+    if last.ent_type_ != "PERSON" or last.idx + len(last.text) != colon[0].idx:
+        return None
+    head = last
+    while head.head.i != head.i and head.head.ent_type_ == "PERSON" and head.head.i < colon[0].i:
+        head = head.head
+    return colon[0], head
+
+
 def _cue_before(doc: Doc, quote: Quote, learned: frozenset[int]) -> Token | None:
     start, _ = _quote_tokens(doc, quote)
     before = text_of(doc)[:quote.start].rstrip()
@@ -903,7 +920,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
                 parts.append(trim(text_of(doc), *second.inner))
         used_quotes.add(n)
         content = parts[0]
-        signature = _dash_signature(doc, quote) if cue is None else None
+        signature = (_dash_signature(doc, quote) or _name_colon(doc, quote)) if cue is None else None
         if cue is not None or signature is not None:
             cued_quotes.update(halves)
         if signature is not None:
