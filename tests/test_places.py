@@ -104,9 +104,14 @@ def test_the_articles_other_places_set_the_scene(run):
 @pytest.mark.parametrize("text,absent", [
     ("Reporters waited outside the White House on Friday.", "White House"),
     ("The metro newspapers ran the story on Friday.", "metro"),
+    ("Costco and the recreational vehicle-maker Winnebago raised prices.", "Winnebago"),  # a firm after its kind
 ])
 def test_buildings_and_common_nouns_are_not_places(run, text, absent):
     assert absent not in _resolved(run, text)
+
+
+def test_a_town_named_after_a_firm_kind_elsewhere_is_still_a_town(run):
+    assert ("Winnebago", "US") in _places(run, "The company moved its headquarters to Winnebago, Minnesota.")
 
 
 def test_a_place_that_names_an_institution_is_mentioned(run):

@@ -1274,6 +1274,8 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     for (start, end), how in sorted(candidates.items(), key=lambda c: (c[0][0], -c[0][1])):
         if start in covered or (how == NER and any(i in person_tokens for i in range(start, end))):
             continue
+        if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in place_words()["firm_kind"]:
+            continue  # "the vehicle-maker Winnebago": a firm named after its kind
         trimmed = (start, end) if (start, end) in listed else _trimmed(doc, start, end)
         if trimmed is None:
             continue
@@ -1599,6 +1601,7 @@ def place_words() -> dict:
             "generic": frozenset(extra["generic_region_words"]) | frozenset(extra["division_words"])
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
             "media": frozenset(extra["media_words"]),
+            "firm_kind": frozenset(extra["firm_kind_words"]),
             "min_person_city_population": extra["min_person_city_population"],
             "min_org_city_population": extra["min_org_city_population"],
             "famous_city_population": extra["famous_city_population"],
