@@ -1596,11 +1596,13 @@ def _sole_place(doc: Doc, event: EventBuild, sent: Span, grounds: _Grounds, tabl
     trigger = doc[event.trigger]
     # a place one sanctions or criticises is who is addressed ("The EU sanctioned Russia"), not where;
     # a place in the words for the people hit is theirs ("attacked Burundi refugees")
+    named = _scene_candidates(doc, event, grounds.places, table, sent)
+    if not named:
+        return None
     acted_at = event.type in config()["object_place_types"]
-    addressed = {i for r in event.recipients if (actor := table.actor(r)) is not None
-                 and not (acted_at and actor.key[:1] == ("place",)) for m in actor.mentions for i in range(m.start, m.end)}
-    named = [p for p in _scene_candidates(doc, event, grounds.places, table) if sent.start_char <= p.start < sent.end_char
-             and not excluded(p.start) and p.token not in addressed and _in_event_clause(doc[p.token], trigger)]
+    addressed = _mention_tokens(event.recipients, table, sent, lambda actor: not (acted_at and actor.key[:1] == ("place",)))
+    named = [p for p in named if not excluded(p.start) and p.token not in addressed
+             and _in_event_clause(doc[p.token], trigger)]
     if len({p.place.country for p in named}) != 1:
         return None
     qualifying = {id(p) for p in grounds.qualifying}
@@ -1608,14 +1610,23 @@ def _sole_place(doc: Doc, event: EventBuild, sent: Span, grounds: _Grounds, tabl
     return min(scenes, key=lambda p: abs(p.start - trigger.idx))
 
 
-def _scene_candidates(doc: Doc, event: EventBuild, places: list[PlaceMention], table: ActorTable) -> list[PlaceMention]:
-    """The places that may be where the event happened: none inside a doer's own words ("the US
-    ambassador to Ukraine", "Russia's army"), anyone's origin or what the event is about."""
+def _scene_candidates(doc: Doc, event: EventBuild, places: list[PlaceMention], table: ActorTable,
+                      sent: Span) -> list[PlaceMention]:
+    """The places of the event's sentence that may be where it happened: none inside a doer's own
+    words ("the US ambassador to Ukraine", "Russia's army"), anyone's origin or what it is about."""
+    in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    if not in_sentence:
+        return []
     trigger = doc[event.trigger]
-    doers = {i for a in event.actors for m in (table.actor(a).mentions if table.actor(a) else ())
-             for i in range(m.start, m.end)}
-    return [p for p in places if p.token not in doers and doc[p.token].dep_ != "poss"
+    doers = _mention_tokens(event.actors, table, sent)
+    return [p for p in in_sentence if p.token not in doers and doc[p.token].dep_ != "poss"
             and not _origin(doc, p) and not _talked_of(doc, p, trigger)]
+
+
+def _mention_tokens(actor_ids, table: ActorTable, sent: Span, keep=lambda actor: True) -> set[int]:
+    """The tokens of the mentions, in ``sent``, of the actors ``actor_ids`` that ``keep`` admits."""
+    return {i for a in actor_ids if (actor := table.actor(a)) is not None and keep(actor)
+            for m in actor.mentions if sent.start <= m.start < sent.end for i in range(m.start, m.end)}
 
 
 def _in_event_clause(token: Token, trigger: Token) -> bool:
@@ -1670,7 +1681,7 @@ def _ground(doc: Doc, event: EventBuild, statements: list[StatementBuild], groun
     acted_on = {o.i for o in _prep_objects(trigger, {"of", "on"})} if trigger.pos_ == "NOUN" else set()
     event.place = next((p for p in grounds.places if p.token in acted_on and doc[p.token].ent_type_ in ("GPE", "LOC")), None) \
         or _governed(grounds.located_governors, chain, lambda p: p.start, in_other_content) \
-        or _nearest(_scene_candidates(doc, event, grounds.located, table), trigger, sent, lambda p: p.start,
+        or _nearest(_scene_candidates(doc, event, grounds.located, table, sent), trigger, sent, lambda p: p.start,
                     in_other_content)
     if event.place is None and event.type in config()["object_place_types"]:
         # "visited Mombasa", "shelled Voznesensk, Mykolaiv": a place the event acts on is where it is
