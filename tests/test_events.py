@@ -946,3 +946,8 @@ def test_hosting_is_a_meeting_only_with_guests_or_talks(run):
     assert [etype for etype, *_ in events] == ["CONSULT"]
     events = _placed(run, "The king would host a meeting between Hamas and Fatah.")
     assert "CONSULT" in {etype for etype, *_ in events}
+
+
+def test_a_country_that_acts_is_no_scene(run):
+    events = _placed(run, "China is seeking to deepen its partnership with Pakistan.")
+    assert events and all(where != "China" for *_, where in events)

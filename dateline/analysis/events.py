@@ -1612,14 +1612,16 @@ def _sole_place(doc: Doc, event: EventBuild, sent: Span, grounds: _Grounds, tabl
 
 def _scene_candidates(doc: Doc, event: EventBuild, places: list[PlaceMention], table: ActorTable,
                       sent: Span) -> list[PlaceMention]:
-    """The places of the event's sentence that may be where it happened: none inside a doer's own
-    words ("the US ambassador to Ukraine", "Russia's army"), anyone's origin or what it is about."""
+    """The places of the event's sentence that may be where it happened: none that acts ("China is
+    seeking to deepen its partnership": a government, whether or not the event names it), none
+    inside a doer's own words ("the US ambassador to Ukraine", "Russia's army"), anyone's origin or
+    what it is about."""
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
     if not in_sentence:
         return []
     trigger = doc[event.trigger]
     doers = _mention_tokens(event.actors, table, sent)
-    return [p for p in in_sentence if p.token not in doers and doc[p.token].dep_ != "poss"
+    return [p for p in in_sentence if p.token not in doers and doc[p.token].dep_ not in ("poss", "nsubj")
             and not _origin(doc, p) and not _talked_of(doc, p, trigger)]
 
 
