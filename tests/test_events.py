@@ -951,3 +951,8 @@ def test_hosting_is_a_meeting_only_with_guests_or_talks(run):
 def test_a_country_that_acts_is_no_scene(run):
     events = _placed(run, "China is seeking to deepen its partnership with Pakistan.")
     assert events and all(where != "China" for *_, where in events)
+
+
+def test_a_possessive_pronoun_on_an_event_noun_is_its_clauses_subject(run):
+    events = _placed(run, "China is seeking to deepen its partnership with Pakistan.")
+    assert [(actors, recipients) for etype, actors, recipients, _ in events if etype == "COOPERATE"] == [(["China"], ["Pakistan"])]

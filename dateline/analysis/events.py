@@ -1282,8 +1282,8 @@ def _country_word(token: Token, table: ActorTable) -> str | None:
 
 def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:
     args = _prep_objects(noun, preps | {"with", "between"})  # the type's own: "attack on", not "agreement on"
-    owners = [c for c in noun.children if c.dep_ == "poss"]
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    owners = [_bound_owner(c, clause, table) for c in noun.children if c.dep_ == "poss"]
     light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
             and not args and not owners and not light and _claimant(noun) is None:
@@ -1306,6 +1306,18 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
         actors = _modifier_actors(noun, table)
     recipients = [a for a in _actors_of([a for a in args if a not in between] + victims, table) if a not in actors]
     return actors, recipients
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+
+
+def _bound_owner(owner: Token, clause: Token | None, table: ActorTable) -> Token:
+    """"China is seeking to deepen its partnership": a possessive pronoun with no actor of its own
+    stands for the subject of its clause, when that subject is an actor's name."""
+    if owner.lower_ not in POSSESSIVE_PRONOUNS or clause is None or table.actor_at(owner) is not None:
+        return owner
+    subject = subject_of(clause, speech=False)
+    return subject if subject is not None and subject.pos_ == "PROPN" and table.actor_at(subject) is not None else owner
 
 
 def _claimant(noun: Token) -> Token | None:
