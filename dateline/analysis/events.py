@@ -1606,11 +1606,11 @@ def _sole_place(doc: Doc, event: EventBuild, sent: Span, grounds: _Grounds, tabl
     in one country and none is anyone's origin, what the event is about, one of its doers ("Russia's
     army") or inside someone else's words; the scene before the divisions that qualify it."""
     trigger = doc[event.trigger]
-    # a place one sanctions or criticises is who is addressed ("The EU sanctioned Russia"), not where;
-    # a place in the words for the people hit is theirs ("attacked Burundi refugees")
     named = _scene_candidates(doc, event, grounds.places, table, sent)
     if not named:
         return None
+    # a place one sanctions or criticises is who is addressed ("The EU sanctioned Russia"), not where;
+    # a place in the words for the people hit is theirs ("attacked Burundi refugees")
     acted_at = event.type in config()["object_place_types"]
     addressed = _mention_tokens(event.recipients, table, sent, lambda actor: not (acted_at and actor.key[:1] == ("place",)))
     named = [p for p in named if not excluded(p.start) and p.token not in addressed
@@ -1650,13 +1650,15 @@ def _in_event_clause(token: Token, trigger: Token) -> bool:
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i == trigger.i or verb in trigger.ancestors:
         return True
-    path = []
-    for step in verb.ancestors:
-        path.append(verb if not path else path[-1].head)
-        if step.i == trigger.i:
-            # a clause on the event word itself tells of the event ("airstrikes targeting tents in X")
-            return not any(t.dep_ in ("relcl", "acl", "ccomp", "parataxis") and t.head.i != trigger.i for t in path)
-    return False
+    if trigger not in verb.ancestors:
+        return False
+    step = verb
+    while step.i != trigger.i:
+        # a clause on the event word itself tells of the event ("airstrikes targeting tents in X")
+        if step.dep_ in ("relcl", "acl", "ccomp", "parataxis") and step.head.i != trigger.i:
+            return False
+        step = step.head
+    return True
 
 
 def _place_hit(doc: Doc, event: EventBuild, grounds: _Grounds, table: ActorTable) -> PlaceMention | None:

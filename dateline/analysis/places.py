@@ -430,6 +430,7 @@ class Gazetteer:
 
     def _rank(self, folded: str, holders: tuple[tuple[PlaceInfo, bool], ...]) -> list[tuple[PlaceInfo, float]]:
         found = [(info, info.prior(alternate)) for info, alternate in holders]
+        own = {info.key: p for info, p in found}  # each reading's prior before any lift below
         # A division named after its chief town ("Mombasa", "Dar es Salaam", "Alexandria") is meant as
         # the town: the town, when it holds a good share of the division's people, takes its weight.
         regions = {(info.country, info.name): p for info, p in found if info.feature == "region"}
@@ -448,7 +449,6 @@ class Gazetteer:
                      if info.feature == "city" and fold(info.name) == folded and info.population * NAMESAKE_TOWN_SHARE >= people
                      else (info, p) for info, p in found]
         # towns lifted to one weight stay in the order of their own people (Toledo, Ohio before Toledo, Cebu)
-        own = {info.key: info.prior(alternate) for info, alternate in holders}
         return sorted(found, key=lambda r: (-r[1], -own[r[0].key], r[0].key))
 
     # ------------------------------------------------------------ storage
