@@ -164,3 +164,22 @@ def test_the_longest_role_phrase_decides_the_sector(titles, sector):
     from dateline.analysis.actors import sector_of
 
     assert sector_of(titles, "Jane Roe", "person") == sector
+
+
+def test_the_articles_own_pronouns_give_a_persons_sex(run):
+    # "Taylor" is mostly a man's name in the first-name lexicon; the article says otherwise
+    result = run("Row\n\nThe singer Taylor Swift is allowed to play her music at the awards after all. "
+                 "She said the dispute was over.")
+    swift = actor_named(result, "Taylor Swift")
+    assert any(m["text"] == "She" and m["form"] == "pronoun" for m in swift["mentions"])
+
+
+def test_a_platform_or_a_firm_is_no_person(run):
+    result = run("Row\n\nTaylor Swift posted on Twitter accusing the label of blocking her. "
+                 "The company that runs the awards, Dick Clark Productions, denies that anything was sorted.")
+    assert actor_named(result, "Twitter")["kind"] == "organization"
+    productions = actor_named(result, "Dick Clark Productions")
+    assert productions["kind"] == "organization"
+    speakers = {s["cue"]["text"]: s["speaker"] for s in result["statements"]}
+    assert speakers["accusing"] == actor_named(result, "Taylor Swift")["id"]
+    assert speakers["denies"] == productions["id"]

@@ -598,4 +598,42 @@ def test_a_quotation_after_a_closing_cue_goes_on_with_the_statement(run, text, k
 
 def test_a_supposition_is_not_a_statement(run):
     result = run("Vote\n\nLet's say you think an undergraduate degree will cost $160,000 in 18 years.")
-    assert [s["cue"]["text"] for s in result["statements"]] == ["think"]
+    assert result["statements"] == []  # neither "say" nor the reader's "think"
+
+
+@pytest.mark.parametrize("text", [
+    "Review\n\nI bet I'll like the new keyboard more than the old one.",
+    "Review\n\nWe saw that single-core scores increased from 1061 to 1128 on Geekbench.",
+    "Review\n\nYou know the service has connected when the light turns white.",
+])
+def test_the_writer_or_reader_in_the_articles_own_prose_is_no_source(run, text):
+    assert run(text)["statements"] == []
+
+
+def test_the_first_person_inside_a_quotation_is_the_speaker(run):
+    result = run("Vote\n\n“I think the plan will fail because nobody funds it,” Ana Ruiz said on Monday.")
+    statement = only(result, cue="said")
+    assert speaker_name(result, statement) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "Lab\n\nHerbert studied the mice for years. He found a strange-looking cell with a thatch of projections.",
+    "Game\n\nThen three enemy factions attacked you.",
+    "Vote\n\nIt is important to note that the plan failed in three states.",
+    "Vote\n\nBut it's fair to assume that will be the case again on Wednesday night.",
+])
+def test_no_statement_without_a_holder_and_something_held(run, text):
+    assert run(text)["statements"] == []
+
+
+def test_a_stance_on_a_thing_is_kept(run):
+    result = run("Vote\n\nThe Saudi government has strongly denied any involvement in the attacks.")
+    assert [s["cue"]["text"] for s in result["statements"]] == ["denied"]
+
+
+def test_a_title_with_a_colon_is_no_speaker(run):
+    result = run("Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars\n\n"
+                 "Star Wars Jedi: Fallen Order is a game that is many things to different people.")
+    assert result["statements"] == []
+    assert result["article"]["outlet"] is None
+    assert result["article"]["text"].count("Star Wars Jedi: Fallen Order") == 2

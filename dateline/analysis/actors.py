@@ -609,6 +609,11 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     for name in places:
         if not set(name_key([t.text for t in doc[name.start:name.end]])) & surnames:
             name.label = "GPE"
+    platforms, endings = _platforms(), _org_name_endings()
+    for name in names:
+        if name.label == "PERSON" and (doc[name.start:name.end].text in platforms
+                                       or name.end - name.start >= 2 and doc[name.end - 1].text in endings):
+            name.label = "ORG"
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
             key = name_key([tokens[name.start].text])
@@ -628,6 +633,16 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
 
 
 # ---------------------------------------------------------------- building
+
+@cache
+def _platforms() -> frozenset[str]:
+    return frozenset(data.load("roles")["platforms"])
+
+
+@cache
+def _org_name_endings() -> frozenset[str]:
+    return frozenset(data.load("roles")["org_name_endings"])
+
 
 def _kind(doc: Doc, name: _Name) -> str | None:
     if name.label == "PERSON":
@@ -668,6 +683,26 @@ def first_name_gender(name: str) -> str | None:
     # "mostly_male" (Chris) counts: the gender only keeps a pronoun from a person, and "she" left
     # unresolved is better than "she" given to Chris Christie.
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
+
+
+def _pronoun_gender(doc: Doc, actor: ActorBuild, actors: list[ActorBuild], quotes: QuoteIndex) -> str | None:
+    """The sex the article's own pronouns give a person: "Taylor Swift is allowed to play her music",
+    a pronoun after the name in a sentence that names no other person, outside quotations. It
+    outweighs the first name's usual sex ("Taylor" is mostly a man's); two answers give none."""
+    sent_index = sentence_index(doc)
+    tokens = tokens_of(doc)
+    others = {sent_index[m.start] for a in actors if a is not actor and a.kind == "person" for m in a.mentions}
+    found = set()
+    for mention in actor.mentions:
+        here = sent_index[mention.start]
+        if mention.form != "name" or here in others or quotes.at(tokens[mention.start].idx) is not None:
+            continue
+        sentence = sentence_of(tokens[mention.start])
+        for token in tokens[mention.end:sentence.end]:
+            if token.lower_ in PERSONAL_PRONOUNS and quotes.at(token.idx) is None:
+                found.add("male" if token.lower_ in MALE_PRONOUNS else "female")
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def _lone_first_name_gender(doc: Doc, name: str) -> str | None:
@@ -862,8 +897,10 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
                 by_token.setdefault(i, next(m for m in actor.mentions if m.end == name.end and m.form == "name"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
+    for actor in actors:
         if actor.kind == "person" and actor.gender is None:
-            actor.gender = first_name_gender(actor.name) or _lone_first_name_gender(doc, actor.name)
+            actor.gender = _pronoun_gender(doc, actor, actors, quotes) or first_name_gender(actor.name) \
+                or _lone_first_name_gender(doc, actor.name)
     table = ActorTable(actors=actors, mentions=[], by_token=by_token)
     _resolve_references(doc, table, quotes)
     table.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.start)

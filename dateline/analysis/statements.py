@@ -36,6 +36,7 @@ CONFIDENT = 0.5
 _TRAILING = ",.;:!? \n\t—–-"
 _QUOTE_CHARS = "\"“”„«»"
 SENTIENT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who"}
+WRITER_READER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 # What a cue from the learned tagger may attribute, since no lexicon entry says: a clause, an
 # object or an infinitive for a verb; a "that" clause or the usual prepositions for a noun.
 LEARNED_VERB_FRAMES = frozenset({"ccomp", "dobj", "xcomp"})
@@ -165,6 +166,9 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "Protesters marching through the streets chanted …", parsed with the participle as main verb
         under_participle = verb.dep_ in ("advcl", "dep") and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBG"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+                c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.head.children):
+            return None  # "it's fair to assume", "it is worth noting": an empty "it", nobody's view
         if (verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") or under_participle) and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose or under_participle):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
@@ -212,6 +216,8 @@ def _name_just_before(verb: Token) -> Token | None:
             return None
         at = opener - 1
     before = doc[at]
+    if before.dep_ == "pobj" and before.head.head.pos_ in ("VERB", "AUX") and _subject_of_own(before.head.head) is not None:
+        return None  # "Swift posted on Twitter accusing …": the clause's subject, not the place it posted
     if verb.tag_ == "VBG" and before.dep_ == "dobj" and before.head.lemma_.lower() not in SHOWING_VERBS:
         # "fans broke Investopedia trying to figure out …": the object of the verb before (but "the ad
         # shows Clinton asking …" is Clinton's)
@@ -239,6 +245,14 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     elif subject.dep_ in SUBJECT_DEPS and subject.i < subject.head.i:
         clause_end = subject.head.i  # a subject ends before its verb, whatever the parser hangs on it
     mention = table.mention_at(subject)
+    if mention is not None and mention.form == "nominal":
+        # "The company that runs the AMAs, Dick Clark Productions, denies": the name in apposition
+        # says who, not a guess at which company "the company" was before
+        # (the parser may hang it on the relative clause's last noun: the apposition closing the subject counts)
+        named = next((m for c in subject.subtree if c.dep_ == "appos" and c.i < clause_end
+                      and (c.head.i == subject.i or c.right_edge.i + 2 >= clause_end)
+                      and (m := table.mention_at(c)) is not None and m.actor and m.form == "name"), None)
+        mention = named or mention
     if mention is None and (subject.pos_ == "PROPN" and subject.text[:1].isupper() or _capitalised_word(subject)
                             and subject.pos_ in ("ADV", "X", "NOUN")):
         # A name in a speaker's place that the NER missed: "― Ana Ruiz", "said Ruiz".
@@ -609,8 +623,34 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
             c.dep_ in ("dobj", "dative", "npadvmod") and c.i > cue.i and first.i in {t.i for t in c.subtree}
             for c in cue.children):
         return None  # "the Nasdaq added 20.72 points", "concluded its hearings": an object, not what was said
+    if cue.lemma_.lower() != "say" and _object_only(cue, first):
+        return None  # "he found a strange-looking cell", "she believes the waitress": a thing or a person, no clause
     tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _object_only(cue: Token, first: Token) -> bool:
+    """Whether the words after ``cue`` are its noun-phrase object and nothing with a verb of its own, an
+    object that is no content: what someone found or saw ("found a cell"), or a person ("believes the
+    waitress")."""
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i
+                and c.left_edge.i <= first.i <= c.right_edge.i), None)
+    if obj is None:
+        return False
+    subject = _subject_of_own(cue)
+    seen = cue.lemma_.lower() in PERCEPTION_VERBS and not (subject is not None and subject.lemma_.lower() in _document_sources())
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return False  # "saw the comment as a dig": a view
+    if not (seen or obj.tag_ == "PRP" or obj.ent_type_ == "PERSON"):
+        return False  # "noted the clot's existence", "denied any involvement": a stance on a thing is held
+    # a relative clause on the object describes it ("the waitress, who said …"), it is not what was held
+    described = {t.i for c in obj.subtree if c.dep_ == "relcl" and c.left_edge.tag_ in ("WP", "WDT", "WP$")
+                 for t in c.subtree}
+    rest = cue.doc[cue.i + 1:sentence_of(cue).end]
+    return not any(t.tag_ in FINITE_TAGS and t.i not in described for t in rest)
 
 
 def _fragment_before(cue: Token) -> list[Token] | None:
@@ -987,6 +1027,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
         tokens = _without_writer_aside(tokens)
+        if all(t.pos_ == "PRON" or t.is_punct for t in tokens):
+            continue  # "attacked you", "predicted what": a pronoun says nothing of what was said
         if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
             continue  # "He said, she said": a heading, nobody's words
         if subject is not None and _noun_content(tokens) and a_thing(subject, table):
@@ -1033,7 +1075,17 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             _inherit_speaker(doc, statement, found[:n], table)
     # A quotation nobody can be found to have said, inside running text, is a title or a scare quote.
     found = [s for s in found if s.cue is not None or s.speaker_mention is not None or _opens_paragraph(text_of(doc), s.content[0])]
+    found = [s for s in found if not _article_voice(doc, s, quotes)]
     return outermost(_without_pull_quotes(doc, found))
+
+
+def _article_voice(doc: Doc, statement: StatementBuild, quotes: QuoteIndex) -> bool:
+    """Whether the source is the writer or the reader ("I think", "we saw", "you know") in the article's
+    own prose: its opinion, not what a source said. Inside a quotation "I" is the quoted speaker."""
+    if statement.speaker_mention is None:
+        return False
+    start, end = statement.speaker_mention
+    return text_of(doc)[start:end].lower() in WRITER_READER_PRONOUNS and quotes.at(start) is None
 
 
 def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
@@ -1246,7 +1298,8 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         name = text_of(doc)[who[0]:who[1]]
         words = text_of(doc)[what[0]:what[1]].split()
         speaker_tokens = doc.char_span(*who, alignment_mode="expand")
-        if len(words) < 3 or speaker_tokens is None or what[0] in taken or name.strip().casefold() in _headline_kickers():
+        if len(words) < 3 or speaker_tokens is None or what[0] in taken or name.strip().casefold() in _headline_kickers() \
+                or _title_with_colon(text_of(doc), who[1]):
             continue  # ("BREAKING NEWS: …" is a label, no speaker in a transcript)
         actor = table.actor_at(speaker_tokens.root)
         is_transcript = name.isupper() and len(name) > 1
@@ -1257,6 +1310,19 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
                                     None, actor, who, 0.8 if actor else 0.5))
     headline = _headline_colon(doc, table, taken | {s.content[0] for s in found})
     return found + ([headline] if headline else [])
+
+
+def _title_with_colon(text: str, colon: int) -> bool:
+    """Whether the words around the colon at ``colon`` recur elsewhere in the article: a name with a
+    colon in it ("Star Wars Jedi: Fallen Order", "Mission: Impossible"), not a speaker and a saying."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    after = re.match(r":\s*\S+", text[colon:])
+    if after is None:
+        return False
+    name = text[line_start:colon + after.end()].lstrip("\"“ ")
+    if text[line_start:colon].isupper():
+        return False  # "PENCE: Well, …" twice is a transcript's speaker speaking twice
+    return text.count(name) > 1
 
 
 BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
@@ -1309,7 +1375,7 @@ def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBu
     names nobody; a quotation after it names whoever is mentioned before it."""
     match = _HEADLINE_COLON.match(text_of(doc))
     if match is None or len(match["who"].split()) > MAX_HEADLINE_SOURCE_WORDS or len(match["what"].split()) < 3 \
-            or match["who"].strip().casefold() in _headline_kickers():
+            or match["who"].strip().casefold() in _headline_kickers() or _title_with_colon(text_of(doc), match.end("who")):
         return None
     what = trim(text_of(doc), *match.span("what"))
     quoted = text_of(doc)[what[0]] in _HEADLINE_QUOTES

@@ -175,8 +175,11 @@ def read_scraped_text(raw: str, *, source: str | None = None, doc_id: str | None
             in_header = False
             first_body = i
             prefix = _dateline_prefix(text)
-            if prefix and text[:prefix[0]].rstrip().endswith(":") and _is_transcript(lines, i):
-                prefix = None  # "WALLACE: …" opens a transcript, it names no outlet
+            if prefix and text[:prefix[0]].rstrip().endswith(":") and (
+                    _is_transcript(lines, i) or meta["title"] and text[:prefix[0]].rstrip() in meta["title"]):
+                # "WALLACE: …" opens a transcript, and "Star Wars Jedi: Fallen Order is …" under a title
+                # that names the game starts with a name: neither names an outlet
+                prefix = None
             if prefix:
                 length, meta["outlet"], meta["dateline_place"] = prefix
                 cuts.append((line.start, line.start + length, "outlet dateline prefix"))
