@@ -808,6 +808,9 @@ def test_an_event_takes_the_period_its_own_words_give(run):
     "Two catastrophic crashes killed 346 people.",  # an accident, no attack
     "The pandemic killed 25 million people in Europe.",
     "The script called for a soaring, original anthem.",  # a thing asks nothing
+    "Two US service members have been killed in a helicopter crash in Afghanistan.",  # an accident's victims
+    "Three villagers died in the floods on Sunday.",
+    "NASA will send rovers like its Volatiles Investigating Polar Exploration Rover to the moon.",  # a name's word
 ])
 def test_no_event_without_someone_doing_it_to_someone(run, text):
     assert run("News\n\n" + text)["events"] == []
@@ -818,6 +821,7 @@ def test_no_event_without_someone_doing_it_to_someone(run, text):
     ("Hamas freed three Israeli women.", "RETREAT"),
     ("The military forces beat and arrested a senior clerk.", "ASSAULT"),
     ("A bomb killed five people in the market.", "ASSAULT"),
+    ("Two soldiers were killed in an attack in Kabul.", "ASSAULT"),
     ("The APEC forum has agreed to set up an energy research center in Tokyo.", "AGREE"),
 ])
 def test_the_same_words_done_by_someone_are_events(run, text, expected):
@@ -956,3 +960,10 @@ def test_a_country_that_acts_is_no_scene(run):
 def test_a_possessive_pronoun_on_an_event_noun_is_its_clauses_subject(run):
     events = _placed(run, "China is seeking to deepen its partnership with Pakistan.")
     assert [(actors, recipients) for etype, actors, recipients, _ in events if etype == "COOPERATE"] == [(["China"], ["Pakistan"])]
+
+
+def test_the_owner_of_an_arrest_underwent_it(run):
+    result = run("News\n\nThe humiliation Ana Ruiz experienced after her arrest by the police in July was great.")
+    arrests = [e for e in result["events"] if e["trigger"]["text"] == "arrest"]
+    assert arrests and all("Ana Ruiz" not in names(result, e["actors"]) for e in arrests)
+    assert "Ana Ruiz" in names(result, arrests[0]["recipients"])

@@ -96,7 +96,9 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
                     and all(tokens[token.i + k].lower_ == w for k, w in enumerate(phrase[:-1])):
                 found.append(("phrase", token.i, end))
         if pos in ("VERB", "AUX") and lemma in words.verbs and not (
-                lemma in words.armed and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")):
+                lemma in words.armed and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
+                and not (inside_a_name(token, NAMED_BODIES) and not title_cased(sentence_of(token))):
+            # ("the Volatiles Investigating Polar Exploration Rover" investigates nothing)
             found.append(("verb", token.i, token.i + 1))
         # a gerund where a noun stands is one: "fighting broke out"
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
@@ -305,6 +307,8 @@ def _done_by_a_thing(verb: Token, etype: str, table: ActorTable) -> bool:
     told by what people say or decide ("the script called for an anthem"); an accident, a disaster or
     a disease for any type ("two crashes that killed 346 people"). A weapon or an event does ("a bomb
     killed five", "the attack wounded two")."""
+    if _by_a_natural_cause(verb):
+        return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
@@ -317,6 +321,23 @@ def _done_by_a_thing(verb: Token, etype: str, table: ActorTable) -> bool:
         return True  # "stocks rallied", "the Nifty has been rallying"
     return etype in config()["verbal_types"] and a_thing(subject, table) and not _is_weapon(noun, _weapons()) \
         and noun.lemma_.lower() not in _event_nouns()
+
+
+CAUSE_PREPOSITIONS = {"in", "by", "during", "from"}
+
+
+def _by_a_natural_cause(verb: Token) -> bool:
+    """"were killed in a helicopter crash", "died in the floods", "injured by lightning": the phrase
+    names an accident, a disaster or a disease as what did it, and nobody else is its doer."""
+    if any(c.dep_ == "agent" and any(g.dep_ == "pobj" and not _natural_cause(g) for g in c.children) for c in verb.children):
+        return False
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPOSITIONS and any(
+        g.dep_ == "pobj" and _natural_cause(g) for g in c.children) for c in verb.children)
+
+
+def _natural_cause(noun: Token) -> bool:
+    causes = config()["natural_causes"]
+    return noun.lemma_.lower() in causes or noun.lower_ in causes
 
 
 PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
@@ -1284,6 +1305,9 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     args = _prep_objects(noun, preps | {"with", "between"})  # the type's own: "attack on", not "agreement on"
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     owners = [_bound_owner(c, clause, table) for c in noun.children if c.dep_ == "poss"]
+    undergone = []  # "his arrest", "Khashoggi's killing": the owner underwent it (unless "of" names who did)
+    if owners and noun.lemma_.lower() in config()["patient_owner_nouns"] and not _prep_objects(noun, {"of"}):
+        undergone, owners = owners, []
     light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
             and not args and not owners and not light and _claimant(noun) is None:
@@ -1292,7 +1316,9 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     if not between and noun.dep_ == "nsubj":
         between = _prep_objects(noun.head, {"between", "among"})  # "a clash occurred between X and Y"
     governing, victims = [], []
-    if clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
+    if undergone:
+        pass  # the owner underwent it; the clause around is what happened to them after ("after her arrest")
+    elif clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = _clause_subject(clause)
         if subject is not None and not light and clause.lemma_.lower() in config()["suffering_verbs"]:
             victims = [subject]  # "a civilian died in an explosion": who suffered it, not who did it
@@ -1304,7 +1330,8 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:
         actors = _modifier_actors(noun, table)
-    recipients = [a for a in _actors_of([a for a in args if a not in between] + victims, table) if a not in actors]
+    recipients = [a for a in _actors_of([a for a in args if a not in between] + victims + undergone, table)
+                  if a not in actors]
     return actors, recipients
 
 
