@@ -811,6 +811,12 @@ def test_an_event_takes_the_period_its_own_words_give(run):
     "Two US service members have been killed in a helicopter crash in Afghanistan.",  # an accident's victims
     "Three villagers died in the floods on Sunday.",
     "NASA will send rovers like its Volatiles Investigating Polar Exploration Rover to the moon.",  # a name's word
+    "WeWork declined to comment on the layoffs.",  # a reporter's line
+    "Beijing is wary of Trump, as demonstrated by his abrupt departure from the summit in Hanoi.",  # a showing
+    "Governor Kristi Noem can demonstrate ways to combat addiction.",
+    "As one of many people with broken keyboards, I welcome the return of the design from Apple.",  # the writer
+    "Smith seized on something with a 6/8 feel, and the band stayed there.",  # an idea taken up
+    "Audi promises DC fast charging support for the Sportback.",  # a battery charged
 ])
 def test_no_event_without_someone_doing_it_to_someone(run, text):
     assert run("News\n\n" + text)["events"] == []
@@ -822,6 +828,8 @@ def test_no_event_without_someone_doing_it_to_someone(run, text):
     ("The military forces beat and arrested a senior clerk.", "ASSAULT"),
     ("A bomb killed five people in the market.", "ASSAULT"),
     ("Two soldiers were killed in an attack in Kabul.", "ASSAULT"),
+    ("Rebels seized the town of Kidal on Monday.", "COERCE"),
+    ("Prosecutors charged Ana Ruiz with fraud.", "ACCUSE"),
     ("The APEC forum has agreed to set up an energy research center in Tokyo.", "AGREE"),
 ])
 def test_the_same_words_done_by_someone_are_events(run, text, expected):
@@ -967,3 +975,22 @@ def test_the_owner_of_an_arrest_underwent_it(run):
     arrests = [e for e in result["events"] if e["trigger"]["text"] == "arrest"]
     assert arrests and all("Ana Ruiz" not in names(result, e["actors"]) for e in arrests)
     assert "Ana Ruiz" in names(result, arrests[0]["recipients"])
+
+
+def test_under_attack_is_on_the_receiving_end(run):
+    result = run("News\n\nSenator Elizabeth Warren was under near-constant attack last month.")
+    attack = next(e for e in result["events"] if e["trigger"]["text"] == "attack")
+    assert attack["actors"] == [] and names(result, attack["recipients"]) == ["Elizabeth Warren"]
+
+
+def test_we_in_what_a_source_says_is_the_source(run):
+    result = run("News\n\nWe attacked Kharkiv at dawn, General Ivan Petrov said.")
+    attack = next(e for e in result["events"] if e["type"] == "ASSAULT")
+    assert names(result, attack["actors"]) == ["Ivan Petrov"] and attack["modality"] == "reported"
+
+
+def test_killed_in_clashes_with_a_side_is_by_that_side(run):
+    result = run("News\n\nThree demonstrators were killed in clashes with Bolivia's police near a fuel plant.")
+    killing = next(e for e in result["events"] if e["trigger"]["text"] == "killed")
+    assert names(result, killing["actors"]) == ["police"]
+    assert "police" not in names(result, killing["recipients"])

@@ -177,11 +177,24 @@ def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
         or lemma in cfg["person_object_not_event"] and _person_acted_on(verb, table) \
         or lemma in cfg["own_deed_verbs"] and _warns_of_a_state(verb) \
         or _court_or_show_word(verb) \
+        or lemma in cfg["active_only_verbs"] and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
         or etype == "REQUEST" and lemma in cfg["naming_verbs"] and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
                                                                       for c in verb.children) \
         or _done_by_a_thing(verb, etype, table) \
         or not _weapon_went_off(verb) and any(f"{lemma} {c.lower_}" in cfg["weapon_subject_verbs"]
                                               for c in verb.children if c.dep_ == "prt")
+
+
+WRITER_READER_SUBJECTS = {"i", "we", "you"}
+
+
+def _article_voice(verb: Token, statements: list[StatementBuild]) -> bool:
+    """"I welcome the return of the keyboard", "you'll be attacked by three factions": the writer or the
+    reader in the article's own prose, outside anything a source says, does no event of the news."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in WRITER_READER_SUBJECTS:
+        return False
+    return not any(start <= verb.idx < end for s in statements for start, end in s.spans())
 
 
 def _person_acted_on(verb: Token, table: ActorTable) -> bool:
@@ -230,6 +243,9 @@ def _years_back(trigger: Token) -> bool:
 def _court_or_show_word(verb: Token) -> bool:
     """"pleaded guilty", "demonstrates that …": a verb that, with these words beside it, is a plea or a
     showing (``no_event_complements``), not the event its lemma names."""
+    following = config()["no_event_next_words"].get(verb.lemma_.lower())
+    if following and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in following:
+        return True
     words = config()["no_event_complements"].get(verb.lemma_.lower())
     if not words:
         return False
@@ -658,7 +674,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
-        if form == "verb" and _no_such_event(trigger, typed[0], table):
+        if form == "verb" and (_no_such_event(trigger, typed[0], table) or _article_voice(trigger, statements)):
             continue
         etype, mode = typed
         spec = _types()[etype]
@@ -1051,6 +1067,10 @@ def _agents(verb: Token) -> list[Token]:
                      and (typed := _noun_type(o, o.lower_, o.lemma_.lower())) and typed[0] == kind[0]):
             found += [g for p in deed.children if p.dep_ == "prep" and p.lower_ == "by"
                       for g in p.children if g.dep_ == "pobj"]
+        # "killed in clashes with police": the side the victims fought
+        for fight in (o for o in link.children if o.dep_ == "pobj" and o.lemma_.lower() in config()["mutual_verbs"]):
+            found += [g for p in fight.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for g in p.children if g.dep_ == "pobj"]
     return found
 
 
@@ -1320,8 +1340,10 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
         pass  # the owner underwent it; the clause around is what happened to them after ("after her arrest")
     elif clause is not None and (noun.head.dep_ == "prep" and noun.head.head == clause or light):
         subject = _clause_subject(clause)
-        if subject is not None and not light and clause.lemma_.lower() in config()["suffering_verbs"]:
-            victims = [subject]  # "a civilian died in an explosion": who suffered it, not who did it
+        if subject is not None and not light and (clause.lemma_.lower() in config()["suffering_verbs"]
+                                                  or noun.head.lower_ == "under"):
+            # "a civilian died in an explosion", "Warren was under attack": who suffered it, not who did it
+            victims = [subject]
         else:
             governing = [subject] if subject is not None else []
     elif (claimant := _claimant(noun)) is not None:
