@@ -183,3 +183,23 @@ def test_a_platform_or_a_firm_is_no_person(run):
     speakers = {s["cue"]["text"]: s["speaker"] for s in result["statements"]}
     assert speakers["accusing"] == actor_named(result, "Taylor Swift")["id"]
     assert speakers["denies"] == productions["id"]
+
+
+def test_a_newcomer_without_a_name_keeps_he_from_the_named_victim(run):
+    result = run("Man pleads guilty to threatening Omar\n\nA New York man pleaded guilty to charges he threatened "
+                 "to kill Rep. Ilhan Omar, prosecutors announced Monday.")
+    omar = actor_named(result, "Ilhan Omar")
+    assert not any(m["form"] == "pronoun" for m in omar["mentions"])
+    threat = next(e for e in result["events"] if e["type"] == "THREATEN")
+    assert omar["id"] not in threat["actors"]
+
+
+def test_one_word_after_the_is_a_title_not_a_person(run):
+    result = run("Stabbing\n\nA man was stabbed on a train. The Chronicle says he was arrested a block away.")
+    assert actor_named(result, "Chronicle")["kind"] == "organization"
+    assert not any(e["type"] == "COERCE" and names_of(result, e["recipients"]) == ["Chronicle"] for e in result["events"])
+
+
+def names_of(result, ids):
+    table = {a["id"]: a["name"] for a in result["actors"]}
+    return [table[i] for i in ids]

@@ -612,7 +612,11 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     platforms, endings = _platforms(), _org_name_endings()
     for name in names:
         if name.label == "PERSON" and (doc[name.start:name.end].text in platforms
-                                       or name.end - name.start >= 2 and doc[name.end - 1].text in endings):
+                                       or name.end - name.start >= 2 and doc[name.end - 1].text in endings
+                                       # "The Chronicle says": one word after "the" is a title, not a person
+                                       or name.end - name.start == 1 and name.start > 0 and tokens[name.start].tag_ == "NNP"
+                                       and tokens[name.start - 1].lower_ == "the" and not name.title_spans
+                                       and not name.honorifics):
             name.label = "ORG"
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
@@ -1101,7 +1105,39 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 100
     confidence = 0.9 if margin >= PRONOUN_MARGIN else 0.4
+    if _unnamed_rival(doc, token, table, sent_index, quotes) >= ranked[0][1]:
+        confidence = 0.4  # "A New York man pleaded guilty to charges he threatened Omar": not Omar
     return MentionRef(token.i, token.i + 1, "pronoun", token.i, ranked[0][0], confidence)
+
+
+RIVAL_REACH = 120  # tokens back an unnamed person is looked for
+
+
+def _unnamed_rival(doc: Doc, pronoun: Token, table: ActorTable, sent_index: list[int], quotes: QuoteIndex) -> float:
+    """The score, on the pronoun's scale, of the nearest person the text brings in as a subject without
+    a name ("a New York man pleaded …", "an officer said …") that the pronoun could stand for; -inf when there is none. A named
+    person who scores no better is no safe reading."""
+    lex = lexicon()
+    word = pronoun.lower_
+    here = sent_index[pronoun.i]
+    inside = quotes.at(pronoun.idx)
+    best = float("-inf")
+    for token in reversed(tokens_of(doc)[max(0, pronoun.i - RIVAL_REACH):pronoun.i]):
+        distance = here - sent_index[token.i]
+        if distance > PRONOUN_WINDOW:
+            break
+        lemma = token.lemma_.lower()
+        # (someone new to the story: "a man", "an officer"; "the president" is mostly a named one again)
+        if token.tag_ != "NN" or token.i in table.by_token or not (
+                lemma in lex.agent_nouns or lemma in lex.female or lemma in lex.male) \
+                or token.dep_ not in SUBJECT_DEPS \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+            continue
+        if (word in MALE_PRONOUNS and lemma in lex.female) or (word in FEMALE_PRONOUNS and lemma in lex.male) \
+                or (inside is None and quotes.at(token.idx) is not None):
+            continue
+        best = max(best, 120 - 30 * distance)  # a subject's score
+    return best
 
 
 def _narrative_index(doc: Doc, quotes: QuoteIndex) -> list[int]:
