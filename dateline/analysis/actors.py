@@ -616,6 +616,9 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
                                        # "The Chronicle says": one word after "the" is a title, not a person
                                        or name.end - name.start == 1 and name.start > 0 and tokens[name.start].tag_ == "NNP"
                                        and tokens[name.start - 1].lower_ == "the" and not name.title_spans
+                                       # (not a name that modifies the noun after it: "the Clinton camp")
+                                       and tokens[name.start].dep_ not in ("compound", "amod", "nmod", "poss")
+                                       and not (name.start + 1 < len(tokens) and tokens[name.start + 1].pos_ in ("NOUN", "PROPN"))
                                        and not name.honorifics):
             name.label = "ORG"
     for name in names:
