@@ -2,6 +2,8 @@ import pytest
 
 from conftest import actor_named, speaker_name
 
+from dateline import analyze
+
 
 def statements_of(result):
     return [(s["kind"], speaker_name(result, s), s["content"]["text"]) for s in result["statements"]]
@@ -454,3 +456,10 @@ def test_a_name_and_a_colon_before_a_quotation_sign_it(run):
     # a newspaper's headline is no one's voice here
     result = run("Vote\n\nHere is the headline from the Washington Post: “Surge in robberies alters residents’ routines.”")
     assert all(s["cue"] is None or s["cue"]["text"] != ":" for s in result["statements"])
+
+
+def test_history_the_article_recalls_gives_no_date_to_what_is_said_now():
+    result = analyze("Memories\n\nOn March 3, 2001, Hillary Clinton met Tony Blair in London. "
+                     "“We were close friends from then on,” Clinton said.", kind="text", published="2016-09-01")
+    statement = next(s for s in result.statements if s.content.text.startswith("We were close"))
+    assert (statement.date, statement.date_basis) == ("2016-09-01", "published")

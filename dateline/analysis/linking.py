@@ -55,8 +55,11 @@ def link(doc: Doc, statements: list[StatementBuild], events: list[EventBuild],
         syntactic = False
         for n, ev in enumerate(events):
             trigger = doc[ev.trigger]
+            # (the event a statement is part of, "told reporters at the talks", never one it reports:
+            # "“We were attacked in downtown Manhattan,” she said" was not said on 9/11)
             if st.cue_token is not None and sentence_of(trigger) == sent and ev.statement is None and (
-                    at in trigger.ancestors or trigger in at.ancestors):
+                    at in trigger.ancestors or trigger in at.ancestors) \
+                    and not any(start <= trigger.idx < end for start, end in st.spans()):
                 st.event, syntactic = n, True
                 break
         if st.event is None and sentence_index(doc)[sent.start] in _sentences_naming(doc, nouns):
@@ -135,6 +138,14 @@ def _governs_a_cue(doc: Doc, timex: Timex, cues: set[int]) -> bool:
     return head is not None and head.i in cues
 
 
+HISTORY_DAYS = 365  # an event dated this long before publication is history told for context
+
+
+def _history(event, published) -> bool:
+    """Whether an event is history the article recalls ("the 9/11 attacks"): no date for what is said now."""
+    return event.years_back or published is not None and (published - event.date.day).days > HISTORY_DAYS
+
+
 def _date_of(doc, st, at, sent, events, times, previous, published, statements):
     if st.event is not None:
         ev = events[st.event]
@@ -153,7 +164,8 @@ def _date_of(doc, st, at, sent, events, times, previous, published, statements):
         candidates.append((previous.content[0], previous.date))
     for ev in events:
         if doc[ev.trigger].idx < at.idx and st.speaker and st.speaker in ev.actors + ev.recipients \
-                and ev.date is not None and ev.date.day is not None and ev.date_basis != "published":
+                and ev.date is not None and ev.date.day is not None and ev.date_basis != "published" \
+                and not _history(ev, published):
             candidates.append((doc[ev.trigger].idx, ev.date.day.isoformat()))
     if candidates:
         return max(candidates)[1], "context"
