@@ -618,9 +618,12 @@ def test_the_first_person_inside_a_quotation_is_the_speaker(run):
 
 @pytest.mark.parametrize("text", [
     "Lab\n\nHerbert studied the mice for years. He found a strange-looking cell with a thatch of projections.",
+    "Lab\n\nHerbert studied the mice. He found a strange-looking cell with a thatch of projections, and it was "
+    "studded with taste receptors.",
     "Game\n\nThen three enemy factions attacked you.",
     "Vote\n\nIt is important to note that the plan failed in three states.",
     "Vote\n\nBut it's fair to assume that will be the case again on Wednesday night.",
+    "Vote\n\nHealth care has dominated the debates, and it’s safe to assume that will be the case again on Wednesday.",
 ])
 def test_no_statement_without_a_holder_and_something_held(run, text):
     assert run(text)["statements"] == []

@@ -166,8 +166,9 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         infinitive_of_purpose = speech and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "Protesters marching through the streets chanted …", parsed with the participle as main verb
         under_participle = verb.dep_ in ("advcl", "dep") and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBG"
-        if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
-                c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.head.children):
+        # (a copula by its complement too: the lemmatiser leaves a curly "’s" unread)
+        if verb.dep_ == "xcomp" and (verb.head.lemma_ == "be" or any(c.dep_ in ("acomp", "attr") for c in verb.head.children)) \
+                and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.head.children):
             return None  # "it's fair to assume", "it is worth noting": an empty "it", nobody's view
         if (verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") or under_participle) and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose or under_participle):
@@ -649,6 +650,8 @@ def _object_only(cue: Token, first: Token) -> bool:
     # a relative clause on the object describes it ("the waitress, who said …"), it is not what was held
     described = {t.i for c in obj.subtree if c.dep_ == "relcl" and c.left_edge.tag_ in ("WP", "WDT", "WP$")
                  for t in c.subtree}
+    # nor is a clause of its own joined to the cue ("found a cell …, and it was studded with receptors")
+    described |= {t.i for c in cue.children if c.dep_ == "conj" and _subject_of_own(c) is not None for t in c.subtree}
     rest = cue.doc[cue.i + 1:sentence_of(cue).end]
     return not any(t.tag_ in FINITE_TAGS and t.i not in described for t in rest)
 
