@@ -640,3 +640,9 @@ def test_a_title_with_a_colon_is_no_speaker(run):
     assert result["statements"] == []
     assert result["article"]["outlet"] is None
     assert result["article"]["text"].count("Star Wars Jedi: Fallen Order") == 2
+
+
+def test_a_section_heading_with_a_colon_is_no_statement(run):
+    result = run("Plan and grow\n\nThe PLAN stage comes first. Build the site, then test it.\n\n"
+                 "The Implement Stage: Iterate to find what works\n\nThis stage is tricky for every owner.")
+    assert not any(s["cue"] and s["cue"]["text"] == ":" and s["speaker"] for s in result["statements"])

@@ -1304,7 +1304,9 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         if len(words) < 3 or speaker_tokens is None or what[0] in taken or name.strip().casefold() in _headline_kickers() \
                 or _title_with_colon(text_of(doc), who[1]):
             continue  # ("BREAKING NEWS: …" is a label, no speaker in a transcript)
-        actor = table.actor_at(speaker_tokens.root)
+        # a name speaks before a colon; a description ("The Implement Stage: Iterate …") heads a section
+        named = table.mention_at(speaker_tokens.root)
+        actor = named.actor if named is not None and named.form == "name" else None
         is_transcript = name.isupper() and len(name) > 1
         if actor is None and not is_transcript:
             continue
