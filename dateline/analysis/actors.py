@@ -45,6 +45,8 @@ class _Lexicon:
     particles: frozenset[str]
     longest: int
     title_equivalents: dict[str, frozenset[str]]
+    platforms: frozenset[str]  # services and firms named bare ("Twitter"): never a person
+    org_name_endings: frozenset[str]  # last words of a firm's or a body's name ("Productions")
 
 
 @cache
@@ -64,6 +66,7 @@ def lexicon() -> _Lexicon:
         particles=frozenset(raw["name_particles"]),
         longest=max(len(t) for t in titles | honorifics),
         title_equivalents={fold(k): frozenset(v) for k, v in raw["title_equivalents"].items()},
+        platforms=frozenset(raw["platforms"]), org_name_endings=frozenset(raw["org_name_endings"]),
     )
 
 
@@ -609,17 +612,8 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
     for name in places:
         if not set(name_key([t.text for t in doc[name.start:name.end]])) & surnames:
             name.label = "GPE"
-    platforms, endings = _platforms(), _org_name_endings()
     for name in names:
-        if name.label == "PERSON" and (doc[name.start:name.end].text in platforms
-                                       or name.end - name.start >= 2 and doc[name.end - 1].text in endings
-                                       # "The Chronicle says": one word after "the" is a title, not a person
-                                       or name.end - name.start == 1 and name.start > 0 and tokens[name.start].tag_ == "NNP"
-                                       and tokens[name.start - 1].lower_ == "the" and not name.title_spans
-                                       # (not a name that modifies the noun after it: "the Clinton camp")
-                                       and tokens[name.start].dep_ not in ("compound", "amod", "nmod", "poss")
-                                       and not (name.start + 1 < len(tokens) and tokens[name.start + 1].pos_ in ("NOUN", "PROPN"))
-                                       and not name.honorifics):
+        if name.label == "PERSON" and _body_read_as_person(doc, name):
             name.label = "ORG"
     for name in names:
         if name.label != "PERSON" and name.end - name.start == 1:
@@ -639,17 +633,24 @@ def _correct_labels(doc: Doc, names: list[_Name], taken: set[int]) -> None:
             taken.add(token.i)
 
 
+def _body_read_as_person(doc: Doc, name: _Name) -> bool:
+    """A name the NER read as a person's that is a body's: a platform ("posted on Twitter"), a name
+    ending in a firm's word ("Dick Clark Productions"), or one capitalised word after "the" that heads
+    its phrase ("The Chronicle says"; not "the Clinton camp", where the name modifies the noun)."""
+    lex = lexicon()
+    tokens = tokens_of(doc)
+    if doc[name.start:name.end].text in lex.platforms:
+        return True
+    if name.end - name.start >= 2:
+        return tokens[name.end - 1].text in lex.org_name_endings
+    word = tokens[name.start]
+    return name.start > 0 and word.tag_ == "NNP" and tokens[name.start - 1].lower_ == "the" \
+        and not name.title_spans and not name.honorifics \
+        and word.dep_ not in ("compound", "amod", "nmod", "poss") \
+        and not (name.start + 1 < len(tokens) and tokens[name.start + 1].pos_ in ("NOUN", "PROPN"))
+
+
 # ---------------------------------------------------------------- building
-
-@cache
-def _platforms() -> frozenset[str]:
-    return frozenset(data.load("roles")["platforms"])
-
-
-@cache
-def _org_name_endings() -> frozenset[str]:
-    return frozenset(data.load("roles")["org_name_endings"])
-
 
 def _kind(doc: Doc, name: _Name) -> str | None:
     if name.label == "PERSON":
@@ -692,17 +693,29 @@ def first_name_gender(name: str) -> str | None:
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
 
 
-def _pronoun_gender(doc: Doc, actor: ActorBuild, actors: list[ActorBuild], quotes: QuoteIndex) -> str | None:
+def _people_by_sentence(doc: Doc, actors: list[ActorBuild]) -> dict[int, set[str]]:
+    """Sentence number → the ids of the people mentioned in it."""
+    sent_index = sentence_index(doc)
+    found: dict[int, set[str]] = {}
+    for actor in actors:
+        if actor.kind == "person":
+            for mention in actor.mentions:
+                found.setdefault(sent_index[mention.start], set()).add(actor.id)
+    return found
+
+
+def _pronoun_gender(doc: Doc, actor: ActorBuild, people_in: dict[int, set[str]], quotes: QuoteIndex) -> str | None:
     """The sex the article's own pronouns give a person: "Taylor Swift is allowed to play her music",
-    a pronoun after the name in a sentence that names no other person, outside quotations. It
-    outweighs the first name's usual sex ("Taylor" is mostly a man's); two answers give none."""
+    a pronoun after the name in a sentence that names no other person (``people_in``: the ids of the
+    people each sentence mentions), outside quotations. It outweighs the first name's usual sex
+    ("Taylor" is mostly a man's); two answers give none."""
     sent_index = sentence_index(doc)
     tokens = tokens_of(doc)
-    others = {sent_index[m.start] for a in actors if a is not actor and a.kind == "person" for m in a.mentions}
     found = set()
     for mention in actor.mentions:
         here = sent_index[mention.start]
-        if mention.form != "name" or here in others or quotes.at(tokens[mention.start].idx) is not None:
+        if mention.form != "name" or people_in.get(here, set()) - {actor.id} \
+                or quotes.at(tokens[mention.start].idx) is not None:
             continue
         sentence = sentence_of(tokens[mention.start])
         for token in tokens[mention.end:sentence.end]:
@@ -904,9 +917,10 @@ def build_actors(doc: Doc, quotes: QuoteIndex) -> ActorTable:
                 by_token.setdefault(i, next(m for m in actor.mentions if m.end == name.end and m.form == "name"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
+    people_in = _people_by_sentence(doc, actors)
     for actor in actors:
         if actor.kind == "person" and actor.gender is None:
-            actor.gender = _pronoun_gender(doc, actor, actors, quotes) or first_name_gender(actor.name) \
+            actor.gender = _pronoun_gender(doc, actor, people_in, quotes) or first_name_gender(actor.name) \
                 or _lone_first_name_gender(doc, actor.name)
     table = ActorTable(actors=actors, mentions=[], by_token=by_token)
     _resolve_references(doc, table, quotes)

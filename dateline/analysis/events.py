@@ -331,7 +331,7 @@ def _done_by_a_thing(verb: Token, etype: str, table: ActorTable) -> bool:
     noun = subject.head.head if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl" else subject
     # (or what it is of: "two crashes of its 737 Max jets that killed 346 people")
     nouns = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
-    if any(n.lemma_.lower() in config()["natural_causes"] or n.lower_ in config()["natural_causes"] for n in nouns):
+    if any(_natural_cause(n) for n in nouns):
         return True
     if {noun.lemma_.lower(), noun.lower_} & set(config()["market_subjects"]):
         return True  # "stocks rallied", "the Nifty has been rallying"

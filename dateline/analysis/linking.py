@@ -17,6 +17,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..calendar import last_day
+
 from .actors import sentence_index, sentence_of, text_of, tokens_of
 from .events import EventBuild, config
 from .statements import StatementBuild
@@ -138,12 +140,19 @@ def _governs_a_cue(doc: Doc, timex: Timex, cues: set[int]) -> bool:
     return head is not None and head.i in cues
 
 
-HISTORY_DAYS = 365  # an event dated this long before publication is history told for context
+BACKGROUND_DAYS = 365  # an event dated this long before publication is history, not the article's news
+
+
+def long_before(timex_value: str | None, published: date) -> bool:
+    """Whether a TIMEX3 date ("1967", "13" for the 14th century, "2017-05-02") ended more than a
+    year before ``published``."""
+    last = last_day(timex_value)
+    return last is not None and (published - last).days > BACKGROUND_DAYS
 
 
 def _history(event, published) -> bool:
     """Whether an event is history the article recalls ("the 9/11 attacks"): no date for what is said now."""
-    return event.years_back or published is not None and (published - event.date.day).days > HISTORY_DAYS
+    return event.years_back or published is not None and long_before(event.date.value, published)
 
 
 def _date_of(doc, st, at, sent, events, times, previous, published, statements):

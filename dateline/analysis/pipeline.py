@@ -11,7 +11,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..calendar import calendar_value, day_of, last_day, parse_datetime
+from ..calendar import calendar_value, day_of, parse_datetime
 from ..errors import InputError
 from ..model import (Actor, AnalyzedArticle, Article, Event, EventDate, Mention, Place, Span,
                      Statement, TimeExpression)
@@ -19,7 +19,7 @@ from .actors import build_actors, tokens_of
 from .events import extract_events
 from .learned_statements import with_learned_statements
 from .limits import PIECE_CHARS, TimeLimitExceeded, deadline, pieces, shape_problem, time_limit
-from .linking import link
+from .linking import link, long_before
 from .nlp import load_pipeline, split_bracketed_entities
 from .places import find_place_mentions
 from .quotes import QuoteIndex, find_quotes
@@ -140,16 +140,6 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span.model_construct(start=start, end=end, text=text[start:end])
 
 
-BACKGROUND_DAYS = 365  # an event dated this long before publication is history, not the article's news
-
-
-def _long_before(timex_value: str | None, published: date) -> bool:
-    """Whether a TIMEX3 date ("1967", "13" for the 14th century, "2017-05-02") ended more than a
-    year before ``published``."""
-    last = last_day(timex_value)
-    return last is not None and (published - last).days > BACKGROUND_DAYS
-
-
 def records(article: Article, doc: Doc) -> AnalyzedArticle:
     """Run every analysis stage over a parsed article and assemble its records."""
     if article.language != "en":
@@ -219,7 +209,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
             mentions=[_span(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in e.mentions],
             modality=e.modality,
             background=e.years_back or e.date is not None and e.date_basis == "text" and published_on is not None
-            and _long_before(e.date.value, published_on),
+            and long_before(e.date.value, published_on),
             statement=statement_ids[e.statement] if e.statement is not None else None,
             confidence=e.confidence))
     time_records = [TimeExpression(text=t.text, start=t.start, end=t.end, type=t.type, value=t.value,
