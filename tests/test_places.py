@@ -58,6 +58,8 @@ def test_a_namesake_in_a_country_named_nearby_wins(run):
 @pytest.mark.parametrize("text,country", [
     ("A bomb exploded near the town of Samarra on Sunday.", "IQ"),  # the place noun vouches for it
     ("Forces retook a village in Western Cambodia.", "KH"),  # the compass word is dropped
+    ("Regime forces shelled a town in the countryside of Hama.", "SY"),  # the land around a place vouches too
+    ("Residents held a large rally in Amran governorate.", "YE"),  # GeoNames writes it ‘Amrān, with an ayin
 ])
 def test_places_the_small_model_misses(run, text, country):
     assert country in {c for _, c in _places(run, text)}

@@ -463,3 +463,12 @@ def test_history_the_article_recalls_gives_no_date_to_what_is_said_now():
                      "“We were close friends from then on,” Clinton said.", kind="text", published="2016-09-01")
     statement = next(s for s in result.statements if s.content.text.startswith("We were close"))
     assert (statement.date, statement.date_basis) == ("2016-09-01", "published")
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Gunmen attacked a police post in Kandahar on Monday.", False),  # violence
+    ("Insurgents attacked Kandahar on Monday.", False),
+    ("Senator Elizabeth Warren slammed the merger plan as reckless.", True),  # words
+])
+def test_an_attack_is_a_statement_only_in_words(run, text, said):
+    assert bool(run("News\n\n" + text)["statements"]) is said

@@ -200,6 +200,12 @@ class ActorTable:
         mention = self.by_token.get(token.i)
         return mention.actor if mention else None
 
+    def names_a_person(self, token: Token) -> bool:
+        """Whether ``token`` is part of a person's name (whatever label the NER gave it)."""
+        mention = self.by_token.get(token.i)
+        actor = self.actor(mention.actor) if mention and mention.form == "name" else None
+        return actor is not None and actor.kind == "person"
+
 
 
 # ---------------------------------------------------------------- helpers

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, title_cased, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
+from .senses import violent
 from .statements import StatementBuild, a_thing, inside_a_name, is_cue, subject_of
 from .times import Timex
 
@@ -677,6 +678,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if form == "verb" and (_no_such_event(trigger, typed[0], table) or _article_voice(trigger, statements)):
             continue
         etype, mode = typed
+        if etype == "ASSAULT" and violent(trigger, table.names_a_person) is False:
+            etype, mode = "ACCUSE", "disapprove"  # "the senator attacked the plan": words, not violence
         spec = _types()[etype]
         preps = set(spec.get("with_preps", []))
         if form == "verb" and trigger.lemma_.lower() in config()["mutual_verbs"]:

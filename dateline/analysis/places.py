@@ -43,7 +43,8 @@ MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes 
 # Nouns that name a kind of place: "the town of X" vouches for X being a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
                "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
-               "neighborhood", "part", "sector", "hometown", "outskirts"}
+               "neighborhood", "part", "sector", "hometown", "outskirts", "countryside", "suburbs", "environs",
+               "streets"}
 # Prior of a reading before context, added to log10(population): a name that is a country's, a
 # continent's or a first-level division's usually means it; a national capital beats a division of
 # its own name ("Washington").
@@ -114,7 +115,8 @@ CAPITAL_COLUMN = PLACE_FIELDS.index("capital")  # SQLite keeps booleans as integ
 
 _THE = re.compile(r"^the\s+")
 _DASHES = re.compile(r"[-‐–_]")
-_DOTS = re.compile(r"[.']")
+# dots and apostrophes, and the marks romanised Arabic writes for ayin and hamza ("‘Amrān", "Sa`dah")
+_DOTS = re.compile(r"[.'‘`ʿʾʼ]")
 
 
 @lru_cache(maxsize=200_000)

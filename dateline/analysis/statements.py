@@ -21,6 +21,7 @@ from .. import data
 from .actors import (SUBJECT_DEPS, ActorTable, is_name_like, is_person_noun, lexicon, sentence_index, sentence_of,
                      text_of, title_cased, tokens_of)
 from .quotes import Quote, QuoteIndex
+from .senses import violent
 from .learned_cues import learned_cue_heads
 
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mixed quotes
@@ -1036,6 +1037,8 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue  # "He said, she said": a heading, nobody's words
         if subject is not None and _noun_content(tokens) and a_thing(subject, table):
             continue  # "A smartphone app supports cabin preconditioning": a thing's object is nobody's words
+        if violent(token, table.names_a_person):
+            continue  # "gunmen attacked the convoy": violence, not words
         start, end = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if end <= start:
             continue
@@ -1419,7 +1422,8 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
         if token.pos_ != "NOUN":
             continue
         preps = lexicon.get(token.lemma_.lower()) or (LEARNED_NOUN_FRAMES if token.i in learned else None)
-        if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx) or verbal(token):
+        if token.pos_ != "NOUN" or preps is None or quotes.at(token.idx) or verbal(token) \
+                or violent(token, table.names_a_person):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
