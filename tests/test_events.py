@@ -1013,3 +1013,12 @@ def test_an_attack_in_words_is_an_accusation_not_an_assault(run, text):
 def test_an_attack_on_a_place_or_by_gunmen_is_an_assault(run):
     result = run("News\n\nGunmen attacked a police post in Kandahar on Monday.")
     assert [e["type"] for e in result["events"]] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("On 8 March 2022, in Cumana (Sucre), women and activists protested to demand equal pay.", "PROTEST"),  # subject lost
+    ("On 24 February 2022, the military set more than 200 houses on fire.", "ASSAULT"),
+    ("On 25 March 2022, Russian forces conducted strikes in Hirske, Luhansk.", "ASSAULT"),
+])
+def test_events_the_parse_hides(run, text, etype):
+    assert etype in [e["type"] for e in run("News\n\n" + text)["events"]]

@@ -91,6 +91,16 @@ def test_a_qualifier_after_a_comma_picks_the_namesake_inside_it(run):
     assert places["Palm Beach"][1] == "US" and places["Florida"][1:] == ("US", "region")
 
 
+@pytest.mark.parametrize("text,name,country", [
+    # a province the gazetteer holds only as its namesake capital
+    ("Fifty people protested in Linares (Jaen) on Monday.", "Linares", "ES"),
+    # a division by its own country's name ("Sachsen", not "Saxony"), which has no place of its own
+    ("People took to the streets in Radeburg (Meissen, Sachsen) on Monday.", "Radeburg", "DE"),
+])
+def test_a_bracketed_qualifier_places_the_name_in_its_country(run, text, name, country):
+    assert _resolved(run, text)[name][1] == country
+
+
 def test_a_qualifier_no_namesake_lies_in_leaves_the_name_unresolved(run):
     places = _resolved(run, "Gunmen attacked a checkpoint in Sarkh, Logar, on Monday.")
     assert "Sarkh" not in places and places["Logar"][1] == "AF"

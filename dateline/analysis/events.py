@@ -129,6 +129,9 @@ def _complements(verb: Token) -> set[str]:
             found |= {g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "conj", "amod")}  # "an offensive operation"
             found |= {g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"}
+            # "set more than 200 houses on fire": the phrase the parser hung on the object
+            found |= {f"{p.lower_} {g.lemma_.lower()}" for p in child.children if p.dep_ == "prep"
+                      for g in p.children if g.dep_ == "pobj"}
         elif child.dep_ == "prt":
             found.add(child.lower_)
         elif child.dep_ == "xcomp":
@@ -163,6 +166,13 @@ def _verb_type(verb: Token) -> tuple[str, str | None] | None:
     if lemma in armed["verbs"] and len(sides := _sides(verb)) > 1 and any(_armed(side) for side in sides):
         return "ASSAULT", armed["verbs"][lemma]
     return None
+
+
+def _subject_lost(verb: Token) -> bool:
+    """A finite main verb the parser left without a subject: "in Cumana (Sucre), women and activists
+    protested", the subject read as more of the place. Someone did it; who is unknown."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for c in verb.children)
 
 
 def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
@@ -699,7 +709,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if not actors and not any(table.actor(r).key[:1] != ("place",) for r in recipients) \
                 and not (form != "verb" and _told_as_happening(trigger)) \
-                and not (form == "verb" and (_passive_of_its_noun(trigger, spec) or _weapon_went_off(trigger))):
+                and not (form == "verb" and (_passive_of_its_noun(trigger, spec) or _weapon_went_off(trigger)
+                                             or etype == "PROTEST" and _subject_lost(trigger))):
             # nobody takes part: "an agreement on the use of the Lamu port"; told of an event already
             # told, the same happening again ("the bomb exploded")
             if form != "verb":

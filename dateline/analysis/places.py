@@ -43,8 +43,7 @@ MIN_ALTERNATE_CHARS = 4  # shorter alternate names in GeoNames are mostly codes 
 # Nouns that name a kind of place: "the town of X" vouches for X being a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "enclave", "district", "area", "state",
                "country", "border", "port", "island", "suburb", "camp", "territory", "zone", "neighbourhood",
-               "neighborhood", "part", "sector", "hometown", "outskirts", "countryside", "suburbs", "environs",
-               "streets"}
+               "neighborhood", "part", "sector", "hometown", "outskirts", "countryside", "suburbs", "environs"}
 # Prior of a reading before context, added to log10(population): a name that is a country's, a
 # continent's or a first-level division's usually means it; a national capital beats a division of
 # its own name ("Washington").
@@ -1172,11 +1171,26 @@ def _same_division(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
         and (place.country, place.admin1) == (qualifier.country, qualifier.admin1)
 
 
+def _same_province(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
+    """Whether a bracketed qualifier read as a town is the namesake capital of the place's province
+    ("Linares (Jaen)"): two towns of one first-level division. Only the qualifier's first reading
+    counts: two small namesakes that happen to share a division abroad are chance."""
+    return place.feature == qualifier.feature == "city" and place.admin1 is not None \
+        and (place.country, place.admin1) == (qualifier.country, qualifier.admin1) and place.key != qualifier.key
+
+
 def _may_lie_in(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
     """Whether a place may lie in a division or country named after it: it does, or it is a town of
-    that country whose division the gazetteer lacks ("Avdiivka, Donetsk")."""
-    return place.within(qualifier) or place.feature == "city" and place.admin1 is None \
-        and qualifier.feature == "region" and place.country == qualifier.country
+    that country whose division the gazetteer cannot tell ("Avdiivka, Donetsk")."""
+    return place.within(qualifier) or _division_unknown(place, qualifier)
+
+
+def _division_unknown(place: PlaceInfo, qualifier: PlaceInfo) -> bool:
+    """Whether a town may lie in a division of its country the gazetteer cannot tell it lies in: the
+    town's division is unknown, or the division is known only by its own country's name, without a
+    place ("Meissen, Sachsen")."""
+    return place.feature == "city" and qualifier.feature == "region" and place.country == qualifier.country \
+        and (place.admin1 is None or qualifier.lat is None)
 
 
 def _run_on(doc, start: int, end: int) -> int:
@@ -1311,6 +1325,9 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if nxt is not None and doc[e + gap - 1].text in (",", "(") and any(
                 r.feature in ("country", "region", "district") for r, _ in readings[nxt]):
             qualifier_of[(s, e)] = nxt
+        elif nxt is not None and doc[e + gap - 1].text == "(" and readings[nxt] and any(
+                _same_province(r, readings[nxt][0][0]) for r, _ in readings[(s, e)]):
+            qualifier_of[(s, e)] = nxt  # "Linares (Jaen)": a province the gazetteer holds as its capital
     for s, e in spans:
         inner = by_start.get(e + 1)
         if inner in qualifier_of and doc[e].text == "(" and fold(doc[s:e].text) == fold(doc[inner[0]:inner[1]].text):
@@ -1342,15 +1359,18 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
             continue  # a qualifier no reading of which lies in its own qualifier tells nothing
         qualifiers = [(fixed[qspan], 0.0)] if qspan in fixed else readings[qspan]
         country_name = bool(readings[span]) and readings[span][0][0].feature == "country"
+        bracketed = doc[qspan[0] - 1].text == "("
         # "Mexico, China, Japan": a country's name before another country's is a list, not a
         # namesake town of the second ("Georgia, USA" is still the state)
         fits = [(r, rp, q, qp) for r, rp in readings[span] for q, qp in qualifiers
                 if not (country_name and q.feature == "country" and r.feature == "city")]
         pairs = [(rp + qp, r, q) for r, rp, q, qp in fits if r.within(q) or _same_division(r, q)] or [
-            # "Cumana (Sucre)": a town whose division the gazetteer lacks, in the country of a division named
+            # "Cumana (Sucre)": a town whose division the gazetteer lacks, in the country of a division named;
+            # "Meissen, Sachsen": a division by its own country's name, which the gazetteer cannot place
+            (rp + qp - UNKNOWN_DIVISION_COST, r, q) for r, rp, q, qp in fits if _division_unknown(r, q)] or [
+            # "Linares (Jaen)": a province named after its capital, which the gazetteer holds as the town
             (rp + qp - UNKNOWN_DIVISION_COST, r, q) for r, rp, q, qp in fits
-            if r.feature == "city" and r.admin1 is None and q.feature == "region" and r.country == q.country]
-        bracketed = doc[qspan[0] - 1].text == "("
+            if bracketed and _same_province(r, q) and q is qualifiers[0][0]]
         if pairs:
             _, r, q = max(pairs, key=lambda p: p[0])  # stable: the first of equals, as readings rank them
             fixed[span] = r
