@@ -60,6 +60,8 @@ def test_a_namesake_in_a_country_named_nearby_wins(run):
     ("Forces retook a village in Western Cambodia.", "KH"),  # the compass word is dropped
     ("Regime forces shelled a town in the countryside of Hama.", "SY"),  # the land around a place vouches too
     ("Residents held a large rally in Amran governorate.", "YE"),  # GeoNames writes it ‘Amrān, with an ayin
+    ("Activists demonstrated in front of the City Hall in Malmo.", "SE"),  # the NER's facility runs on into the town
+    ("Close to Taxco de Alarcon, Guerrero, a woman was killed.", "MX"),  # "close to" is "near"
 ])
 def test_places_the_small_model_misses(run, text, country):
     assert country in {c for _, c in _places(run, text)}

@@ -701,6 +701,7 @@ NER, VOUCHED, WEAK = "ner", "vouched", "weak"
 
 
 SCENE_PREPOSITIONS = ("in", "near", "from", "at")  # whose object the NER's organisation or person may be a place
+NEAR_WORDS = ("close", "next")  # "close to X" is "near X"
 PASSAGE_PREPOSITIONS = ("through", "across", "throughout")  # the same, for a bare name ("marched through Norwich")
 
 
@@ -723,6 +724,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         # (or right after one: "in Santiago - Providencia" cut to "Santiago", whose root is no object)
         after_place_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPOSITIONS \
             or ent.start > 0 and doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS \
+            or ent.start > 1 and doc[ent.start - 1].lower_ == "to" and doc[ent.start - 2].lower_ in NEAR_WORDS \
             or ent.root.dep_ == "pobj" and ent.start > 0 and doc[ent.start - 1] == ent.root.head \
             and ent.root.head.lower_ in PASSAGE_PREPOSITIONS and ent[0].pos_ != "DET"
         if ent.label_ in PLACE_LABELS:
@@ -750,6 +752,8 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[(ent.start, ent.end)] = WEAK  # "Alexandria" alone read as a person
         if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
             spans.setdefault(prefix, VOUCHED)
+        if ent.label_ in ("FAC", "ORG") and (inner := _place_inside(ent)) is not None:
+            spans.setdefault(inner, VOUCHED)
         elif ent.label_ in ("ORG", "PERSON") and len(ent) <= MAX_PREFIX_TOKENS and ent.end < len(doc) \
                 and doc[ent.end].lower_ in owned_by_town and ent[0].lower_ not in person_words \
                 and _own_name_readings(ent.text):
@@ -1118,6 +1122,21 @@ def _own_name_readings(name: str) -> list[PlaceInfo]:
     town's alternate name."""
     folded = fold(name)
     return [c for c in gazetteer().candidates(name) if fold(c.name) == folded or c.feature in ("country", "continent")]
+
+
+def _place_inside(ent) -> tuple[int, int] | None:
+    """The place a facility's or an organisation's name runs on into, the NER having taken both for
+    one name: "the City Hall in Malmo" (after "in"), "Al Bayda City" (a kind of place the whole
+    name is not known by)."""
+    doc = ent.doc
+    inside = next((t.i for t in ent[1:-1] if t.lower_ == "in"), None)
+    if inside is not None and all(t.text[:1].isupper() for t in doc[inside + 1:ent.end]) \
+            and gazetteer().candidates(doc[inside + 1:ent.end].text):
+        return inside + 1, ent.end
+    if len(ent) > 1 and ent[-1].lower_ in KIND_AFTER_NAME and ent[-1].text[:1].isupper() \
+            and not gazetteer().candidates(ent.text) and gazetteer().candidates(doc[ent.start:ent.end - 1].text):
+        return ent.start + (ent[0].lower_ == "the"), ent.end - 1
+    return None
 
 
 def _place_prefix(ent, institution: frozenset[str]) -> tuple[int, int] | None:
