@@ -115,6 +115,11 @@ def test_more_types_and_values(text, kind, value):
     ("She declined to comment on Monday.", "Monday", "2023-06-19"),
     # the day of writing counts for the future: wire copy names it
     ("The minister will speak Wednesday.", "Wednesday", "2023-06-21"),
+    # news writes what is scheduled in the present: "meet Monday", "is to resume Tuesday"
+    ("He and the prime minister meet separately Monday with the envoy.", "Monday", "2023-06-26"),
+    ("Trading is to resume in Paris Tuesday.", "Tuesday", "2023-06-27"),
+    ("The talks resume Monday, officials said.", "Monday", "2023-06-26"),
+    ("Weakness hurt the index, which fell Friday.", "Friday", "2023-06-16"),  # told in the past: a past misread
 ])
 def test_tense_of_the_governing_clause(nlp, sentence, text, value):
     found = {t.text: t.value for t in find_times(nlp(sentence), PUBLISHED)}

@@ -34,6 +34,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 MODALS = {"might", "may", "could", "should", "must", "would"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re", "be", "being"}
 UNTIMED_ADJECTIVES = {"effective"}
+# Verbs whose present tells of now, not of a plan: "says Monday", "remains closed until".
+STATE_OR_REPORT = {"be", "have", "say", "tell", "report", "claim", "remain", "continue", "know", "believe",
+                   "think", "see", "mean", "show", "seem", "appear", "need", "want", "like", "include", "stand",
+                   "hold", "keep", "face", "cost", "own", "live", "work"}
 PLANNING = {"plan", "schedule", "expect", "intend", "prepare", "aim", "hope", "promise", "set", "due"}
 INTENDING = PLANNING | {"agree", "decide", "vow", "pledge", "threaten", "want", "seek", "offer", "propose"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -162,6 +166,14 @@ def clause_tense(span: Span) -> str:
             if head.tag_ in ("VBD", "VBN") and not aux & {"to"} or aux & {"had", "did", "was", "were", "has", "have"}:
                 return "past"
             if "to" in aux and head.tag_ == "VB" and head.head.pos_ == "NOUN" and head.dep_ == "acl":
+                return "future"
+            if "to" in aux and head.tag_ == "VB" and head.head.lemma_ == "be" and head.dep_ == "xcomp":
+                return "future"  # "is to resume trading Tuesday"
+            if head.tag_ in ("VBP", "VBZ") and not aux and head.lemma_ not in STATE_OR_REPORT \
+                    and not any(t.tag_ == "VBD" and t.lemma_ not in STATE_OR_REPORT for t in head.sent):
+                # news writes the scheduled in the present: "meet separately Monday", "resume Monday,
+                # officials said" (in a sentence told in the past, a present form is more likely a past
+                # misread: "Weakness hurt the index, which fell Friday")
                 return "future"
             untensed = head.tag_ in ("VB", "VBG") or "to" in aux
             if not untensed or head.head.i == head.i:
