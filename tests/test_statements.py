@@ -472,3 +472,11 @@ def test_history_the_article_recalls_gives_no_date_to_what_is_said_now():
 ])
 def test_an_attack_is_a_statement_only_in_words(run, text, said):
     assert bool(run("News\n\n" + text)["statements"]) is said
+
+
+def test_content_ends_with_its_last_word_not_inside_it(run):
+    # the parser may hang "n’t" outside the reported clause
+    result = run("News\n\nHe suggested that veterans who suffer from PTSD might not be as strong as those who don’t.\n\n"
+                 "Trump made the reference at an event on Monday.")
+    contents = [s["content"]["text"] for s in result["statements"]]
+    assert any(c.endswith("those who don’t") for c in contents), contents

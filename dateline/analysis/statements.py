@@ -545,6 +545,24 @@ DASHES = {"—", "–", "--", "-"}
 ASIDE_CONJUNCTIONS = {"and", "but", "yet"}
 
 
+def _with_word_ends(tokens: list[Token]) -> list[Token]:
+    """Content that ends inside a word ends with it: the parser may hang "n’t" of "don’t", or "’s",
+    outside the clause, and "those who do" is not what was said."""
+    if not tokens:
+        return tokens
+    doc, last = tokens[0].doc, tokens[-1]
+    extended = list(tokens)
+    while last.text[-1:].isalnum() and not last.whitespace_ and last.i + 1 < len(doc) \
+            and _word_piece(doc[last.i + 1].text):
+        last = doc[last.i + 1]
+        extended.append(last)
+    return extended
+
+
+def _word_piece(text: str) -> bool:
+    return text[:1].isalnum() or text[:1] in "’'" and text[1:2].isalpha()
+
+
 def _without_writer_aside(tokens: list[Token]) -> list[Token]:
     """Reported words end where the writer's own comment begins behind a dash and a conjunction: "says
     his approach has created leverage — and in some cases, he is right"."""
@@ -1030,7 +1048,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
-        tokens = _without_writer_aside(tokens)
+        tokens = _with_word_ends(_without_writer_aside(tokens))
         if all(t.pos_ == "PRON" or t.is_punct for t in tokens):
             continue  # "attacked you", "predicted what": a pronoun says nothing of what was said
         if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
