@@ -480,3 +480,13 @@ def test_content_ends_with_its_last_word_not_inside_it(run):
                  "Trump made the reference at an event on Monday.")
     contents = [s["content"]["text"] for s in result["statements"]]
     assert any(c.endswith("those who don’t") for c in contents), contents
+
+
+def test_the_source_is_the_whole_phrase_that_names_the_speaker(run):
+    # a long apposition belongs to the source, as PolNeAR marks it
+    text = ("Economists weigh in on the plan\n\nDouglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office and "
+            "is now president of the American Action Forum, a conservative advocacy group, said that the plan "
+            "would cost more than it raises.")
+    [statement] = run(text)["statements"]
+    assert statement["speaker_mention"]["text"].startswith("Douglas Holtz-Eakin, an economist who served")
+    assert statement["speaker_mention"]["text"].endswith("advocacy group")

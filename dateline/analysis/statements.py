@@ -28,7 +28,7 @@ MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes or parts of mix
 CUE_AFTER_WINDOW = 24  # tokens after a closing mark searched for "he said" (titles, party labels)
 _DASH_AFTER = re.compile(r"[^\S\n]*([—―–]|--?)[^\S\n]*(?=[A-Z])")  # spaces of any kind, no line break
 CUE_BEFORE_WINDOW = 5  # tokens between a cue and the opening mark it introduces
-MAX_SPEAKER_TOKENS = 14
+MAX_SPEAKER_TOKENS = 40  # PolNeAR-style sources run to a long apposition: "X, an economist who served as …"
 MAX_CONTINUATION_GAP = 200  # characters of cue clause between a quote and its continuation
 PULL_QUOTE_MIN_WORDS = 4  # a shorter repeat ("yes", "thank you") may well be said twice
 MAX_ASIDE = 80  # characters between a cue and the second half of the quote it splits
@@ -246,6 +246,12 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
         subject = subject.head.head  # "the rules that promise …": the rules promise
     elif subject.dep_ in SUBJECT_DEPS and subject.i < subject.head.i:
         clause_end = subject.head.i  # a subject ends before its verb, whatever the parser hangs on it
+    # "A lawmaker called Trump “…”", parsed as a lawmaker named Trump: the words the speech verb
+    # hangs on the speaker are what was said, not who said it
+    # ("The program, called EB-5," set off by commas only names it)
+    clause_end = min([clause_end] + [c.left_edge.i for c in subject.children
+                                     if c.dep_ == "acl" and c.i > subject.i and is_cue(c)
+                                     and subject.doc[c.left_edge.i - 1].text != ","])
     mention = table.mention_at(subject)
     if mention is not None and mention.form == "nominal":
         # "The company that runs the AMAs, Dick Clark Productions, denies": the name in apposition
@@ -546,8 +552,8 @@ ASIDE_CONJUNCTIONS = {"and", "but", "yet"}
 
 
 def _with_word_ends(tokens: list[Token]) -> list[Token]:
-    """Content that ends inside a word ends with it: the parser may hang "n’t" of "don’t", or "’s",
-    outside the clause, and "those who do" is not what was said."""
+    """Content that ends inside a word ends with it: the parser may hang "n’t" of "don’t" outside the
+    clause, and "those who do" is not what was said."""
     if not tokens:
         return tokens
     doc, last = tokens[0].doc, tokens[-1]
@@ -560,7 +566,9 @@ def _with_word_ends(tokens: list[Token]) -> list[Token]:
 
 
 def _word_piece(text: str) -> bool:
-    return text[:1].isalnum() or text[:1] in "’'" and text[1:2].isalpha()
+    """The rest of a word the tokenizer split: "n’t" of "don’t", "Ill" of "Ill-fated" (not "’ll", the
+    next clause's verb: "attacked you’ll")."""
+    return text[:1].isalnum() or text.lower() in ("n’t", "n't")
 
 
 def _without_writer_aside(tokens: list[Token]) -> list[Token]:
