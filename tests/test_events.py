@@ -1022,3 +1022,8 @@ def test_an_attack_on_a_place_or_by_gunmen_is_an_assault(run):
 ])
 def test_events_the_parse_hides(run, text, etype):
     assert etype in [e["type"] for e in run("News\n\n" + text)["events"]]
+
+
+def test_stones_pelted_are_a_riot_and_questions_are_not(run):
+    assert [e["type"] for e in run("News\n\nLocals pelted stones at security forces in Srinagar.")["events"]] == ["PROTEST"]
+    assert run("News\n\nReporters pelted the minister with questions.")["events"] == []
