@@ -752,12 +752,12 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
             spans[(ent.start, ent.end)] = WEAK  # "Alexandria" alone read as a person
         if ent.label_ in NAME_LABELS and (prefix := _place_prefix(ent, words["institution"])) is not None:
             spans.setdefault(prefix, VOUCHED)
-        if ent.label_ in ("FAC", "ORG") and (inner := _place_inside(ent)) is not None:
-            spans.setdefault(inner, VOUCHED)
         elif ent.label_ in ("ORG", "PERSON") and len(ent) <= MAX_PREFIX_TOKENS and ent.end < len(doc) \
                 and doc[ent.end].lower_ in owned_by_town and ent[0].lower_ not in person_words \
                 and _own_name_readings(ent.text):
             spans[(ent.start, ent.end)] = VOUCHED  # "Alexandria police" read as a person, "a Gainesville man" as a firm
+        if ent.label_ in ("FAC", "ORG") and (run_on := _place_inside(ent)) is not None:
+            spans.setdefault(run_on, VOUCHED)
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ not in words["media"]:
             for inner in _country_or_region_in(ent):
                 spans.setdefault(inner, WEAK)  # "the Falcon Group" is not Falcón, Venezuela, unless the article is set there

@@ -15,9 +15,10 @@ from functools import cache
 from spacy.tokens import Token
 
 from .. import data
+from .actors import lexicon
 from .places import PLACE_NOUNS, place_words
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+PHYSICAL_LABELS = ("GPE", "LOC", "FAC")  # entities only violence hits: places and buildings
 PERSONAL = {"he", "she", "his", "her"}  # a person, who may attack in words
 
 
@@ -29,21 +30,17 @@ def _words() -> dict[str, frozenset[str]]:
     armed = set(raw["armed_nouns"]) | {w for code in ("MIL", "COP", "REB") for w in sectors[code]}
     speakers = set(raw["speaker_nouns"]) | set(roles["role_nouns"]) \
         | {w for code in raw["speaker_sectors"] for w in sectors[code]}
-    # unnamed people an attack may hurt: "attacked a woman" is no debate
-    people = set(roles["female_nouns"]) | set(roles["male_nouns"]) | set(sectors["CVL"]) | set(sectors["REF"]) \
-        | {"child", "children", "girl", "girls", "boy", "boys", "teenager", "teenagers", "family", "families",
-           "person", "victim", "victims", "worker", "workers", "student", "students", "passenger", "passengers",
-           "neighbour", "neighbor", "neighbours", "neighbors", "friend", "friends", "partner", "girlfriend",
-           "boyfriend", "relative", "relatives", "stranger", "strangers", "inmate", "inmates", "prisoner",
-           "prisoners", "pedestrian", "pedestrians", "customer", "customers"}
+    people = set(raw["victim_nouns"]) | set(roles["female_nouns"]) | set(roles["male_nouns"]) \
+        | set(sectors["CVL"]) | set(sectors["REF"])
     physical = set(raw["physical_objects"]) | PLACE_NOUNS | set(place_words()["facility"])
+    weapons = {w for w in data.load("events")["weapons"] if " " not in w} | set(raw["hand_weapons"])
     return {"verbs": frozenset(raw["verbs"]), "nouns": frozenset(raw["nouns"]), "armed": frozenset(armed),
             "physical": frozenset(physical), "security": frozenset(raw["security_objects"]),
             "preps": frozenset(raw["verbal_preps"]),
             "violent_manners": frozenset(raw["violent_manners"]), "channels": frozenset(raw["verbal_channels"]),
             "modifiers": frozenset(raw["verbal_modifiers"]), "media": frozenset(raw["verbal_subjects"]),
-            "speakers": frozenset(speakers - armed), "people": frozenset(people),
-            "weapons": frozenset(w for w in data.load("events")["weapons"] if " " not in w)}
+            "speakers": frozenset(speakers - armed), "people": frozenset(people), "weapons": frozenset(weapons),
+            "platforms": frozenset(p.lower() for p in lexicon().platforms)}
 
 
 def two_senses(token: Token) -> bool:
@@ -127,52 +124,38 @@ def _in_media(verb: Token) -> bool:
     """"attacked him in a speech", "slammed it on Twitter": words, where they were said."""
     words = _words()
     return any(c.dep_ == "prep" and c.lower_ in words["channels"]
-               and any(g.dep_ == "pobj" and (_lemma_in(g, words["media"]) or g.lower_ in _platforms())
+               and any(g.dep_ == "pobj" and (_lemma_in(g, words["media"]) or g.lower_ in words["platforms"])
                        for g in c.children)
                for c in verb.children)
 
 
-@cache
-def _platforms() -> frozenset[str]:
-    return frozenset(p.lower() for p in data.load("roles")["platforms"])
-
-
 def _armed(token: Token | None) -> bool:
-    if token is None:
-        return False
-    words = _words()
-    return token.lemma_.lower() in words["armed"] or token.lower_ in words["armed"] \
-        or any(c.dep_ == "compound" and c.lower_ in words["armed"] for c in token.children)
+    armed = _words()["armed"]
+    return _lemma_in(token, armed) or token is not None and any(
+        c.dep_ == "compound" and c.lower_ in armed for c in token.children)
 
 
 def _physical(token: Token | None) -> bool:
     """A place, a building, a vehicle or armed men: what only violence hits."""
-    if token is None:
-        return False
-    return token.ent_type_ in PLACE_LABELS or token.lemma_.lower() in _words()["physical"] \
-        or token.lower_ in _words()["physical"]
+    return token is not None and token.ent_type_ in PHYSICAL_LABELS or _lemma_in(token, _words()["physical"])
 
 
 def _with_weapon(token: Token) -> bool:
     """"attacked him with a knife", "using grenades"."""
-    weapons = _words()["weapons"] | {"knife", "knives", "machete", "machetes", "gun", "guns", "rifle", "rifles",
-                                     "axe", "hammer", "stick", "sticks", "stone", "stones", "rock", "rocks"}
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "with" or child.lower_ == "using":
-            if any(g.lemma_.lower() in weapons for g in child.subtree):
-                return True
-    return False
+    weapons = _words()["weapons"]
+    return any((child.dep_ == "prep" and child.lower_ == "with" or child.lower_ == "using")
+               and any(g.lemma_.lower() in weapons for g in child.subtree)
+               for child in token.children)
 
 
 def _speaks(token: Token | None, is_person) -> bool:
     """Someone who takes positions in words: a named person, an office holder, a critic."""
     if token is None:
         return False
-    words = _words()
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" or is_person(token) or token.lower_ in PERSONAL:
         return True
-    return token.lemma_.lower() in words["speakers"] or token.lower_ in words["speakers"]
+    return _lemma_in(token, _words()["speakers"])
 
 
 def _unnamed_people(token: Token) -> bool:
-    return token.pos_ == "NOUN" and (token.lemma_.lower() in _words()["people"] or token.lower_ in _words()["people"])
+    return token.pos_ == "NOUN" and _lemma_in(token, _words()["people"])

@@ -566,7 +566,7 @@ def _with_word_ends(tokens: list[Token]) -> list[Token]:
 
 
 def _word_piece(text: str) -> bool:
-    """The rest of a word the tokenizer split: "n’t" of "don’t", "Ill" of "Ill-fated" (not "’ll", the
+    """The rest of a word the tokenizer split: "n’t" of "don’t", "not" of "cannot" (not "’ll", the
     next clause's verb: "attacked you’ll")."""
     return text[:1].isalnum() or text.lower() in ("n’t", "n't")
 
