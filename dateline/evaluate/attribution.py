@@ -4,6 +4,11 @@ EXACT: boundaries equal after stripping surrounding whitespace, punctuation and
 quotation marks. OVERLAP: at least one shared non-space character; a whole
 attribution matches when contents overlap and, where gold has a source, sources
 overlap too. Matching is one-to-one and greedy by largest overlap.
+
+Each miss is counted under a class (cue-missed, nested-in-content, content-taken,
+content-elsewhere, source-wrong, source-missing), and so is each false alarm
+(not-an-attribution, source-wrong, source-or-cue-wrong, content-elsewhere); ``--errors``
+writes them grouped by class.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +45,8 @@ class Scores:
     overlap: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in ("source", "cue", "content", "whole")})
     tokens: PRF = field(default_factory=PRF)
     recall_by_kind: dict[str, list[int]] = field(default_factory=lambda: {"direct/mixed": [0, 0], "indirect": [0, 0]})
+    misses: Counter = field(default_factory=Counter)  # unmatched gold attributions by class
+    false_alarms: Counter = field(default_factory=Counter)  # unmatched statements by class
     documents: int = 0
     seconds: float = 0.0
 
@@ -50,6 +58,8 @@ class Scores:
             "content_token": self.tokens.row(),
             "recall_whole_overlap": {k: round(hit / total, 3) if total else 0.0
                                      for k, (hit, total) in self.recall_by_kind.items()},
+            "misses_by_class": dict(self.misses.most_common()),
+            "false_alarms_by_class": dict(self.false_alarms.most_common()),
         }
 
 
@@ -130,18 +140,49 @@ def score_document(text: str, gold: list[GoldAttribution], pred: list[Predicted]
     g_tokens = _token_starts(text, [g.content for g in gold])
     p_tokens = _token_starts(text, [p.content for p in pred])
     scores.tokens.add(len(g_tokens & p_tokens), len(p_tokens - g_tokens), len(g_tokens - p_tokens))
-    if errors is not None:
-        matched_pred = {pi for _, pi in pairs}
-        show = lambda spans: " … ".join(text[s:e] for s, e in spans) if spans else "-"
-        for gi, g in enumerate(gold):
-            if gi not in matched_gold:
-                errors.append(f"FN\t{name}\t{g.content[0][0]}\tsource={show(g.source)!r}\tcue={show(g.cue)!r}\t"
-                              f"content={show(g.content)!r}")
-        for pi, p in enumerate(pred):
-            if pi not in matched_pred:
-                errors.append(f"FP\t{name}\t{p.content[0][0]}\t{p.kind}\tsource={show(p.source)!r}\t"
-                              f"cue={show(p.cue)!r}\tcontent={show(p.content)!r}")
+    matched_pred = {pi for _, pi in pairs}
+    show = lambda spans: " … ".join(text[s:e] for s, e in spans) if spans else "-"
+    for gi, g in enumerate(gold):
+        if gi not in matched_gold:
+            kind = _miss_class(text, g, pred)
+            scores.misses[kind] += 1
+            if errors is not None:
+                errors.append(f"FN\t{kind}\t{name}\t{g.content[0][0]}\tsource={show(g.source)!r}\t"
+                              f"cue={show(g.cue)!r}\tcontent={show(g.content)!r}")
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred:
+            kind = _false_alarm_class(text, gold, p)
+            scores.false_alarms[kind] += 1
+            if errors is not None:
+                errors.append(f"FP\t{kind}\t{name}\t{p.content[0][0]}\t{p.kind}\t"
+                              f"source={show(p.source)!r}\tcue={show(p.cue)!r}\tcontent={show(p.content)!r}")
 
+def _within(inner: Spans | None, outer: Spans) -> bool:
+    return inner is not None and any(s <= inner[0][0] and inner[-1][1] <= e for s, e in outer)
+
+
+def _miss_class(text: str, g: GoldAttribution, pred: list[Predicted]) -> str:
+    """Why a gold attribution went unmatched: the class ``--errors`` groups it under."""
+    same_cue = next((p for p in pred if g.cue and p.cue and overlap(text, g.cue, p.cue)), None)
+    if same_cue is not None:
+        if g.source is not None and (same_cue.source is None or not overlap(text, g.source, same_cue.source)):
+            return "source-wrong" if same_cue.source else "source-missing"
+        return "content-elsewhere"
+    if any(_within(g.cue, p.content) for p in pred):
+        return "nested-in-content"  # its cue lies inside what a found statement reports
+    if any(overlap(text, g.content, p.content) for p in pred):
+        return "content-taken"  # its words went to another cue
+    return "cue-missed"
+
+
+def _false_alarm_class(text: str, gold: list[GoldAttribution], p: Predicted) -> str:
+    """Why a found statement matched no gold attribution."""
+    if any(overlap(text, g.content, p.content) for g in gold):
+        return "source-or-cue-wrong" if not any(g.cue and p.cue and overlap(text, g.cue, p.cue) for g in gold) \
+            else "source-wrong"
+    if p.cue and any(g.cue and overlap(text, g.cue, p.cue) for g in gold):
+        return "content-elsewhere"
+    return "not-an-attribution"
 
 def evaluate(data: Path, split: str = "dev", errors_path: Path | None = None, nlp=None) -> Scores:
     """Run dateline over ``data/split/text`` and score it against the first annotator's file."""
@@ -161,5 +202,5 @@ def evaluate(data: Path, split: str = "dev", errors_path: Path | None = None, nl
         scores.documents += 1
     scores.seconds = time.perf_counter() - started
     if errors is not None:
-        write_errors(errors_path, errors)
+        write_errors(errors_path, sorted(errors, key=lambda line: line.split("\t")[:2]))
     return scores

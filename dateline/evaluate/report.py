@@ -18,6 +18,9 @@ def print_attribution(figures: dict, console: Console) -> None:
     console.print(f"content token  P {t['p']:.3f}  R {t['r']:.3f}  F1 {t['f1']:.3f}")
     recall = figures["recall_whole_overlap"]
     console.print("whole-attribution recall (OVERLAP): " + ", ".join(f"{k} {v:.3f}" for k, v in recall.items()))
+    for label, key in (("misses", "misses_by_class"), ("false alarms", "false_alarms_by_class")):
+        if figures.get(key):
+            console.print(f"{label} by class: " + ", ".join(f"{k} {v}" for k, v in figures[key].items()))
 
 
 def print_time(figures: dict, console: Console) -> None:
