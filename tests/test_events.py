@@ -1027,3 +1027,78 @@ def test_events_the_parse_hides(run, text, etype):
 def test_stones_pelted_are_a_riot_and_questions_are_not(run):
     assert [e["type"] for e in run("News\n\nLocals pelted stones at security forces in Srinagar.")["events"]] == ["PROTEST"]
     assert run("News\n\nReporters pelted the minister with questions.")["events"] == []
+
+
+def _types_and_modes(result):
+    return sorted((e["type"], e["mode"], e["modality"]) for e in result["events"])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what is handed over says it is aid: a sum, relief goods, arms
+    ("Germany provided 6.3 million euros to Ethiopia.", ("AID", "economic")),
+    ("China sent 20 tons of food to Laos.", ("AID", "humanitarian")),
+    ("Britain has sent 100 armoured patrol vehicles to Lebanon.", ("AID", "humanitarian")),
+    # property handed back to someone
+    ("The agency returned 11 oil paintings to the Pirmasen Municipal Museum in Germany.", ("RETREAT", "release")),
+    # restrictions eased, whatever the verb of easing
+    ("France suspended a 3% digital tax on U.S. tech companies.", ("CONCEDE", None)),
+    ("Trump and Abe have cut tariffs on U.S. farm goods.", ("CONCEDE", None)),
+    # a count of people released, no agent named
+    ("Hundreds of political prisoners have been released in Tripoli.", ("RETREAT", "release")),
+    # an envoy summoned is a complaint
+    ("India has summoned a top US diplomat to complain about spying.", ("ACCUSE", "disapprove")),
+    ("The two armies began a new round of joint military exercises today.", ("COOPERATE", "military")),
+])
+def test_material_cooperation_by_what_is_handed_or_eased(run, sentence, expected):
+    result = run("World\n\n" + sentence)
+    assert expected in [(e["type"], e["mode"]) for e in result["events"]], _types_and_modes(result)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company announced a $2 billion takeover of its rival.",  # money inside the object is not what is given
+    "The company reduced fuel prices.",  # a modifier is no object: fuel prices are no fuel
+    "After the FBI released photos of the suspected bombers, the men fled.",  # photos of people are no people
+    "The minister returned to Kabul on Monday.",  # someone going back hands nothing to anyone
+])
+def test_no_cooperation_without_its_object(run, sentence):
+    result = run("World\n\n" + sentence)
+    assert not [e for e in result["events"] if e["type"] in ("AID", "SANCTION", "RETREAT")], _types_and_modes(result)
+
+
+def test_a_refused_concession_is_a_rejection_and_a_plain_negated_past_is_not(run):
+    refused = run("World\n\nThe British government will not lift the ban imposed on the LTTE.")
+    assert ("REJECT", "yield", "asserted") in _types_and_modes(refused)
+    assert ("CONCEDE", None, "negated") in _types_and_modes(refused)  # the concession itself stays negated
+    past = run("World\n\nThe British government did not lift the ban on the LTTE last year.")
+    assert "REJECT" not in [e["type"] for e in past["events"]]
+
+
+def test_denying_a_blame_is_no_rejection_but_refusing_a_request_is(run):
+    for sentence in ("The government has strongly rejected accusations that the deal put dissidents at risk.",
+                     "The nominee has denied charges of fraud.", "Iran denied it was behind the shipment."):
+        assert "REJECT" not in [e["type"] for e in run("World\n\n" + sentence)["events"]], sentence
+    result = run("World\n\nYemen has rejected a U.S. request to interrogate detainees.")
+    assert "REJECT" in [e["type"] for e in result["events"]]
+
+
+def test_a_hyphened_ceasefire_is_a_ceasefire(run):
+    result = run("World\n\nThe president announced a weeklong cease-fire with the rebels to coincide with the holiday.")
+    assert ("RETREAT", "ceasefire") in [(e["type"], e["mode"]) for e in result["events"]]
+
+
+@pytest.mark.parametrize("sentence, assault", [
+    ("Earlier, the Israeli military struck a target in the Gaza Strip with artillery.", True),
+    ("The U.S. military launched air and artillery strikes on Syrian government-backed troops.", True),
+    ("Thousands of workers joined a general strike on Monday.", False),
+    ("The senator struck a deal with Democrats on Monday.", False),
+    ("The storm struck the coast on Monday.", False),
+])
+def test_a_strike_is_an_assault_only_when_read_as_violence(run, sentence, assault):
+    result = run("World\n\n" + sentence)
+    assert ("ASSAULT" in [e["type"] for e in result["events"]]) is assault, _types_and_modes(result)
+
+
+def test_the_reporting_body_is_the_actor_of_its_own_it(run):
+    result = run("World\n\nThe Iraqi military says it has seized large oil fields near Kirkuk from Kurdish forces.")
+    [event] = [e for e in result["events"] if e["type"] == "COERCE"]
+    assert names(result, event["actors"]) == ["Iraqi military"]

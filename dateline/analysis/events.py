@@ -24,9 +24,6 @@ from .statements import StatementBuild, a_thing, inside_a_name, is_cue, subject_
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
-LIGHT_VERBS = {"hold", "have", "attend", "host", "convene", "join", "conduct", "sign", "reach", "launch", "stage", "carry", "make"}
-
-
 @dataclass
 class EventBuild:
     type: str
@@ -70,7 +67,8 @@ def _trigger_words() -> _TriggerWords:
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
         phrases |= set(spec.get("phrases", {})) | {n for n in spec.get("nouns", {}) if " " in n}
     armed = frozenset(config()["armed_verbs"]["verbs"])  # "fighting broke out" stays a noun
-    verbs |= armed
+    verbs |= armed | set(config()["two_senses"]["verbs"])
+    nouns |= set(config()["two_senses"]["nouns"])
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases):
         words = tuple(phrase.split())
@@ -103,12 +101,20 @@ def candidate_triggers(doc: Doc) -> list[tuple[str, int, int]]:
             found.append(("verb", token.i, token.i + 1))
         # a gerund where a noun stands is one: "fighting broke out"
         elif (pos in ("NOUN", "PROPN") or token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")) \
-                and (lemma in words.nouns or lower in words.nouns) \
+                and (lemma in words.nouns or lower in words.nouns
+                     or token.i > 1 and tokens[token.i - 1].text == "-" and _hyphened(token) in words.nouns) \
                 and token.ent_type_ not in ("DATE", "TIME") \
                 and not (inside_a_name(token, NAMED_BODIES) and not title_cased(sentence_of(token))):
             # "on 12 March" is no march; "the Asia-Pacific Economic Cooperation forum" is no cooperation
             found.append(("noun", token.i, token.i + 1))
     return sorted(found, key=lambda m: (m[1], -m[2]))
+
+
+@cache
+def _two_sense_words(form: str) -> frozenset[str]:
+    """The words with a violent and another sense (`two_senses`), verbs or nouns: an assault only when
+    ``senses.violent`` reads them so."""
+    return frozenset(config()["two_senses"]["verbs" if form == "verb" else "nouns"])
 
 
 @cache
@@ -143,7 +149,38 @@ def _complements(verb: Token) -> set[str]:
                       for w in (g.lemma_.lower(), f"{child.lower_} {g.lemma_.lower()}")}
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_weapon(verb.head, _weapons()):
         found |= {verb.head.lemma_.lower(), verb.head.lower_}  # "shells fired by Pakistan forces": fired shells
+    return found | _object_classes(verb)
+
+
+def _object_classes(verb: Token) -> set[str]:
+    """The "@" classes of what a verb acts on: its object's words in `object_classes` ("provided
+    medical supplies": @relief), a sum of money (@money), a thing handed to someone (@to_party)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return set()
+    quantities = config()["object_quantities"]
+    # the object's head and its conjuncts ("vehicles and tents"), and what a quantity holds ("tons of
+    # food"); not a modifier ("fuel prices" are no fuel)
+    heads = [t for o in objects for t in (o, *o.conjuncts)]
+    heads += [g for h in heads if h.lemma_.lower() in quantities for p in h.children
+              if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    words = {w for t in heads for w in (t.lemma_.lower(), t.lower_)}
+    found = {f"@{name}" for name, members in _class_words().items() if words & members}
+    if any(t.ent_type_ == "MONEY" for t in heads):
+        found.add("@money")  # "provided 6.3 million euros", not "announced a $2 billion takeover"
+    lex = lexicon()
+    for p in verb.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to":
+            for party in (g for g in p.children if g.dep_ == "pobj"):
+                if party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or party.lemma_.lower() in lex.org_nouns \
+                        or party.lemma_.lower() in lex.agent_nouns:
+                    found.add("@to_party")  # "returned 11 paintings to the museum", not "returned to Kabul"
     return found
+
+
+@cache
+def _class_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in config()["object_classes"].items()}
 
 
 def _verb_type(verb: Token) -> tuple[str, str | None] | None:
@@ -260,8 +297,8 @@ def _court_or_show_word(verb: Token) -> bool:
     words = config()["no_event_complements"].get(verb.lemma_.lower())
     if not words:
         return False
-    beside = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children if c.dep_ == "ccomp"
-                                                  for g in c.children if g.dep_ == "mark"}
+    # a clause beside it counts as "that", marked or not ("denied it was involved")
+    beside = {c.lower_ for c in verb.children} | {"that" for c in verb.children if c.dep_ == "ccomp"}
     beside |= {" ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + n]) for n in (2, 3)}  # "pleaded guilty Monday"
     return bool(beside & set(words))
 
@@ -380,6 +417,10 @@ def _someone_acted_on(verb: Token, table: ActorTable) -> bool:
         patients = [verb.head]  # "two hostages released on Monday"
     lex = lexicon()
     people = lex.role_nouns | lex.agent_nouns | lex.partitive_nouns | lex.female | lex.male
+    # and what a count or a part is of: "hundreds of political prisoners were released"
+    patients += [g for head in patients if head.pos_ == "NUM" or head.ent_type_ == "CARDINAL"
+                 or head.lower_ in lex.partitive_nouns for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]  # not "photos of the suspects"
     for patient in (p for head in patients for p in (head, *head.conjuncts)):
         mention = table.mention_at(patient)
         # (a person or a group: an organisation's name is as often a product's, "the MacBook released in 2015")
@@ -422,7 +463,7 @@ def _noun_type(noun: Token, *phrases: str) -> tuple[str, str | None] | None:
                 return etype, spec["phrases"][phrase]
     for etype, spec in _types().items():
         nouns = spec.get("nouns", {})
-        for word in (noun.lower_, noun.lemma_.lower()):  # "talks", "sanctions" are listed in the plural
+        for word in (noun.lower_, noun.lemma_.lower(), _hyphened(noun)):  # "talks", "sanctions" are listed in the plural; "cease-fire"
             if word in nouns:
                 return etype, nouns[word]
     return None
@@ -536,6 +577,8 @@ def _reporter(pronoun: Token, table: ActorTable) -> str | None:
     if clause is None:
         return None
     subject = subject_of(clause.head, speech=False)
+    if subject is not None and table.actor_at(subject) is None and subject.pos_ == "NOUN" and _can_act(subject):
+        table.add_nominal(subject)  # "Iraqi military says it has seized …": the military, unnamed
     actor = table.actor(table.actor_at(subject)) if subject is not None else None
     return actor.id if actor is not None and actor.kind in REPORTER_PRONOUNS[pronoun.lower_] else None
 
@@ -585,9 +628,14 @@ def _can_act(noun: Token) -> bool:
         return True  # "members of tribal associations held protests": the partitive's subject acts too
     if noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children):
         return True  # a counted body that acts: "around 200 veterans gathered … to demand"
-    return noun.pos_ == "PROPN" or lemma in lex.org_nouns or lemma in lex.role_nouns or lemma in _event_nouns() or \
+    return noun.pos_ == "PROPN" or _acronym(noun) or lemma in lex.org_nouns or lemma in lex.role_nouns or lemma in _event_nouns() or \
         noun.lower_.endswith(AGENTIVE_ENDINGS) or \
         any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in noun.children)
+
+
+def _acronym(noun: Token) -> bool:
+    """"ICE returned 11 paintings", "DHS returned …": a body's initials the tagger took for a common noun."""
+    return noun.is_alpha and len(noun.text) >= 2 and noun.text.isupper() and not title_cased(sentence_of(noun))
 
 
 def _place_participant(token: Token, table: ActorTable) -> str | None:
@@ -681,6 +729,9 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         phrase = " ".join([t.lower_ for t in doc[start:end - 1]] + [doc[end - 1].lemma_.lower()])
         typed = _verb_type(trigger) if form == "verb" else (
             _noun_type(trigger, doc[start:end].text.lower(), phrase))
+        if typed is None and trigger.lemma_.lower() in _two_sense_words(form) \
+                and violent(trigger, table.names_a_person):
+            typed = ("ASSAULT", None)  # "struck a target with artillery", "launched air strikes on troops"
         if typed is None:
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
@@ -745,6 +796,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
                 and (event.type not in config()["scene_types"] or _stands_for_people(event.place.place)):
             _place_as_recipient(doc, event, table)
     found += _commitments(found, embedded, statements)
+    found += _refusals(doc, found, embedded, statements)
     found += _obligations(doc, found, statements, table)
     found.sort(key=lambda e: e.trigger)
     _attach_references(found, references)
@@ -1022,12 +1074,39 @@ def _commitments(events: list[EventBuild], embedded: set[int], statements: list[
         etype = next((t for t, types in kinds.items() if event.type in types), None) if intended else None
         if etype is None:
             continue
-        own_words = event.statement is None or speaker in event.actors
-        derived.append(EventBuild(
-            type=etype, mode=None, trigger=event.trigger, trigger_end=event.trigger_end, actors=list(event.actors),
-            recipients=list(event.recipients), evidence=event.evidence, modality="asserted" if own_words else "reported",
-            statement=event.statement, place=event.place, date=event.date, date_basis=event.date_basis,
-            confidence=round(event.confidence * 0.9, 2)))
+        derived.append(_made_of(event, etype, None, speaker))
+    return derived
+
+
+def _made_of(event: EventBuild, etype: str, mode: str | None, speaker: str | None) -> EventBuild:
+    """The pledge, threat or refusal an intended event makes: asserted when the actor's own words
+    (or the writer's) tell it, reported when someone else's do."""
+    own_words = event.statement is None or speaker in event.actors
+    return EventBuild(
+        type=etype, mode=mode, trigger=event.trigger, trigger_end=event.trigger_end, actors=list(event.actors),
+        recipients=list(event.recipients), evidence=event.evidence, modality="asserted" if own_words else "reported",
+        statement=event.statement, place=event.place, date=event.date, date_basis=event.date_basis,
+        confidence=round(event.confidence * 0.9, 2))
+
+
+def _refusals(doc: Doc, events: list[EventBuild], embedded: set[int],
+              statements: list[StatementBuild]) -> list[EventBuild]:
+    """What PLOVER codes for a cooperation refused: "will not lift the ban", "cannot accept more
+    refugees" are a REJECT (mode yield, assist or meet by what is refused). A plain negated past
+    ("did not lift the ban") tells of no act and stays what it is."""
+    cfg = config()["refusals"]
+    derived = []
+    for event in events:
+        mode = cfg["types"].get(event.type)
+        if mode is None or event.modality != "negated" or id(event) in embedded:
+            continue
+        trigger = doc[event.trigger]
+        clause = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+            (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+        if not any(c.dep_ == "aux" and c.lower_ in cfg["aux"] for c in clause.children):
+            continue
+        speaker = statements[event.statement].speaker if event.statement is not None else None
+        derived.append(_made_of(event, "REJECT", mode, speaker))
     return derived
 
 
@@ -1337,12 +1416,16 @@ def _country_word(token: Token, table: ActorTable) -> str | None:
 
 def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple[list[str], list[str]] | None:
     args = _prep_objects(noun, preps | {"with", "between"})  # the type's own: "attack on", not "agreement on"
+    # the second of two nouns joined stands where the first does ("launched air and artillery strikes on …")
+    stand = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+    if not args and stand is not noun:
+        args = _prep_objects(stand, preps | {"with", "between"})
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     owners = [_bound_owner(c, clause, table) for c in noun.children if c.dep_ == "poss"]
     undergone = []  # "his arrest", "Khashoggi's killing": the owner underwent it (unless "of" names who did)
     if owners and noun.lemma_.lower() in config()["patient_owner_nouns"] and not _prep_objects(noun, {"of"}):
         undergone, owners = owners, []
-    light = clause is not None and noun.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in LIGHT_VERBS
+    light = clause is not None and stand.dep_ in ("dobj", "nsubjpass", "attr") and clause.lemma_ in config()["light_verbs"]
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
             and not args and not owners and not light and _claimant(noun) is None:
         return None  # "during the meeting": a reference back, not a new event

@@ -104,6 +104,10 @@ def _noun_sense(noun: Token, is_person) -> bool | None:
     owner = next((c for c in children if c.dep_ == "poss"), None)
     if _armed(owner) or _with_weapon(noun) or any(_physical(t) and not is_person(t) for t in targets):
         return True
+    # the doer of the verb that carries it out: "the military launched air strikes on …"
+    carried = noun.head.head if noun.dep_ == "conj" and noun.head.dep_ == "dobj" else noun
+    if carried.dep_ == "dobj" and _armed(_head_of(carried.head, ("nsubj",))):
+        return True
     if _speaks(owner, is_person) and targets and not any(_unnamed_people(t) for t in targets):
         return False  # "Trump's attacks on Clinton"
     return None
