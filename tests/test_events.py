@@ -1102,3 +1102,18 @@ def test_the_reporting_body_is_the_actor_of_its_own_it(run):
     result = run("World\n\nThe Iraqi military says it has seized large oil fields near Kirkuk from Kurdish forces.")
     [event] = [e for e in result["events"] if e["type"] == "COERCE"]
     assert names(result, event["actors"]) == ["Iraqi military"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israeli forces have imposed blockades around Palestinian towns in the West Bank.", ("COERCE", "blockade")),
+    ("Russia launched cyber warfare against the UK.", ("COERCE", "cyber")),
+    ("Islamic State militants held around 20,000 civilians as human shields in Raqqa.", ("ASSAULT", "abduct")),
+])
+def test_coercion_by_what_is_imposed_or_held(run, sentence, expected):
+    result = run("World\n\n" + sentence)
+    assert expected in [(e["type"], e["mode"]) for e in result["events"]], _types_and_modes(result)
+
+
+def test_what_someone_is_capable_of_is_no_deed(run):
+    result = run("World\n\nNorth Korea has trained 500 hackers capable of launching cyber warfare against the South.")
+    assert not [e for e in result["events"] if e["type"] == "COERCE" and e["modality"] in ("asserted", "reported")]

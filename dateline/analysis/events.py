@@ -699,6 +699,9 @@ def _modality(trigger: Token) -> str:
     if any(c.dep_ == "mark" and c.lower_ in mod["conditional_marks"] for c in clause.children) or \
             aux & set(mod["hypothetical_aux"]):
         return "hypothetical"
+    if clause.dep_ in ("pcomp", "xcomp") and {clause.head.lemma_.lower(), clause.head.head.lemma_.lower()} & set(
+            mod["capability_heads"]):
+        return "hypothetical"  # "hackers capable of launching cyber warfare": what they could do, not did
     return "asserted"
 
 
