@@ -24,6 +24,8 @@ from .statements import StatementBuild, a_thing, inside_a_name, is_cue, subject_
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
+
+
 @dataclass
 class EventBuild:
     type: str
@@ -67,8 +69,8 @@ def _trigger_words() -> _TriggerWords:
         nouns |= {n for n in spec.get("nouns", {}) if " " not in n}
         phrases |= set(spec.get("phrases", {})) | {n for n in spec.get("nouns", {}) if " " in n}
     armed = frozenset(config()["armed_verbs"]["verbs"])  # "fighting broke out" stays a noun
-    verbs |= armed | set(config()["two_senses"]["verbs"])
-    nouns |= set(config()["two_senses"]["nouns"])
+    verbs |= armed | _two_sense_words("verb")
+    nouns |= _two_sense_words("noun")
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases):
         words = tuple(phrase.split())
@@ -463,7 +465,8 @@ def _noun_type(noun: Token, *phrases: str) -> tuple[str, str | None] | None:
                 return etype, spec["phrases"][phrase]
     for etype, spec in _types().items():
         nouns = spec.get("nouns", {})
-        for word in (noun.lower_, noun.lemma_.lower(), _hyphened(noun)):  # "talks", "sanctions" are listed in the plural; "cease-fire"
+        # "talks", "sanctions" are listed in the plural; "cease-fire" as written
+        for word in (noun.lower_, noun.lemma_.lower(), _hyphened(noun)):
             if word in nouns:
                 return etype, nouns[word]
     return None
@@ -671,11 +674,16 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _clause_of(trigger: Token) -> Token:
+    """The verb whose clause tells of the event: the trigger, or the verb a noun trigger hangs from."""
+    if trigger.pos_ == "NOUN":
+        return next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+    return trigger
+
+
 def _modality(trigger: Token) -> str:
     mod = config()["modality"]
-    clause = trigger
-    if trigger.pos_ == "NOUN":
-        clause = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+    clause = _clause_of(trigger)
     words = {c.lower_ for c in clause.children}
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if words & set(mod["negation"]) or any(c.dep_ == "neg" for c in trigger.children):
@@ -1103,10 +1111,8 @@ def _refusals(doc: Doc, events: list[EventBuild], embedded: set[int],
         mode = cfg["types"].get(event.type)
         if mode is None or event.modality != "negated" or id(event) in embedded:
             continue
-        trigger = doc[event.trigger]
-        clause = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-            (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
-        if not any(c.dep_ == "aux" and c.lower_ in cfg["aux"] for c in clause.children):
+        # (the clause whose negation made it negated)
+        if not any(c.dep_ == "aux" and c.lower_ in cfg["aux"] for c in _clause_of(doc[event.trigger]).children):
             continue
         speaker = statements[event.statement].speaker if event.statement is not None else None
         derived.append(_made_of(event, "REJECT", mode, speaker))

@@ -157,6 +157,7 @@ def score_document(text: str, gold: list[GoldAttribution], pred: list[Predicted]
                 errors.append(f"FP\t{kind}\t{name}\t{p.content[0][0]}\t{p.kind}\t"
                               f"source={show(p.source)!r}\tcue={show(p.cue)!r}\tcontent={show(p.content)!r}")
 
+
 def _within(inner: Spans | None, outer: Spans) -> bool:
     return inner is not None and any(s <= inner[0][0] and inner[-1][1] <= e for s, e in outer)
 
@@ -183,6 +184,7 @@ def _false_alarm_class(text: str, gold: list[GoldAttribution], p: Predicted) -> 
     if p.cue and any(g.cue and overlap(text, g.cue, p.cue) for g in gold):
         return "content-elsewhere"
     return "not-an-attribution"
+
 
 def evaluate(data: Path, split: str = "dev", errors_path: Path | None = None, nlp=None) -> Scores:
     """Run dateline over ``data/split/text`` and score it against the first annotator's file."""
