@@ -1117,3 +1117,28 @@ def test_coercion_by_what_is_imposed_or_held(run, sentence, expected):
 def test_what_someone_is_capable_of_is_no_deed(run):
     result = run("World\n\nNorth Korea has trained 500 hackers capable of launching cyber warfare against the South.")
     assert not [e for e in result["events"] if e["type"] == "COERCE" and e["modality"] in ("asserted", "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia beat Croatia 2-1 on Monday.",  # a score
+    "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won by 30 points.",  # a vote
+    "Rublev had rallied from a set down to beat Roberto Bautista Agut.",  # a contest word where he rallied from
+    "The amendment was defeated 52-48 in the Senate.",
+    "Spain lost 2-1 to Croatia. Russia beat Serbia 3-0 on Sunday. Canada beat Italy.",  # a report of games
+    "The governor's office did not respond to The Hill's request for comment.",  # the reporter's request
+    "Sign up for four months of Amazon Music Unlimited for just $1.",  # a subscription, no agreement
+    "Cook remembered Jobs going way off script at the rehearsal.",  # no weapon went off
+])
+def test_a_game_a_vote_or_a_request_for_comment_is_no_event(run, text):
+    assert run("Sport\n\n" + text)["events"] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police beat protesters in the capital on Monday.", "ASSAULT"),
+    ("Thousands rallied against the election results in Nairobi on Sunday.", "PROTEST"),
+    ("Supporters of the opposition rallied in the capital after the vote.", "PROTEST"),
+    # a date range is no score
+    ("Between 4-5 January, soldiers beat two journalists at a checkpoint in Yangon.", "ASSAULT"),
+])
+def test_violence_and_rallies_beside_a_vote_or_a_date_range_stay_events(run, text, etype):
+    assert etype in [e["type"] for e in run("News\n\n" + text)["events"]]

@@ -34,6 +34,24 @@ def test_a_fact_check_has_its_own_date_not_the_claims():
     assert read_html(_page(ld)).published == "2019-11-18T10:00:00+00:00"
 
 
+def test_a_fact_check_takes_no_claimants_name_for_a_byline():
+    ld = {"@type": "ClaimReview", "datePublished": "2019-11-18T10:00:00+00:00",
+          "author": {"@type": "Organization", "name": "Polygraph.info"},
+          "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "The Syrian defense ministry"}}}
+    page = _page(ld, body='<h4 class="author">By The Syrian defense ministry</h4> ' + BODY)
+    article = read_html(page)
+    assert article.authors == [] and article.byline is None
+
+
+@pytest.mark.parametrize("claimant, authors", [("Jane Roe", []), ("Someone Else", ["Jane Roe"])])
+def test_a_byline_guess_naming_the_claimant_is_dropped(claimant, authors):
+    ld = {"@type": "ClaimReview", "datePublished": "2019-11-18T10:00:00+00:00",
+          "author": {"@type": "Organization", "name": "Fact Desk"},
+          "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": claimant}}}
+    head = '<meta name="author" content="Jane Roe">'  # where the page puts a name, whoever's it is
+    assert read_html(_page(ld, head=head)).authors == authors
+
+
 def test_outlet_and_authors_from_json_ld():
     ld = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "ReutersIndia"},
           "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]}

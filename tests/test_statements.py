@@ -490,3 +490,64 @@ def test_the_source_is_the_whole_phrase_that_names_the_speaker(run):
     [statement] = run(text)["statements"]
     assert statement["speaker_mention"]["text"].startswith("Douglas Holtz-Eakin, an economist who served")
     assert statement["speaker_mention"]["text"].endswith("advocacy group")
+
+
+@pytest.mark.parametrize("text", [
+    "VW says the car is a preview, but it didn't say when the wagon will go on sale.",  # what was not said
+    "Rudolph pulled at the helmet before Garrett responded by hitting him in the head.",  # a deed, not words
+    "The governor's office did not respond to The Hill's request for comment.",  # the reporter's request
+    "A woman who called 911 said she saw a man.",  # a number dialled
+])
+def test_what_was_not_said_or_was_done_is_no_statement(run, text):
+    contents = [s["content"]["text"] for s in run("News\n\n" + text)["statements"]]
+    assert not any(c.startswith(("when", "hitting", "comment", "911")) for c in contents), contents
+
+
+def test_a_deed_by_gerund_does_not_hide_an_argument_by_gerund(run):
+    [statement] = run("News\n\nTrump responded by using the example of Chicago.")["statements"]
+    assert statement["content"]["text"] == "using the example of Chicago"
+
+
+def test_a_relative_clause_cue_reports_what_follows_it(run):
+    result = run("Cars\n\nFord built vehicles that industry analysts say will boost sales.")
+    [statement] = result["statements"]
+    assert statement["speaker_mention"]["text"] == "industry analysts"
+    assert statement["content"]["text"] == "will boost sales"
+
+
+def test_an_object_with_its_relative_clause_is_what_was_reported(run):
+    # the parser hangs "that exceeded two hours" on the verb as if it were the reported clause
+    result = run("Launch\n\nSome consumers who sought help on launch day reported telephone wait times that exceeded two hours.")
+    assert [s["content"]["text"] for s in result["statements"]] == ["telephone wait times that exceeded two hours"]
+
+
+@pytest.mark.parametrize("text,not_speaker", [
+    ("Rukban is a camp. Both analysts and sources in the Rukban camp told us the claims are false.", "Rukban"),
+    ("Jeffrey Epstein died in 2019. Lawyers for Epstein’s victims who are suing his estate will find "
+     "the interview a treasure trove.", "Jeffrey Epstein"),
+])
+def test_a_place_where_sources_are_or_a_possessor_is_not_the_speaker(run, text, not_speaker):
+    result = run("News\n\n" + text)
+    assert result["statements"] and all(speaker_name(result, s) != not_speaker for s in result["statements"])
+
+
+def test_a_quoted_headline_under_a_name_is_one_statement(run):
+    result = run("Anthony Lynn: “We needed to win this game”\n\nChargers coach Anthony Lynn said on Monday that the loss hurt.")
+    headline = [s for s in result["statements"] if "needed to win" in s["content"]["text"]]
+    assert len(headline) == 1 and headline[0]["kind"] == "direct"
+
+
+def test_a_list_under_a_name_is_nobodys_words(run):
+    result = run("Police arrest six\n\nOfficers arrested Elizabeth A. Burton and Ryan S. Hollman on Monday. They were "
+                 "held on the following charges:\n\n"
+                 "Elizabeth A. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond.\n\n"
+                 "Ryan S. Hollman: Dealing in methamphetamine, held in jail in lieu of $68,500 bond.")
+    assert result["statements"] == []
+
+
+def test_a_person_described_by_age_is_the_subject_told_of_just_before(run):
+    result = run("Spurs\n\nJose Mourinho has agreed a deal to replace Mauricio Pochettino as manager. "
+                 "“I am excited to be joining a club with such a great heritage,” the 56-year-old said.")
+    statement = next(s for s in result["statements"] if s["kind"] == "direct")
+    assert speaker_name(result, statement) == "Jose Mourinho"
+    assert statement["speaker_mention"]["text"] == "the 56-year-old"

@@ -940,6 +940,10 @@ def _nominal(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     """Resolve a definite role description ("the president") to an actor named before."""
     lex = lexicon()
     word = token.lemma_.lower()
+    if _age_description(token):
+        # "the 56-year-old said": a person by age, no title to match
+        start = min(c.i for c in token.subtree)
+        return _recent_subject(doc, token, start, table, resolved, quotes)
     if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS") or (word not in lex.role_nouns and word not in lex.female
                                                                   and word not in lex.male):
         return None
@@ -964,6 +968,14 @@ def _nominal(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
     if best is None:
         return _salient_bearer(doc, token, start, table) or _recent_subject(doc, token, start, table, resolved, quotes)
     return MentionRef(start, token.i + 1, "nominal", token.i, best[1].id, 0.8)
+
+
+def _age_description(token: Token) -> bool:
+    """"the 56-year-old", as a noun phrase of its own (not "a 56-year-old man")."""
+    doc = token.doc
+    return token.lower_ == "old" and token.dep_ in SUBJECT_DEPS and token.i >= 2 \
+        and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 SALIENCE_LEAD = 2.0  # how many times the runner-up's name mentions the article's main person needs
@@ -1017,7 +1029,8 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
             break
         distance = here - sent_index[mention.start]
         if distance > DESCRIPTION_WINDOW or mention.actor is None or mention.form == "title" \
-                or tokens[mention.head].dep_ not in SUBJECT_DEPS or (outside and quotes.at(tokens[mention.start].idx) is not None):
+                or not any(t.dep_ in SUBJECT_DEPS for t in tokens[mention.start:mention.end]) \
+                or (outside and quotes.at(tokens[mention.start].idx) is not None):
             continue
         actor = table.actor(mention.actor)
         if actor is None or actor.kind != "person" or (gender and actor.gender and gender != actor.gender):
@@ -1245,7 +1258,7 @@ def _resolve_references(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> None
     for token in tokens_of(doc):
         if token.i in table.by_token:
             continue
-        noun = token.pos_ == "NOUN"
+        noun = token.pos_ == "NOUN" or _age_description(token)
         if not noun and token.lower_ not in PERSONAL_PRONOUNS:
             continue  # only nouns and pronouns refer back
         mention = noun and (_nominal(doc, token, table, resolved, quotes) or _organization_description(doc, token, table)) \

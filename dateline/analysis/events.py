@@ -20,7 +20,7 @@ from .. import data
 from .actors import ActorTable, lexicon, sentence_index, sentence_of, text_of, title_cased, tokens_of
 from .places import PLACE_NOUNS, PlaceInfo, PlaceMention, compass_words, fold, gazetteer, place_words, qualifying_mentions
 from .senses import violent
-from .statements import StatementBuild, a_thing, inside_a_name, is_cue, subject_of
+from .statements import PERSONAL_OBJECTS, StatementBuild, a_thing, inside_a_name, is_cue, subject_of
 from .times import Timex
 
 ARGUMENT_DEPS = {"dobj", "dative", "attr"}
@@ -231,8 +231,40 @@ def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
         or etype == "REQUEST" and lemma in cfg["naming_verbs"] and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
                                                                       for c in verb.children) \
         or _done_by_a_thing(verb, etype, table) \
+        or lemma in cfg["contests"]["verbs"] and _a_contest(verb) \
         or not _weapon_went_off(verb) and any(f"{lemma} {c.lower_}" in cfg["weapon_subject_verbs"]
-                                              for c in verb.children if c.dep_ == "prt")
+                                              for c in verb.children if c.dep_ in ("prt", "prep"))  # "went off script"
+
+
+# "6-3", "2-1", "52-48": a game's or a vote's score, written close (not "between 4 - 5 January", "18-20 February")
+SCORE = re.compile(r"(?<![\d./-])(?<!between )\d{1,3}[-–]\d{1,3}(?![\d/-])(?! ?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+
+
+def _a_contest(verb: Token) -> bool:
+    """Whether a verb of winning tells of a game or a vote rather than a fight: a score in its sentence,
+    a contest word in who beat whom, where ("beat the incumbent", "rallied from a set down"), or an article that
+    reports games (scores in two sentences or more)."""
+    if SCORE.search(verb.sent.text):
+        return True
+    words = _contest_words()
+    # what was beaten and where, not what a rally is for or against ("rallied against the election")
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advcl", "xcomp")
+             or c.dep_ == "prep" and c.lower_ in ("in", "from", "to")]
+    if any(t.lower_ in words or t.lemma_.lower() in words for c in parts for t in c.subtree):
+        return True
+    head = verb.head  # "rallied from a set down to beat him": one contest
+    if verb.dep_ in ("xcomp", "advcl", "conj") and head.lemma_.lower() in config()["contests"]["verbs"] \
+            and _a_contest(head):
+        return True
+    doc = verb.doc
+    if "dateline_scores" not in doc.user_data:
+        doc.user_data["dateline_scores"] = sum(bool(SCORE.search(s.text)) for s in doc.sents)
+    return doc.user_data["dateline_scores"] >= 2
+
+
+@cache
+def _contest_words() -> frozenset[str]:
+    return frozenset(config()["contests"]["words"])
 
 
 WRITER_READER_SUBJECTS = {"i", "we", "you"}
@@ -404,9 +436,6 @@ def _by_a_natural_cause(verb: Token) -> bool:
 def _natural_cause(noun: Token) -> bool:
     causes = config()["natural_causes"]
     return noun.lemma_.lower() in causes or noun.lower_ in causes
-
-
-PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
 
 
 def _someone_acted_on(verb: Token, table: ActorTable) -> bool:
@@ -747,7 +776,8 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
             continue
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
-        if form == "verb" and (_no_such_event(trigger, typed[0], table) or _article_voice(trigger, statements)):
+        if form == "verb" and (_no_such_event(trigger, typed[0], table) or _article_voice(trigger, statements)) \
+                or form != "verb" and _court_or_show_word(trigger):
             continue
         etype, mode = typed
         if etype == "ASSAULT" and violent(trigger, table.names_a_person) is False:

@@ -271,9 +271,16 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
         # The head may be a role noun whose name sits in apposition or a compound; a possessor
         # names someone else ("Scott's niece, Marcia Price").
         # (at any depth: "some of Trump's defenders" are not Trump; a group is never its leader)
-        owned = {t.i for c in subject.subtree if c.dep_ == "poss" and c.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ")
+        # (a possessor the parser calls a modifier marked by "'s" too: "Lawyers for Epstein's victims")
+        owned = {t.i for c in subject.subtree if c.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ") and (
+                 c.dep_ == "poss" or any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children))
                  for t in c.subtree}
         owned |= _parenthesised(subject)  # "(D-Newport News)": a party and a home town, not the speaker
+        # "sources in the Rukban camp", "officials inside Idlib": where they are is not who they are
+        # (where a report is, is: "a report in the Argus Leader")
+        if subject.lower_ not in _document_sources():
+            owned |= {t.i for c in subject.subtree if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
+                      and c.head.pos_ == "NOUN" for t in c.subtree}
         person = is_person_noun(subject)
         # Nearest the head first: "a study by Loyola Law School professor Justin Levitt" is Levitt's,
         # the school only modifies him.
@@ -308,6 +315,9 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
     if mention.confidence < CONFIDENT:
         return None, (start, end), mention.confidence
     return mention.actor, (start, end), mention.confidence
+
+
+LOCATIVE_PREPOSITIONS = {"in", "inside", "near", "outside", "within", "across", "around"}
 
 
 def _parenthesised(head: Token) -> set[int]:
@@ -469,6 +479,9 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
         if clauses and clauses[0].i < cue.i and any(c.dep_ in kinds & {"xcomp", "dobj"} and c.i > cue.i for c in cue.children):
             clauses = []  # "In his book, ''Make Your Kid a Millionaire,'' he suggested looking at …": what follows
         head = clauses[0] if clauses else None
+        if head is not None and (noun := _object_of_relative(cue, head)) is not None:
+            # "reported wait times that exceeded two hours", parsed as a clause: the object and its relative
+            return list(cue.doc[noun.left_edge.i:head.right_edge.i + 1])
     if head is None and "ccomp" in kinds:
         # "Trump said he would not accept …" parsed as an adverbial clause: one with its own
         # subject and no subordinator ("if", "because") is the reported clause.
@@ -496,6 +509,12 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
         # the parser takes "on" of "called on X to Y" for a particle as often as for a preposition
         for prep in (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ in kinds and c.i > cue.i):
             head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if head is not None and prep.lower_ == "by" and head.pos_ == "VERB" and not is_cue(head) and any(
+                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in PERSONAL_OBJECTS) for c in head.children):
+                # "responded by hitting Rudolph": a deed done to someone, not words ("responded by
+                # calling it …", "by using the example of Chicago")
+                head = None
+                continue
             if head is not None:
                 extra = [c for c in cue.children if c.i > head.i and c.dep_ == "xcomp"]  # "called on X to Y"
                 break
@@ -510,6 +529,12 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     if head is None:
         return (_content_after_that(cue) or _content_rest_of_sentence(cue) or _fragment_before(cue)) if "ccomp" in kinds else None
     tokens = sorted({t for part in [head, *extra] for t in part.subtree}, key=lambda t: t.i)
+    if cue.dep_ == "relcl":
+        # "vehicles that analysts say will boost sales": the relative pronoun stands in the content's
+        # subject's place, before the source; what was said is what follows the cue
+        tokens = [t for t in tokens if t.i > cue.i]
+        if not tokens:
+            return None
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "endorsed Trump, who says he is honored": a relative clause set off by a comma at the
         # end adds the writer's words about the object, not the speaker's
@@ -542,6 +567,17 @@ def _content_tokens(cue: Token, kinds: frozenset[str] | None = None) -> list[Tok
     return tokens or None
 
 
+def _object_of_relative(cue: Token, clause: Token) -> Token | None:
+    """The noun before ``clause`` that the clause relates to, when the parser made a relative clause
+    ("times that exceeded two hours") a clause of the cue: its subject is a relative pronoun."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("WDT", "WP") or subject.i != clause.left_edge.i:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("dobj", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+                 and cue.i < c.i < clause.left_edge.i), None)
+
+
+PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
 QUESTION_WORDS = {"if", "whether", "how", "what", "who", "why", "when", "where", "which"}
 PERCEPTION_VERBS = {"find", "see", "watch", "hear", "notice", "spot", "catch", "discover", "feel"}
 SHOWING_VERBS = PERCEPTION_VERBS | {"show", "depict", "feature", "picture", "capture", "film", "record", "quote"}
@@ -1056,9 +1092,11 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
             continue
         if any(t.i == token.i or (subject is not None and t.i == subject.i) for t in tokens):
             continue
+        if any(c.dep_ == "neg" for c in token.children) and tokens[0].lower_ in QUESTION_WORDS:
+            continue  # "it didn't say when the wagon will go on sale": nothing was said
         tokens = _with_word_ends(_without_writer_aside(tokens))
-        if all(t.pos_ == "PRON" or t.is_punct for t in tokens):
-            continue  # "attacked you", "predicted what": a pronoun says nothing of what was said
+        if all(t.pos_ == "PRON" or t.is_punct or t.like_num and t.text[:1].isdigit() for t in tokens):
+            continue  # "attacked you", "predicted what", "called 911": nothing of what was said
         if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
             continue  # "He said, she said": a heading, nobody's words
         if subject is not None and _noun_content(tokens) and a_thing(subject, table):
@@ -1339,6 +1377,12 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
         is_transcript = name.isupper() and len(name) > 1
         if actor is None and not is_transcript:
             continue
+        if text_of(doc)[what[0]] in _HEADLINE_QUOTES and what[0] + 1 in taken:
+            continue  # 'Lynn: “We needed to win”': the quotation, attributed already
+        said = doc.char_span(*what, alignment_mode="expand")
+        if not is_transcript and said is not None and not any(
+                t.tag_ in FINITE_TAGS or t.lower_ in FIRST_AND_SECOND_PERSON for t in said):
+            continue  # "Elizabeth A. Burton: Possession of methamphetamine, …": a list under a name, nobody's words
         colon = who[1]
         found.append(StatementBuild("direct" if is_transcript else "indirect", trim(text_of(doc), *what), (colon, colon + 1),
                                     None, actor, who, 0.8 if actor else 0.5))
@@ -1359,6 +1403,8 @@ def _title_with_colon(text: str, colon: int) -> bool:
     return text.count(name) > 1
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us", "my", "our", "your"}
 BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
 _BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
 
@@ -1435,6 +1481,11 @@ def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBu
 
 
 @cache
+def _reporter_requests() -> frozenset[str]:
+    return frozenset(data.load("cues")["reporter_requests"])
+
+
+@cache
 def _noun_lexicon() -> dict[str, frozenset[str]]:
     return {noun: frozenset(preps) for noun, preps in data.load("cues")["nouns"].items()}
 
@@ -1472,8 +1523,8 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
                 content = child
             if content is not None:
                 break
-        if content is None:
-            continue
+        if content is None or content.n_lefts + content.n_rights == 0 and content.lemma_.lower() in _reporter_requests():
+            continue  # "The Hill's request for comment": the reporter's, no one's words
         tokens = sorted(content.subtree, key=lambda t: t.i)
         span = char_offsets(doc, tokens[0].i, tokens[-1].i + 1)
         if span[1] - span[0] < 3 or span in taken:

@@ -54,11 +54,13 @@ def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = Non
     page_date = _publication_time(page, extracted.get("date"))
     article = read_scraped_text(text, source=source, doc_id=doc_id, published=page_date or published)
     require_prose(article.text)
-    authors = clean_authors(page.authors, outlet)
-    if not authors and extracted.get("author"):
-        authors = clean_authors([extracted["author"]], outlet)
-    if not authors and article.byline:
-        authors = clean_authors([article.byline], outlet)
+    # a fact-check may show whom it checks where a byline would stand: a name of the claimant is no author
+    claimants = {name.casefold() for name in clean_authors(page.claimants)}
+    authors: list[str] = []
+    for given in (page.authors, [extracted.get("author")], [article.byline]):
+        names = clean_authors([g for g in given if g], outlet) if not authors else []
+        if not any(name.casefold() in claimants for name in names):
+            authors = authors or names
     if len(article.text.split()) < SHORT_TEXT_WORDS:
         warnings.append(f"suspiciously short text ({len(article.text.split())} words): the page may hold "
                         "only a teaser, a caption or a video")

@@ -42,6 +42,7 @@ class PageMeta:
     body: str | None = None
     url: str | None = None
     shown: str | None = None  # the publication time the page writes for its readers ("Published 10:02 AM EST …")
+    claimants: list[str] = field(default_factory=list)  # who made the claims a fact-check reviews, not its authors
 
 
 def _types(node: dict) -> set[str]:
@@ -64,15 +65,18 @@ def _walk(node, depth: int = 0):
                 yield from _walk(node[key], depth + 1)
 
 
-def _names(value) -> list[str]:
-    """Names of a schema.org Person/Organization value (a string, an object or a list of them)."""
+def _names(value, people_only: bool = False) -> list[str]:
+    """Names of a schema.org Person/Organization value (a string, an object or a list of them);
+    ``people_only`` leaves out what is typed an organisation (an author that is the outlet)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         name = value.get("name")
+        if people_only and _types(value) & {"organization", "newsmediaorganization"}:
+            return []
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, people_only)]
     return []
 
 
@@ -104,11 +108,13 @@ def read_page_meta(raw: bytes | str) -> PageMeta:
     articles = [o for o in _json_ld(tree) if _types(o) & ARTICLE_TYPES]
     # The most specific article type first: a NewsArticle over the WebPage that holds it.
     articles.sort(key=lambda o: (not (_types(o) - {"webpage"}), "claimreview" in _types(o)))
+    meta.claimants = [n for o in articles if isinstance(o.get("itemReviewed"), dict)
+                      for n in _names(o["itemReviewed"].get("author"))]
     for node in articles:
         meta.title = meta.title or _text(node.get("headline"))
         meta.published = meta.published or _stamp(node.get("datePublished")) or _stamp(node.get("dateCreated"))
         meta.publisher = meta.publisher or next(iter(_names(node.get("publisher"))), None)
-        meta.authors = meta.authors or [n for n in _names(node.get("author")) if n.strip()]
+        meta.authors = meta.authors or [n for n in _names(node.get("author"), people_only=True) if n.strip()]
         body = _text(node.get("articleBody"))
         if body and len(body) > len(meta.body or ""):
             meta.body = body
