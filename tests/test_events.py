@@ -1142,3 +1142,10 @@ def test_a_game_a_vote_or_a_request_for_comment_is_no_event(run, text):
 ])
 def test_violence_and_rallies_beside_a_vote_or_a_date_range_stay_events(run, text, etype):
     assert etype in [e["type"] for e in run("News\n\n" + text)["events"]]
+
+
+def test_a_request_from_someone_is_theirs_and_whoever_approves_it_is_asked(run):
+    result = run("Assange\n\nIn June, British Home Secretary Sajid Javid approved an extradition request from the US.")
+    event = next(e for e in result["events"] if e["type"] == "REQUEST")
+    assert names(result, event["actors"]) == ["United States"]
+    assert names(result, event["recipients"]) == ["Sajid Javid"]

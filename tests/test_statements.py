@@ -551,3 +551,8 @@ def test_a_person_described_by_age_is_the_subject_told_of_just_before(run):
     statement = next(s for s in result["statements"] if s["kind"] == "direct")
     assert speaker_name(result, statement) == "Jose Mourinho"
     assert statement["speaker_mention"]["text"] == "the 56-year-old"
+
+
+def test_a_relative_clause_cue_reports_no_further_than_its_clause(run):
+    result = run("News\n\nAssange, who denies the accusation, has avoided extradition to Sweden for seven years.")
+    assert not any("extradition" in s["content"]["text"] for s in result["statements"])

@@ -1484,6 +1484,12 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
             governing = [subject] if subject is not None else []
     elif (claimant := _claimant(noun)) is not None:
         governing = [claimant]
+    # "an extradition request from the US": for a noun, "from" names who asks; whoever approves,
+    # receives or rejects it is asked ("the verb's "from" names whom: "demanded money from them")
+    askers = _prep_objects(noun, {"from"}) if "from" in preps and "to" in preps and not owners else []
+    if askers and _actors_of(askers, table):
+        args = [a for a in args if a not in askers]
+        victims, governing, owners = victims + governing, askers, []
     # the sides "between" whom it happens act, named or not ("a firefight between the NPA and the military")
     actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:

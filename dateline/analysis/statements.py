@@ -689,7 +689,10 @@ def _content_rest_of_sentence(cue: Token) -> list[Token] | None:
         return None  # "the Nasdaq added 20.72 points", "concluded its hearings": an object, not what was said
     if cue.lemma_.lower() != "say" and _object_only(cue, first):
         return None  # "he found a strange-looking cell", "she believes the waitress": a thing or a person, no clause
-    tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:sentence_of(cue).end] if not t.is_space])
+    # a relative clause's cue reports no further than its clause ("Assange, who denies the
+    # accusation, has avoided extradition": the accusation only)
+    end = cue.right_edge.i + 1 if cue.dep_ == "relcl" else sentence_of(cue).end
+    tokens = _before_main_clause(cue, [t for t in doc[cue.i + 1:end] if not t.is_space])
     return tokens if len(tokens) >= 3 else None
 
 
@@ -1403,7 +1406,6 @@ def _title_with_colon(text: str, colon: int) -> bool:
     return text.count(name) > 1
 
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us", "my", "our", "your"}
 BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
 _BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
