@@ -474,6 +474,8 @@ def statements_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     unique: Annotated[bool, typer.Option("--unique-stories", help="One row per story, not per copy.")] = False,
+    act: Annotated[str | None, typer.Option(
+        help="speech (words said or written) or intention (what someone means to do: \"sought to talk\").")] = None,
     reviewed: ReviewedOption = False,
     limit: LimitOption = 100, db: DbOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
@@ -482,8 +484,8 @@ def statements_cmd(
     from .store.queries import statements
 
     rows = statements(_open_store(db), speaker=speaker, about=about, since=since, until=until,
-                      unique_stories=unique, reviewed=reviewed, limit=limit)
-    _emit(rows, format, ["date", "speaker", "kind", "content", "title"], "statements")
+                      unique_stories=unique, reviewed=reviewed, limit=limit, act=act)
+    _emit(rows, format, ["date", "speaker", "kind", "act", "content", "title"], "statements")
 
 
 @app.command("events")

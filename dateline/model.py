@@ -90,6 +90,10 @@ class Actor(Record):
 class Statement(Record):
     id: str
     kind: Literal["direct", "indirect", "mixed"]
+    act: Literal["speech", "intention"] = Field(
+        "speech", description="speech: words someone said or wrote; intention: what someone means to do or "
+                              "decided, told by a verb or noun of aim with an infinitive (\"sought to talk\", "
+                              "\"agreed to inject $6.5 billion\"), which PolNeAR counts as attribution but no one said")
     speaker: str | None = Field(None, description="actor id; null when not resolved confidently")
     speaker_mention: Span | None = None
     cue: Span | None = None

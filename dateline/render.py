@@ -75,7 +75,7 @@ def render(result: AnalyzedArticle, console: Console) -> None:
         lines = Text()
         lines.append(speaker, style="bold cyan")
         for s in items:
-            lines.append(f"\n  [{s.kind}] ", style="magenta")
+            lines.append(f"\n  [{s.kind}{', intention' if s.act == 'intention' else ''}] ", style="magenta")
             lines.append(f"{s.date or '?'}{' ~' if s.date_basis != 'text' else ''} ", style="dim")
             lines.append(f"{s.cue.text if s.cue else '—'}: ", style="green")
             said = " … ".join(p.text for p in s.content_parts) if s.content_parts else s.content.text

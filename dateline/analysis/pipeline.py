@@ -183,7 +183,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
     statement_ids = [f"s{n}" for n in range(1, len(statements) + 1)]
     statement_records = [
         Statement(
-            id=statement_ids[n], kind=s.kind, speaker=s.speaker,
+            id=statement_ids[n], kind=s.kind, act=s.act, speaker=s.speaker,
             speaker_mention=_span(text, *s.speaker_mention) if s.speaker_mention else None,
             cue=_span(text, *s.cue) if s.cue else None, content=_span(text, *s.content),
             content_parts=[_span(text, *p) for p in s.parts], date=s.date, date_basis=s.date_basis,

@@ -41,6 +41,7 @@ WRITER_READER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "
 # What a cue from the learned tagger may attribute, since no lexicon entry says: a clause, an
 # object or an infinitive for a verb; a "that" clause or the usual prepositions for a noun.
 LEARNED_VERB_FRAMES = frozenset({"ccomp", "dobj", "xcomp"})
+SAYING_FRAMES = {"ccomp", "quote"}  # a verb that can carry a clause or a quotation says something
 LEARNED_NOUN_FRAMES = frozenset({"that", "to", "of", "on", "about", "for", "over"})
 
 
@@ -63,6 +64,7 @@ class StatementBuild:
     date: str | None = None
     date_basis: str | None = None
     event: int | None = None  # index into the events list, set when linked
+    act: str = "speech"  # or "intention": what someone means to do or decided, not words (see ``intention``)
 
     def spans(self) -> list[tuple[int, int]]:
         """The character spans of what is reported: its parts, or the content whole."""
@@ -1124,7 +1126,7 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         found.append(StatementBuild(
             kind, (start, end), (token.idx, token.idx + len(token.text)), token.i, speaker,
             char_offsets(doc, *mention), round(min(0.9, confidence * 0.95), 2),
-            addressee=_addressee(token, table)))
+            addressee=_addressee(token, table), act="intention" if intention(token, tokens) else "speech"))
         used_cues.add(token.i)
 
     found.extend(_parenthetical_cues(doc, table, quotes, used_cues))
@@ -1482,6 +1484,22 @@ def _headline_colon(doc: Doc, table: ActorTable, taken: set[int]) -> StatementBu
                           speaker, char_offsets(doc, *mention), 0.6 if speaker else 0.5)
 
 
+def intention(cue: Token, content: list[Token]) -> bool:
+    """Whether ``cue`` with an infinitive for ``content`` tells what someone means to do or decided
+    ("sought to talk", "agreed to inject $6.5 billion", "the league's decision to suspend Garrett"),
+    not what anyone said; an infinitive of saying is words ("declined to comment", "refused to say")."""
+    words = _intentions()["nouns" if cue.pos_ == "NOUN" else "verbs"]
+    if cue.lemma_.lower() not in words or not content or content[0].lower_ != "to":
+        return False
+    verb = next((t for t in content if t.head.i == cue.i or t.head.i not in {c.i for c in content}), None)
+    return verb is None or not is_cue(verb, SAYING_FRAMES)
+
+
+@cache
+def _intentions() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(words) for kind, words in data.load("cues")["intentions"].items()}
+
+
 @cache
 def _reporter_requests() -> frozenset[str]:
     return frozenset(data.load("cues")["reporter_requests"])
@@ -1534,7 +1552,8 @@ def _noun_cues(doc: Doc, table: ActorTable, quotes: QuoteIndex, taken: set,
         speaker, mention, confidence = speaker_of(owner, table)
         kind = reported_kind(doc, *span)
         found.append(StatementBuild(kind, span, (token.idx, token.idx + len(token.text)), token.i, speaker,
-                                    char_offsets(doc, *mention), round(min(0.8, confidence * 0.85), 2)))
+                                    char_offsets(doc, *mention), round(min(0.8, confidence * 0.85), 2),
+                                    act="intention" if intention(token, tokens) else "speech"))
     return found
 
 

@@ -70,7 +70,7 @@ def search(store: Store, text: str, limit: int = 20) -> list[dict]:
 def statements(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
                until: str | None = None, kind: str | None = None, outlet: str | None = None,
                article: str | None = None, speaker_id: int | None = None, unique_stories: bool = False,
-               reviewed: bool = False, limit: int = 100, offset: int = 0) -> list[dict]:
+               reviewed: bool = False, limit: int = 100, offset: int = 0, act: str | None = None) -> list[dict]:
     where, params = [], []
     if speaker or speaker_id is not None:
         ids = find_corpus_actors(store, speaker) if speaker else [speaker_id]
@@ -82,11 +82,11 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
         where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(f"content : ({_fts_query(about)})")
     date_range(where, params, "COALESCE(s.date, a.published)", since, until)
-    for column, value in (("s.kind", kind), ("a.outlet", outlet), ("s.article_id", article)):
+    for column, value in (("s.kind", kind), ("s.act", act), ("a.outlet", outlet), ("s.article_id", article)):
         if value:
             where.append(f"{column} = ?")
             params.append(value)
-    columns = ("s.article_id, s.id, s.kind, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, s.date, "
+    columns = ("s.article_id, s.id, s.kind, s.act, COALESCE(ca.name, s.speaker_text) AS speaker, s.cue, s.content, s.date, "
                "a.title, a.published, a.outlet, a.url, a.story_id, s.start, s.\"end\", ac.corpus_actor_id AS speaker_id")
     body = ("FROM statements s JOIN articles a ON a.id = s.article_id "
             "LEFT JOIN actors ac ON ac.article_id = s.article_id AND ac.local_id = s.speaker "

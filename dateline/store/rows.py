@@ -15,7 +15,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("article_id", "local_id", "name", "kind", "country", "titles"),
     "mentions": ("article_id", "actor_id", "start", "end", "text", "form"),
     "statements": ("article_id", "id", "kind", "speaker", "speaker_text", "cue", "content", "start", "end", "date",
-                   "date_basis", "addressee", "event", "confidence"),
+                   "date_basis", "addressee", "event", "confidence", "act"),
     "events": ("article_id", "id", "type", "mode", "modality", "date", "date_basis", "place", "evidence",
                "confidence", "start", "end", "background"),
     "event_participants": ("article_id", "event_id", "role", "actor_id"),
@@ -40,7 +40,7 @@ def _statements(result: AnalyzedArticle) -> Iterator[tuple]:
     for s in result.statements:
         speaker_text = names.get(s.speaker) or (s.speaker_mention.text if s.speaker_mention else None)
         yield (result.article.id, s.id, s.kind, s.speaker, speaker_text, s.cue.text if s.cue else None, s.content.text,
-               s.content.start, s.content.end, s.date, s.date_basis, s.addressee, s.event, s.confidence)
+               s.content.start, s.content.end, s.date, s.date_basis, s.addressee, s.event, s.confidence, s.act)
 
 
 def _events(result: AnalyzedArticle) -> Iterator[tuple]:

@@ -1,6 +1,6 @@
 """Store schema and its forward migrations. ``PRAGMA user_version`` holds the applied version."""
 
-from .views import VIEWS
+from .views import STATEMENT_LIST, VIEWS
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -96,6 +96,16 @@ MIGRATIONS[4] = [
     """UPDATE events SET background = coalesce(
         (SELECT json_extract(j.value, '$.background') FROM articles a, json_each(a.record, '$.events') j
          WHERE a.id = events.article_id AND json_extract(j.value, '$.id') = events.id), 0)""",
+]
+
+# 5: a statement's act: words said, or an intention no one said ("agreed to inject $6.5 billion").
+MIGRATIONS[5] = [
+    "ALTER TABLE statements ADD COLUMN act TEXT NOT NULL DEFAULT 'speech'",
+    """UPDATE statements SET act = coalesce(
+        (SELECT json_extract(j.value, '$.act') FROM articles a, json_each(a.record, '$.statements') j
+         WHERE a.id = statements.article_id AND json_extract(j.value, '$.id') = statements.id), 'speech')""",
+    "DROP VIEW statement_list",
+    STATEMENT_LIST,
 ]
 
 LATEST = max(MIGRATIONS)

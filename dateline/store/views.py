@@ -8,12 +8,7 @@ and the internal key table, and describes the columns.
 
 from __future__ import annotations
 
-VIEWS = [
-    """CREATE VIEW article_list AS
-        SELECT a.id, a.title, a.published, a.outlet, a.url, a.language, a.story_id, a.extractor_version,
-               s.locator AS source, s.kind AS source_kind
-        FROM articles a JOIN sources s ON s.id = a.source_id""",
-    """CREATE VIEW statement_list AS
+STATEMENT_LIST_V1 = """CREATE VIEW statement_list AS
         SELECT st.article_id, st.id, st.date, st.date_basis, st.kind,
                sp.name AS speaker_name, st.speaker_text AS speaker_mention, sp.corpus_actor_id AS speaker_corpus_id,
                ca.name AS speaker_corpus_name, st.cue, st.content, st.start, st."end",
@@ -22,7 +17,17 @@ VIEWS = [
         FROM statements st JOIN articles a ON a.id = st.article_id
         LEFT JOIN actors sp ON sp.article_id = st.article_id AND sp.local_id = st.speaker
         LEFT JOIN corpus_actors ca ON ca.id = sp.corpus_actor_id
-        LEFT JOIN actors ad ON ad.article_id = st.article_id AND ad.local_id = st.addressee""",
+        LEFT JOIN actors ad ON ad.article_id = st.article_id AND ad.local_id = st.addressee"""
+# Store version 5 adds each statement's act (speech, or an intention no one said), last so that
+# exports keep their columns in place.
+STATEMENT_LIST = STATEMENT_LIST_V1.replace("st.speaker AS speaker_local_id", "st.speaker AS speaker_local_id, st.act")
+
+VIEWS = [
+    """CREATE VIEW article_list AS
+        SELECT a.id, a.title, a.published, a.outlet, a.url, a.language, a.story_id, a.extractor_version,
+               s.locator AS source, s.kind AS source_kind
+        FROM articles a JOIN sources s ON s.id = a.source_id""",
+    STATEMENT_LIST_V1,
     """CREATE VIEW event_list AS
         SELECT e.article_id, e.id, e.date, e.date_basis, e.type, e.mode, e.modality,
                (SELECT group_concat(x.name, '; ') FROM event_participants p JOIN actors x
@@ -55,7 +60,8 @@ DESCRIPTIONS = {
         "speaker_mention": "the words of the text that stand for the speaker",
         "speaker_corpus_id": "the speaker across the corpus (corpus_actors.id)",
         "start": "character offset of the content in the article's text", "end": "end offset of the content",
-        "date_basis": "text: the statement's own clause; context: a neighbouring statement or event; published"}),
+        "date_basis": "text: the statement's own clause; context: a neighbouring statement or event; published",
+        "act": "speech: words said or written; intention: what someone means to do or decided (\"sought to talk\")"}),
     "event_list": ("Who did what to whom: one row per event (PLOVER type), with names, place and article", {
         "modality": "asserted, reported (a source claims it), negated, future, planned, hypothetical, demanded",
         "actor_names": "the actors, '; '-separated", "recipient_names": "the recipients, '; '-separated"}),
