@@ -1128,6 +1128,8 @@ def test_what_someone_is_capable_of_is_no_deed(run):
     "The governor's office did not respond to The Hill's request for comment.",  # the reporter's request
     "Sign up for four months of Amazon Music Unlimited for just $1.",  # a subscription, no agreement
     "Cook remembered Jobs going way off script at the rehearsal.",  # no weapon went off
+    "Wi-Fi 6, formerly known as 802.11ax, has hit the market this year.",  # an arrival, no blow
+    "Sherwood declined to state when the lander would be ready.",  # a source's silence, no rejection
 ])
 def test_a_game_a_vote_or_a_request_for_comment_is_no_event(run, text):
     assert run("Sport\n\n" + text)["events"] == []
