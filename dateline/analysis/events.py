@@ -323,8 +323,9 @@ def _years_back(trigger: Token) -> bool:
 
 
 def _court_or_show_word(verb: Token) -> bool:
-    """"pleaded guilty", "demonstrates that …": a verb that, with these words beside it, is a plea or a
-    showing (``no_event_complements``), not the event its lemma names."""
+    """"pleaded guilty", "demonstrates that …", "a request for comment": a verb or an event noun that,
+    with these words beside it, is a plea, a showing or the reporter's own business
+    (``no_event_complements``), not the event its lemma names."""
     following = config()["no_event_next_words"].get(verb.lemma_.lower())
     if following and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in following:
         return True
@@ -1489,7 +1490,7 @@ def _noun_participants(noun: Token, preps: set[str], table: ActorTable) -> tuple
     askers = _prep_objects(noun, {"from"}) if "from" in preps and "to" in preps and not owners else []
     if askers and _actors_of(askers, table):
         args = [a for a in args if a not in askers]
-        victims, governing, owners = victims + governing, askers, []
+        victims, governing = victims + governing, askers
     # the sides "between" whom it happens act, named or not ("a firefight between the NPA and the military")
     actors = _actors_of(owners + governing + between, table, subject=True)
     if not actors:

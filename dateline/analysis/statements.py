@@ -41,7 +41,7 @@ WRITER_READER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "
 # What a cue from the learned tagger may attribute, since no lexicon entry says: a clause, an
 # object or an infinitive for a verb; a "that" clause or the usual prepositions for a noun.
 LEARNED_VERB_FRAMES = frozenset({"ccomp", "dobj", "xcomp"})
-SAYING_FRAMES = {"ccomp", "quote"}  # a verb that can carry a clause or a quotation says something
+SAYING_FRAMES = frozenset({"ccomp", "quote"})  # a verb that can carry a clause or a quotation says something
 LEARNED_NOUN_FRAMES = frozenset({"that", "to", "of", "on", "about", "for", "over"})
 
 
@@ -1386,7 +1386,7 @@ def _colon_lines(doc: Doc, table: ActorTable, taken: set[int]) -> list[Statement
             continue  # 'Lynn: “We needed to win”': the quotation, attributed already
         said = doc.char_span(*what, alignment_mode="expand")
         if not is_transcript and said is not None and not any(
-                t.tag_ in FINITE_TAGS or t.lower_ in FIRST_AND_SECOND_PERSON for t in said):
+                t.tag_ in FINITE_TAGS or t.lower_ in WRITER_READER_PRONOUNS for t in said):
             continue  # "Elizabeth A. Burton: Possession of methamphetamine, …": a list under a name, nobody's words
         colon = who[1]
         found.append(StatementBuild("direct" if is_transcript else "indirect", trim(text_of(doc), *what), (colon, colon + 1),
@@ -1408,7 +1408,6 @@ def _title_with_colon(text: str, colon: int) -> bool:
     return text.count(name) > 1
 
 
-FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us", "my", "our", "your"}
 BLOCK_INTRO_MAX_WORDS = 12  # "The governor added:", "Caddell said in a statement on Monday:"
 _BLOCK_INTRO = re.compile(r"(?:^|\n)(?P<intro>[^\n\"“”]+):[^\S\n]*\n+(?P<block>[^\n]+)")
 
@@ -1491,7 +1490,8 @@ def intention(cue: Token, content: list[Token]) -> bool:
     words = _intentions()["nouns" if cue.pos_ == "NOUN" else "verbs"]
     if cue.lemma_.lower() not in words or not content or content[0].lower_ != "to":
         return False
-    verb = next((t for t in content if t.head.i == cue.i or t.head.i not in {c.i for c in content}), None)
+    inside = {t.i for t in content}
+    verb = next((t for t in content if t.head.i == cue.i or t.head.i not in inside), None)
     return verb is None or not is_cue(verb, SAYING_FRAMES)
 
 

@@ -142,20 +142,22 @@ def score_document(text: str, gold: list[GoldAttribution], pred: list[Predicted]
     scores.tokens.add(len(g_tokens & p_tokens), len(p_tokens - g_tokens), len(g_tokens - p_tokens))
     matched_pred = {pi for _, pi in pairs}
     show = lambda spans: " … ".join(text[s:e] for s, e in spans) if spans else "-"
-    for gi, g in enumerate(gold):
-        if gi not in matched_gold:
-            kind = _miss_class(text, g, pred)
-            scores.misses[kind] += 1
+    parts = lambda a: f"source={show(a.source)!r}\tcue={show(a.cue)!r}\tcontent={show(a.content)!r}"
+    _count_unmatched(gold, matched_gold, lambda g: _miss_class(text, g, pred), scores.misses, errors,
+                     lambda kind, g: f"FN\t{kind}\t{name}\t{g.content[0][0]}\t{parts(g)}")
+    _count_unmatched(pred, matched_pred, lambda p: _false_alarm_class(text, gold, p), scores.false_alarms, errors,
+                     lambda kind, p: f"FP\t{kind}\t{name}\t{p.content[0][0]}\t{p.kind}\t{parts(p)}")
+
+
+def _count_unmatched(items: list, matched: set[int], classify, counts: Counter, errors: list[str] | None,
+                     line) -> None:
+    """Count each item not in ``matched`` under its class, and list it in ``errors`` when kept."""
+    for i, item in enumerate(items):
+        if i not in matched:
+            kind = classify(item)
+            counts[kind] += 1
             if errors is not None:
-                errors.append(f"FN\t{kind}\t{name}\t{g.content[0][0]}\tsource={show(g.source)!r}\t"
-                              f"cue={show(g.cue)!r}\tcontent={show(g.content)!r}")
-    for pi, p in enumerate(pred):
-        if pi not in matched_pred:
-            kind = _false_alarm_class(text, gold, p)
-            scores.false_alarms[kind] += 1
-            if errors is not None:
-                errors.append(f"FP\t{kind}\t{name}\t{p.content[0][0]}\t{p.kind}\t"
-                              f"source={show(p.source)!r}\tcue={show(p.cue)!r}\tcontent={show(p.content)!r}")
+                errors.append(line(kind, item))
 
 
 def _within(inner: Spans | None, outer: Spans) -> bool:

@@ -58,9 +58,10 @@ def read_html(raw: bytes, *, source: str | None = None, doc_id: str | None = Non
     claimants = {name.casefold() for name in clean_authors(page.claimants)}
     authors: list[str] = []
     for given in (page.authors, [extracted.get("author")], [article.byline]):
-        names = clean_authors([g for g in given if g], outlet) if not authors else []
-        if not any(name.casefold() in claimants for name in names):
-            authors = authors or names
+        names = clean_authors([g for g in given if g], outlet)
+        if names and not any(name.casefold() in claimants for name in names):
+            authors = names
+            break
     if len(article.text.split()) < SHORT_TEXT_WORDS:
         warnings.append(f"suspiciously short text ({len(article.text.split())} words): the page may hold "
                         "only a teaser, a caption or a video")
