@@ -522,3 +522,24 @@ def test_a_great_city_is_not_its_small_namesake_in_a_story_about_several_states(
 def test_a_countrys_former_name_is_the_country():
     assert gazetteer().best("Zaire").country == "CD"
     assert gazetteer().best("Upper Volta").country == "BF"
+
+
+@pytest.mark.parametrize("text,stray", [
+    ("Demonstrators blocked the main road in Bourj Al Arab town (Akkar) on Sunday.", "US"),  # Arab, Alabama
+    ("Army jets bombed hideouts near Qaryat Shaykh Yunus Village in Ninewa province.", "PS"),  # Khan Yunis
+])
+def test_the_end_of_a_longer_unknown_name_is_no_namesake_town(run, text, stray):
+    assert all(country != stray for _, country in _places(run, text))
+
+
+def test_an_area_word_before_a_city_names_the_city(run):
+    places = _places(run, "Thousands marched in Metro Atlanta and in Greater Boston on Sunday.")
+    assert ("Atlanta", "US") in places and ("Boston", "US") in places
+
+
+@pytest.mark.parametrize("kind", ["community", "ward", "woreda", "corregimiento"])
+def test_a_bracket_after_a_local_kind_places_the_event_in_its_division(run, kind):
+    result = run(f"News\n\nGunmen attacked civilians in Oshie {kind} (Ahoada West, Rivers) on Monday.")
+    places = {p["id"]: p for p in result["places"]}
+    located = [places[e["place"]] for e in result["events"] if e["type"] == "ASSAULT" and e["place"]]
+    assert located and located[0]["country"] == "NG"

@@ -833,7 +833,7 @@ def _candidate_spans(doc, person_tokens: set[int]) -> dict[tuple[int, int], str]
         before = start - 1
         if before > 0 and doc[before].text == "(" and (before in ends or _after_a_name(doc, before)) \
                 or doc[before].text == "," and (before == listed_end or before - 1 == listed_end
-                                                and doc[before - 1].lemma_.lower() in kind_words()):
+                                                and doc[before - 1].lemma_.lower() in name_kind_words()):
             if spans.get((start, end), WEAK) == WEAK:
                 spans[(start, end)] = VOUCHED  # the bracket vouches, whatever the NER took the name for
             listed_end = end
@@ -1236,7 +1236,7 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     compass_cut = False
     while end - start > 1 and not gaz.candidates(doc[start:end].text) and (
-            doc[start].lower_ == "the" or doc[start].lower_ in words["compass"]):
+            doc[start].lower_ == "the" or doc[start].lower_ in words["area_prefixes"]):
         compass_cut |= doc[start].lower_ in words["compass"]
         start += 1
     if compass_cut and {t.lower_ for t in doc[start:end]} <= words["landform"] | words["generic"]:
@@ -1256,6 +1256,26 @@ def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _tail_of_unknown_name(doc, start: int, end: int) -> bool:
+    """Whether a name is the end of a longer one the gazetteer lacks: "Arab" of "Bourj Al Arab town",
+    "Yunus" of "Qaryat Shaykh Yunus Village" (the capitalised word before it modifies the same head)
+    name no namesake town in Alabama or Gaza. A place, a nationality or an area word before it
+    ("Kansas City", "Metro Atlanta") does not count."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if not (before.is_alpha and before.text[:1].isupper() and before.whitespace_ and not before.is_sent_start
+            and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i >= start
+            and before.ent_type_ not in ("NORP", "PERSON") and before.lower_ not in place_words()["area_prefixes"]):
+        return False
+    first = start - 1
+    while first > 0 and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper() \
+            and doc[first - 1].whitespace_ and not doc[first - 1].is_sent_start and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    gaz = gazetteer()
+    return not any(gaz.candidates(doc[i:end].text) or gaz.candidates(doc[i:start].text) for i in range(first, start))
+
+
 def _bracket_groups(doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """Each place name in a bracket, or right before one (its kind word between), with the other
     names of that group: "Palma (Palma, Cabo Delgado)" → each Palma with the rest."""
@@ -1268,7 +1288,7 @@ def _bracket_groups(doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], 
         if token.text != "(":
             continue
         group = []
-        before = token.i - 1 - (token.i > 1 and doc[token.i - 1].lemma_.lower() in kind_words())
+        before = token.i - 1 - (token.i > 1 and doc[token.i - 1].lemma_.lower() in name_kind_words())
         opening = next((span for span in spans if span[1] == before + 1), None)
         if opening is not None:
             group.append(opening)
@@ -1312,7 +1332,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
         if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in place_words()["firm_kind"]:
             continue  # "the vehicle-maker Winnebago": a firm named after its kind
         trimmed = (start, end) if (start, end) in listed else _trimmed(doc, start, end)
-        if trimmed is None:
+        if trimmed is None or _tail_of_unknown_name(doc, *trimmed):
             continue
         covered.update(range(start, max(end, trimmed[1])))
         spans.append(trimmed)
@@ -1337,7 +1357,7 @@ def find_place_mentions(doc, person_tokens: set[int]) -> list[PlaceMention]:
     qualifier_of: dict[tuple[int, int], tuple[int, int]] = {}
     by_start = {s: (s, e) for s, e in spans}
     for s, e in spans:
-        gap = 2 if e + 1 < len(doc) and doc[e + 1].text in ("(", ",") and doc[e].lemma_.lower() in kind_words() else 1
+        gap = 2 if e + 1 < len(doc) and doc[e + 1].text in ("(", ",") and doc[e].lemma_.lower() in name_kind_words() else 1
         nxt = by_start.get(e + gap)
         if (s, e) in listed or nxt in listed:
             continue  # "Becker, Clay and Douglas counties" is a list, not a chain of qualifiers
@@ -1606,7 +1626,7 @@ def _after_a_name(doc, bracket: int) -> bool:
     """Whether the opening bracket at token ``bracket`` follows a capitalised name, or a name and
     its kind ("Jaba village (Jenin, West Bank)")."""
     i = bracket - 1
-    if i >= 0 and doc[i].lemma_.lower() in kind_words():
+    if i >= 0 and doc[i].lemma_.lower() in name_kind_words():
         i -= 1
     return i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start
 
@@ -1619,6 +1639,14 @@ def _is_ner(doc, span: tuple[int, int]) -> bool:
 def kind_words() -> frozenset[str]:
     """Words for a kind of place written after its name ("Ibuga village", "Kale township")."""
     return frozenset(KIND_WORDS | place_words()["division"])
+
+
+@cache
+def name_kind_words() -> frozenset[str]:
+    """Kind words that may stand between a name and the bracket or comma that places it: the kinds of
+    place and division, and local kinds below a town ("Oshie community (Ahoada West, Rivers)"). Not
+    for telling whose from where: "the Somali community" is a people's, not Somalia."""
+    return kind_words() | place_words()["local_kinds"]
 
 
 @cache
@@ -1643,6 +1671,7 @@ def place_words() -> dict:
             | frozenset(extra["compass_words"]) | frozenset(extra["institution_words"]),
             "media": frozenset(extra["media_words"]),
             "firm_kind": frozenset(extra["firm_kind_words"]),
+            "area_prefixes": frozenset(extra["area_prefix_words"]) | compass_words(),
             "min_person_city_population": extra["min_person_city_population"],
             "min_org_city_population": extra["min_org_city_population"],
             "famous_city_population": extra["famous_city_population"],
