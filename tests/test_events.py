@@ -1151,3 +1151,17 @@ def test_a_request_from_someone_is_theirs_and_whoever_approves_it_is_asked(run):
     event = next(e for e in result["events"] if e["type"] == "REQUEST")
     assert names(result, event["actors"]) == ["United States"]
     assert names(result, event["recipients"]) == ["Sajid Javid"]
+
+
+@pytest.mark.parametrize("text", [
+    "The guard didn't appear to clash with the protesters.",
+    "The rebels never managed to attack the base.",
+    "The rebels did not plan to attack the base.",
+])
+def test_an_event_under_a_negated_implicative_or_plan_verb_is_negated(run, text):
+    events = [e for e in run("News\n\n" + text)["events"] if e["type"] == "ASSAULT"]
+    assert events and all(e["modality"] == "negated" for e in events)
+
+
+def test_handing_over_the_reins_is_no_aid(run):
+    assert run("News\n\nLegere will hand over the reins to president Mike Siever.")["events"] == []

@@ -556,3 +556,47 @@ def test_a_person_described_by_age_is_the_subject_told_of_just_before(run):
 def test_a_relative_clause_cue_reports_no_further_than_its_clause(run):
     result = run("News\n\nAssange, who denies the accusation, has avoided extradition to Sweden for seven years.")
     assert not any("extradition" in s["content"]["text"] for s in result["statements"])
+
+
+@pytest.mark.parametrize("subject", [
+    "Officials who met Tom Baker",  # a name in a clause describing the source
+    "Scientists using a telescope on Mauna Kea",
+    "The statement, which was obtained by Variety,",  # who got hold of the document
+])
+def test_a_name_in_a_clause_describing_the_source_is_not_the_speaker(run, subject):
+    result = run(f"Files\n\nThe talks ended on Monday. {subject} said the plant would stay open.")
+    statement = _said(result)[0]
+    assert statement["speaker"] is None
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("A statement released by Reuters said the plant would stay open.", "said", "Reuters"),
+    ("Ana Ruiz sued in May. According to a document Ana Ruiz prepared for her lawyers, the plant would stay open.",
+     "According to", "Ana Ruiz"),
+])
+def test_who_made_a_document_a_clause_describes_wrote_it(run, text, cue, speaker):
+    result = run("Files\n\n" + text)
+    assert [speaker_name(result, s) for s in _said(result, cue)] == [speaker]
+
+
+def test_a_role_with_another_partys_office_does_not_take_up_the_last_subject(run):
+    result = run("Video\n\nThe party posted a video of an interview with Keir Starmer, a senior Labour Party figure. "
+                 "The clip showed Starmer failing to answer, when in fact he responded quickly. "
+                 "The chairman of the Conservative Party said the video was satire.")
+    statement = _said(result)[0]
+    assert statement["speaker"] is None and statement["speaker_mention"]["text"].startswith("The chairman")
+
+
+def test_a_name_the_ner_runs_on_over_a_clause_opener_is_cut_there(run):
+    result = run("Awards\n\nTaylor Swift will sing at the American Music Awards. The label gave way at the upcoming "
+                 "American Music Awards after Swift publicly scolded her former label, saying it blocked her.")
+    assert "American Music Awards after Swift" not in [a["name"] for a in result["actors"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Most of us think we overeat when the food is really good.",
+    "Let’s say the plan fails next year.",
+    "That said, early retirement comes in various shapes and sizes.",
+])
+def test_the_writers_own_turns_are_no_statements(run, text):
+    assert run("Money\n\n" + text)["statements"] == []

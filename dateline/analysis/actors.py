@@ -978,6 +978,20 @@ def _age_description(token: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def _office_words(token: Token) -> frozenset[str]:
+    """The names of the body a role description's "of" phrase gives its office: "the chairman of the
+    Conservative Party" → {conservative, party}; none for "the senator"."""
+    return frozenset(fold(t.text) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for t in prep.subtree if t.pos_ == "PROPN")
+
+
+def _may_hold(actor: ActorBuild, office: frozenset[str]) -> bool:
+    """Whether what the article says of a person (titles, affiliations) allows the office a
+    description names: Keir Starmer of the Labour Party is not "the chairman of the Conservative Party"."""
+    known = actor.title_words() | {fold(w) for a in actor.affiliations for w in a.split()}
+    return office <= known
+
+
 SALIENCE_LEAD = 2.0  # how many times the runner-up's name mentions the article's main person needs
 SALIENCE_MIN = 3  # name mentions that make a person the article's main one
 
@@ -1000,7 +1014,8 @@ def _salient_bearer(doc: Doc, token: Token, start: int, table: ActorTable) -> Me
         return None
     actor = counts[0][1]
     roles = actor.title_words() & lex.role_nouns
-    if (gender and actor.gender and gender != actor.gender) or (roles and noun not in roles):
+    if (gender and actor.gender and gender != actor.gender) or (roles and noun not in roles) \
+            or not _may_hold(actor, _office_words(token)):
         return None
     return MentionRef(start, token.i + 1, "nominal", token.i, actor.id, 0.6)
 
@@ -1023,6 +1038,7 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
     sent_index = sentence_index(doc)
     here = sent_index[token.i]
     outside = quotes.at(token.idx) is None
+    office = _office_words(token)
     candidates: set[str] = set()
     for mention in resolved:
         if mention.end > start:
@@ -1036,7 +1052,7 @@ def _recent_subject(doc: Doc, token: Token, start: int, table: ActorTable, resol
         if actor is None or actor.kind != "person" or (gender and actor.gender and gender != actor.gender):
             continue
         roles = actor.title_words() & lex.role_nouns
-        if roles and noun in lex.role_nouns and noun not in roles:
+        if roles and noun in lex.role_nouns and noun not in roles or not _may_hold(actor, office):
             continue
         candidates.add(actor.id)
     if len(candidates) != 1:

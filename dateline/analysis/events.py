@@ -721,6 +721,9 @@ def _modality(trigger: Token) -> str:
     if (words | {c.lower_ for c in trigger.children}) & set(mod["hedges"]):
         return "reported"  # "militants reportedly attacked": a claim the writer does not vouch for
     governor = clause.head if clause.dep_ in ("xcomp", "ccomp", "pobj", "dobj") else None
+    if governor is not None and clause.dep_ == "xcomp" and governor.lemma_.lower() in (
+            *mod["implicative_heads"], *mod["planned_heads"]) and any(c.dep_ == "neg" for c in governor.children):
+        return "negated"
     if trigger.pos_ == "NOUN" and trigger.head.lower_ == "for" and trigger.head.head.lemma_ in mod["demanded_heads"]:
         return "demanded"
     if governor is not None and governor.lemma_ in mod["demanded_heads"] and clause.dep_ in ("xcomp", "ccomp"):

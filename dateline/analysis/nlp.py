@@ -62,17 +62,30 @@ def _split_glued_quotes(nlp: Language) -> None:
 
 
 BRACKETS = frozenset("()[]")
+# Lower-case words that open a clause and sit inside no name: the small NER runs a name on over them
+# ("the American Music Awards after Swift publicly scolded …" as one organisation).
+CLAUSE_OPENERS = frozenset({"after", "before", "when", "while", "since", "because", "although", "though", "until",
+                            "unless", "whereas", "whether"})
 
 
-def split_bracketed_entities(doc: Doc) -> Doc:
+def _breaks_name(token) -> bool:
+    return token.text in BRACKETS or token.text in CLAUSE_OPENERS
+
+
+def cut_run_on_entities(doc: Doc) -> Doc:
     """Cut every entity at the brackets inside it: the small NER runs a name into its bracketed
-    qualifier ("Shendi (Shendi locality" as one organisation), and no name holds a bracket."""
-    if not any(t.text in BRACKETS for e in doc.ents for t in e):
+    qualifier ("Shendi (Shendi locality" as one organisation), and no name holds a bracket. An entity
+    run on over a clause opener ends before it."""
+    if not any(_breaks_name(t) for e in doc.ents for t in e):
         return doc
     pieces = []
     for ent in doc.ents:
         start = ent.start
         for i in range(ent.start, ent.end + 1):
+            if i < ent.end and doc[i].text in CLAUSE_OPENERS:
+                if i > start:
+                    pieces.append(Span(doc, start, i, label=ent.label_))
+                break  # what follows the opener is no part of this name
             if i == ent.end or doc[i].text in BRACKETS:
                 if i > start:
                     pieces.append(Span(doc, start, i, label=ent.label_))

@@ -20,7 +20,7 @@ from .events import extract_events
 from .learned_statements import with_learned_statements
 from .limits import PIECE_CHARS, TimeLimitExceeded, deadline, pieces, shape_problem, time_limit
 from .linking import link, long_before
-from .nlp import load_pipeline, split_bracketed_entities
+from .nlp import load_pipeline, cut_run_on_entities
 from .places import find_place_mentions
 from .quotes import QuoteIndex, find_quotes
 from .statements import extract_statements
@@ -146,7 +146,7 @@ def records(article: Article, doc: Doc) -> AnalyzedArticle:
         return AnalyzedArticle(article=article)  # the analysis stages are English-only
     text = article.text
     doc.user_data.setdefault("dateline_text", text)  # the Doc was parsed from it: no need to rebuild it
-    split_bracketed_entities(doc)
+    cut_run_on_entities(doc)
     day = published_on = published_day(article)  # (``day`` is reused below for each event's date)
     quotes = QuoteIndex(find_quotes(text))
     table = build_actors(doc, quotes)

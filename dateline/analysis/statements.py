@@ -278,6 +278,7 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
                  c.dep_ == "poss" or any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children))
                  for t in c.subtree}
         owned |= _parenthesised(subject)  # "(D-Newport News)": a party and a home town, not the speaker
+        owned |= _described_by_clause(subject)
         # "sources in the Rukban camp", "officials inside Idlib": where they are is not who they are
         # (where a report is, is: "a report in the Argus Leader")
         if subject.lower_ not in _document_sources():
@@ -320,6 +321,21 @@ def speaker_of(subject: Token, table: ActorTable) -> tuple[str | None, tuple[int
 
 
 LOCATIVE_PREPOSITIONS = {"in", "inside", "near", "outside", "within", "across", "around"}
+
+
+def _described_by_clause(head: Token) -> set[int]:
+    """Indices of the names a clause describing the source holds, who are not the source: "officials
+    who met Biden", "scientists using a telescope on Mauna Kea". A clause's agent is the source's
+    author ("a statement released by the ministry"), unless the clause tells who got hold of it
+    ("the statement, which was obtained by Variety", "a memo seen by Reuters")."""
+    described: set[int] = set()
+    for clause in (c for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i != head.i):
+        # and a document's: "a document Matthesen prepared for her lawyers" ("the man Biden met" is no one's)
+        writers = ("agent", "nsubj") if clause.head.lemma_.lower() in _document_sources() else ("agent",)
+        authors = set() if clause.lemma_.lower() in _receiving_verbs() else {
+            t.i for c in clause.children if c.dep_ in writers for t in c.subtree}
+        described |= {t.i for t in clause.subtree} - authors
+    return described
 
 
 def _parenthesised(head: Token) -> set[int]:
@@ -406,6 +422,11 @@ def _sentient(subject: Token | None, table: ActorTable) -> bool:
         return True
     actor = table.actor(table.actor_at(subject))
     return actor is not None and actor.kind in ("person", "organization", "group")
+
+
+@cache
+def _receiving_verbs() -> frozenset[str]:
+    return frozenset(data.load("cues")["receiving_verbs"])
 
 
 @cache
@@ -1160,7 +1181,17 @@ def _article_voice(doc: Doc, statement: StatementBuild, quotes: QuoteIndex) -> b
     if statement.speaker_mention is None:
         return False
     start, end = statement.speaker_mention
-    return text_of(doc)[start:end].lower() in WRITER_READER_PRONOUNS and quotes.at(start) is None
+    if quotes.at(start) is not None:
+        return False
+    text = text_of(doc)
+    words = text[start:end].lower().split()
+    # "most of us think", "those of you who say": a share of the writer and readers;
+    # "Let's say": the writer and readers (the "'s" of "let's")
+    if text[start:end].lower() == "that" and re.match(r"\s*said\s*,", text[end:]):
+        return True  # "That said, early retirement comes in many shapes": a turn of the writer's argument
+    return text[start:end].lower() in WRITER_READER_PRONOUNS or len(words) >= 3 and words[-2] == "of" \
+        and words[-1] in WRITER_READER_PRONOUNS or text[start:end] in ("'s", "’s") \
+        and text[max(0, start - 3):start].lower() == "let"
 
 
 def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
