@@ -1165,3 +1165,43 @@ def test_an_event_under_a_negated_implicative_or_plan_verb_is_negated(run, text)
 
 def test_handing_over_the_reins_is_no_aid(run):
     assert run("News\n\nLegere will hand over the reins to president Mike Siever.")["events"] == []
+
+
+def test_who_is_told_to_act_does_the_act(run):
+    assert _placed(run, "The general ordered troops to attack the village.") == [("ASSAULT", ["troops"], [], None)]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(run):
+    # "him" is neither Lambe nor Evans: the handing over is not theirs
+    events = _placed(run, "He said Tom Lambe and Matt Evans convinced him to hand over his benefit cheque.")
+    assert not any({"Tom Lambe", "Matt Evans"} & set(actors) for _, actors, _, _ in events)
+
+
+def test_where_visitors_come_from_is_neither_the_scene_nor_whom_they_visit(run):
+    events = _placed(run, "Shannon and Julie Ward, visiting from Los Angeles, said the show was fine.")
+    assert [(t, r, p) for t, _, r, p in events] == [("CONSULT", [], None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trapani and his crew spent three days shooting footage in Los Angeles.",
+    "Witnesses said Durr pulled out a knife with a black handle.",
+    "Eric Stone, a paramedic, was at the school Friday to demonstrate to teacher Ann Lee's students some of the "
+    "techniques medics use.",
+    "The maneuver involves abdominal thrusts, expelling air and forcing out an object lodged in the airway.",
+])
+def test_filming_drawing_a_weapon_showing_and_breathing_are_no_events(run, text):
+    assert _placed(run, text) == []
+
+
+def test_a_participle_after_court_tells_of_who_appeared(run):
+    events = _placed(run, "John Lambe and Matthew Evans appeared in court charged with theft and harassment.")
+    assert [(t, r) for t, _, r, _ in events] == [("ACCUSE", ["John Lambe", "Matthew Evans"])]
+
+
+def test_the_man_accused_of_a_deed_is_its_target_and_no_town(run):
+    result = run("Chiefland man, 19, stabbed in the back\n\nThe victim was taken to the hospital while the man "
+                 "accused of knifing him went to jail.")
+    accusations = [e for e in result["events"] if e["type"] == "ACCUSE"]
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    assert accusations and accusations[0]["actors"] == []
+    assert all(names[r] != "Chiefland" for r in accusations[0]["recipients"])

@@ -600,3 +600,14 @@ def test_a_name_the_ner_runs_on_over_a_clause_opener_is_cut_there(run):
 ])
 def test_the_writers_own_turns_are_no_statements(run, text):
     assert run("Money\n\n" + text)["statements"] == []
+
+
+def test_calling_an_office_reports_no_words(run):
+    assert run("Theft\n\nAnyone with information should call the Richmond Police Department.")["statements"] == []
+
+
+def test_a_report_cut_to_its_participle_has_no_source_and_tells_of_its_subject(run):
+    result = run("Lottery\n\nThe winner, believed to be a millionaire, will remain a mystery.")
+    [statement] = result["statements"]
+    assert statement["speaker"] is None and statement["speaker_mention"] is None
+    assert [p["text"] for p in statement["content_parts"]] == ["The winner", "to be a millionaire"]

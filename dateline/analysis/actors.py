@@ -1070,6 +1070,9 @@ def _organization_description(doc: Doc, token: Token, table: ActorTable) -> Ment
     nouns = {fold(token.text), fold(token.lemma_)}
     if not nouns & _organization_nouns(doc, table):
         return None
+    lex = lexicon()
+    if token.lemma_.lower() in lex.role_nouns | lex.female | lex.male or is_person_noun(token):
+        return None  # "the man" after "Chiefland man": a person, never the town or body that named him
     start = min([c.i for c in token.children if c.i < token.i] + [token.i])
     tokens = tokens_of(doc)
     if any(i in table.by_token for i in range(start, token.i)):
@@ -1147,8 +1150,11 @@ def _pronoun(doc: Doc, token: Token, table: ActorTable, resolved: list[MentionRe
         actor = table.actor(mention.actor)
         if actor is None or not _agrees(actor, word):
             continue
-        head = tokens[mention.head]
-        if distance == 0 and head.head.i == token.head.i and head.dep_ != token.dep_ and token.dep_ in ("dobj", "pobj"):
+        head = argument = tokens[mention.head]
+        while argument.dep_ == "conj" and argument.head.i != argument.i:
+            argument = argument.head  # "Lambe and Evans convinced him": each of the subjects
+        if distance == 0 and argument.head.i == token.head.i and argument.dep_ != token.dep_ \
+                and token.dep_ in ("dobj", "pobj"):
             continue  # "he met him": co-arguments are not the same person
         score = 100 - 30 * distance + (20 if head.dep_ in SUBJECT_DEPS else 0) - (token.i - mention.start) / 1000
         scores[actor.id] = max(scores.get(actor.id, -1e9), score)

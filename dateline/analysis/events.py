@@ -227,13 +227,24 @@ def _no_such_event(verb: Token, etype: str, table: ActorTable) -> bool:
         or lemma in cfg["person_object_not_event"] and _person_acted_on(verb, table) \
         or lemma in cfg["own_deed_verbs"] and _warns_of_a_state(verb) \
         or _court_or_show_word(verb) \
-        or lemma in cfg["active_only_verbs"] and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        or lemma in cfg["active_only_verbs"] and _passive(verb) \
+        or lemma in cfg["intransitive_event_verbs"] and any(
+            c.dep_ == "ccomp" or c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") and c.ent_type_ not in ("GPE", "LOC", "FAC")
+            for c in verb.children) \
         or etype == "REQUEST" and lemma in cfg["naming_verbs"] and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
                                                                       for c in verb.children) \
         or _done_by_a_thing(verb, etype, table) \
         or lemma in cfg["contests"]["verbs"] and _a_contest(verb) \
         or not _weapon_went_off(verb) and any(f"{lemma} {c.lower_}" in cfg["weapon_subject_verbs"]
                                               for c in verb.children if c.dep_ in ("prt", "prep"))  # "went off script"
+
+
+def _passive(verb: Token) -> bool:
+    """A passive, with its auxiliary, or "as" and a by-phrase ("as demonstrated by his departure"; not
+    "protesters on a flotilla demonstrated by a lodge", parsed as a by-phrase)."""
+    children = list(verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or verb.tag_ == "VBN" \
+        and any(c.dep_ == "agent" for c in children) and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
 # "6-3", "2-1", "52-48": a game's or a vote's score, written close (not "between 4 - 5 January", "18-20 February")
@@ -1159,13 +1170,21 @@ def _reduced_passive_patient(verb: Token) -> Token | None:
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) or verb.lemma_.lower() in config()["actor_verbs"] \
             or _first_of_listed_actions(verb):
         return None  # "Activists protested" (tagged VBN): a verb whose subject always acts
-    # "Man stabbed to death": a verb of killing with no object but "to death" is passive, whatever its tag.
+    # "Man stabbed to death": a verb of killing with no object but "to death" is passive, whatever its tag;
+    # so is a verb that cannot go without its patient, with a phrase of the charge ("the man accused of
+    # knifing him went to jail")
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
-    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and to_death):
+    charged = verb.lemma_.lower() in config()["charge_verbs"] and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "with") for c in verb.children)
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and (to_death or charged)):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
-        return subject if to_death or _headline_subject(subject) else None
+        return subject if to_death or charged or _headline_subject(subject) else None
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ in ("in", "to", "into") \
+            and verb.head.lemma_.lower() in config()["venue_nouns"]:
+        # "appeared in court charged with theft": the participle tells of who appeared, not of the court
+        return subject_of(verb.head.head.head, speech=False)
     return verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
@@ -1251,7 +1270,7 @@ def _verb_participants(verb: Token, preps: set[str], table: ActorTable, clause_r
         if clause_subject is not None:
             recipients = [a for a in _actors_of([clause_subject], table, subject=True) if a not in actors]
     if not recipients:
-        recipients = _named_in_clause(verb, actors, table, scene)
+        recipients = _named_in_clause(verb, actors, table, scene, preps)
     # a person acted on, named or not ("released a Togolese priest in Fada"): no place stands in for them
     lex = lexicon()
     person = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.agent_nouns
@@ -1411,14 +1430,22 @@ def _only_scene(token: Token, mention, table: ActorTable) -> bool:
     return place is None or not _stands_for_people(place)
 
 
-def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: bool = False) -> list[str]:
+def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: bool = False,
+                     preps: set[str] = frozenset()) -> list[str]:
     """Recipients written anywhere in the trigger's own phrase: "offered to hand over … to Great Britain".
-    For a ``scene`` type, a town named where it happened is none."""
+    For a ``scene`` type, a town named where it happened is none; where a journey set out is none
+    unless the type takes a "from" phrase (``preps``): "visiting from Los Angeles"."""
     found: list[str] = []
     for token in _own_clause(head):
         if token.i <= head.i or token.is_punct:
             continue  # (the hyphen inside "Bobo-Dioulasso" is no participant of its own)
         mention = table.mention_at(token)
+        named = token.doc[mention.head] if mention is not None else token
+        while named.dep_ in ("compound", "flat") and named.head.i != named.i:
+            named = named.head
+        if named.dep_ == "pobj" and named.head.lower_ == "from" and "from" not in preps \
+                and named.head.head.lemma_.lower() in config()["journey_verbs"]:
+            continue
         if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "pro":
             continue  # "a pro-Ukraine rally" is for Ukraine, not against it
         if scene and _is_locative(token.doc[mention.head] if mention else token) and _only_scene(token, mention, table):
@@ -1699,6 +1726,17 @@ def _talked_of(doc: Doc, place, trigger: Token) -> bool:
     return False
 
 
+def _journey_origin(doc: Doc, place) -> bool:
+    """"Visiting from Los Angeles", "arrived from Kabul": where a journey set out, not where anything
+    happens."""
+    token = doc[place.token]
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in config()["journey_verbs"]
+
+
 def _origin(doc: Doc, place) -> bool:
     """"migrants from Honduras", "a driver from Zimbabwe", "the US ambassador to Ukraine": where people
     come from or are posted to, not where it happened."""
@@ -1708,6 +1746,8 @@ def _origin(doc: Doc, place) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ not in ("from", "to"):
         return False
     people = token.head.head  # "a caravan protest from Velez-Malaga" is a route, not an origin
+    if _journey_origin(doc, place):
+        return True
     lex, lemma = lexicon(), people.lemma_.lower()
     return people.pos_ == "NOUN" and (lemma in lex.agent_nouns or lemma in lex.role_nouns
                                       or people.lower_ in place_words()["resident"]
@@ -1735,7 +1775,8 @@ class _Grounds:
     @classmethod
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
         qualifiers = qualifying_mentions(doc, places)
-        located = [p for p in places if id(p) not in qualifiers and (_is_locative(doc[p.token]) or _article_parsed_as_preposition(doc, p.token))]
+        located = [p for p in places if id(p) not in qualifiers and not _journey_origin(doc, p)
+                   and (_is_locative(doc[p.token]) or _article_parsed_as_preposition(doc, p.token))]
         qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)
                       or _after_unnamed_scene(doc, p.token)]
         dated = [t for t in times if t.type in ("DATE", "TIME") and t.day is not None]

@@ -173,6 +173,12 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
         if verb.dep_ == "xcomp" and (verb.head.lemma_ == "be" or any(c.dep_ in ("acomp", "attr") for c in verb.head.children)) \
                 and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.head.children):
             return None  # "it's fair to assume", "it is worth noting": an empty "it", nobody's view
+        if not speech and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS and (
+                controller := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                                    and _someone(c)), None)):
+            # "convinced him to hand over his cheque": he hands it over, not who convinced him
+            # ("used grenades to attack": who used them)
+            return controller
         if (verb.dep_ in ("advcl", "xcomp", "conj", "acl", "acomp") or under_participle) and verb.head.i != verb.i and \
                 (verb.dep_ in ("conj", "xcomp", "acomp") or verb.tag_ == "VBG" or infinitive_of_purpose or under_participle):
             # "He said A, adding B": the speaker of a participle is that of the cue it hangs from.
@@ -182,6 +188,18 @@ def subject_of(verb: Token, speech: bool = True) -> Token | None:
             continue
         return None
     return None
+
+
+def _someone(token: Token) -> bool:
+    """Whether a noun phrase is someone who can act: a person's or a body's name, a personal pronoun,
+    a word for people."""
+    lex = lexicon()
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or token.lower_ in ("him", "her", "them", "us", "me", "you") \
+        or bool({token.lemma_.lower(), token.lower_} & (lex.agent_nouns | lex.role_nouns | lex.female | lex.male))
+
+
+# Verbs whose infinitive their subject does, though they take an object: "promised him to come".
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
 
 
 def _is_date(token: Token) -> bool:
@@ -422,6 +440,16 @@ def _sentient(subject: Token | None, table: ActorTable) -> bool:
         return True
     actor = table.actor(table.actor_at(subject))
     return actor is not None and actor.kind in ("person", "organization", "group")
+
+
+@cache
+def _contact_verbs() -> frozenset[str]:
+    return frozenset(data.load("cues")["contact_verbs"])
+
+
+def _only_a_name(tokens: list[Token]) -> bool:
+    """Whether the content is a name and nothing else ("the Richmond Police Department", "Trump")."""
+    return all(t.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "NORP") or t.lower_ == "the" for t in tokens)
 
 
 @cache
@@ -793,6 +821,31 @@ def _raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
     return sorted(subject.subtree, key=lambda t: t.i), sorted(infinitive.subtree, key=lambda t: t.i)
 
 
+def _reduced_raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """"The winner, believed to be a millionaire, will remain a mystery": a report verb cut to its
+    participle after a comma, with the infinitive it raised; the parser may take it for the verb of
+    the noun before it, which is what the report is about, not its source."""
+    doc, i = verb.doc, verb.i
+    if verb.lemma_.lower() not in _raising_verbs() or verb.tag_ not in ("VBN", "VBD") or i < 2 \
+            or doc[i - 1].text != "," or i + 2 >= len(doc) or doc[i + 1].lower_ != "to" \
+            or doc[i + 2].lower_ not in ("be", "have") or any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return None
+    subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                                                          and c.i < i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    about = [t for t in subject.subtree if t.i < i - 1 and not (t.is_punct and t.i == i - 2)]
+    end = i + 3
+    while end < len(doc) and doc[end].text not in (",", ";", ".") and not doc[end].is_sent_start:
+        end += 1
+    return about, list(doc[i + 1:end])
+
+
+@cache
+def _raising_verbs() -> frozenset[str]:
+    return frozenset(data.load("cues")["raising_verbs"])
+
+
 def _agentless_passive(verb: Token) -> bool:
     """"It was announced that …": passive, no agent, and no subject but an expletive ("they're
     convinced that …" has a holder; "he is expected to win" is about him, not by him)."""
@@ -1105,10 +1158,13 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if tokens is None and (is_cue(token) and token.lemma_.lower() not in _addressed() or token.i in learned):
             tokens = _passive_object(token)  # "the issue was first reported by the Post"
         subject = subject_of(token)
-        if subject is not None and subject.lower_ in ("'s", "us") and token.head.lemma_.lower() == "let":
+        if subject is not None and subject.lower_ in ("'s", "’s", "us") and (
+                token.head.lemma_.lower() == "let" or subject.i > 0 and doc[subject.i - 1].lower_ == "let"):
             continue  # "Let's say you think …": a supposition, not a statement
-        if tokens is None and subject is None and (raised := _raised_report(token)) is not None:
-            # "he is expected to win": a report whose source the text withholds, about him
+        raised = _reduced_raised_report(token) if is_cue(token) else None
+        if raised is not None or tokens is None and subject is None and (raised := _raised_report(token)) is not None:
+            # "he is expected to win", "the winner, believed to be a millionaire, …": a report whose
+            # source the text withholds, about him
             parts = [char_offsets(doc, part[0].i, part[-1].i + 1) for part in raised]
             found.append(StatementBuild(reported_kind(doc, *parts[1]), parts[0], (token.idx, token.idx + len(token.text)),
                                         token.i, None, None, 0.5, parts=parts))
@@ -1123,6 +1179,9 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         tokens = _with_word_ends(_without_writer_aside(tokens))
         if all(t.pos_ == "PRON" or t.is_punct or t.like_num and t.text[:1].isdigit() for t in tokens):
             continue  # "attacked you", "predicted what", "called 911": nothing of what was said
+        if token.lemma_.lower() in _contact_verbs() and _only_a_name(tokens) \
+                and not any(c.dep_ == "prt" for c in token.children):  # "calling out the Republicans" criticises
+            continue  # "call the Richmond Police Department", "called Trump": a call, no words reported
         if any(is_cue(t) for t in tokens) and all(t.pos_ in ("PRON", "PUNCT") or is_cue(t) for t in tokens):
             continue  # "He said, she said": a heading, nobody's words
         if subject is not None and _noun_content(tokens) and a_thing(subject, table):
@@ -1185,13 +1244,11 @@ def _article_voice(doc: Doc, statement: StatementBuild, quotes: QuoteIndex) -> b
         return False
     text = text_of(doc)
     words = text[start:end].lower().split()
-    # "most of us think", "those of you who say": a share of the writer and readers;
-    # "Let's say": the writer and readers (the "'s" of "let's")
     if text[start:end].lower() == "that" and re.match(r"\s*said\s*,", text[end:]):
         return True  # "That said, early retirement comes in many shapes": a turn of the writer's argument
+    # "most of us think", "those of you who say": a share of the writer and readers
     return text[start:end].lower() in WRITER_READER_PRONOUNS or len(words) >= 3 and words[-2] == "of" \
-        and words[-1] in WRITER_READER_PRONOUNS or text[start:end] in ("'s", "’s") \
-        and text[max(0, start - 3):start].lower() == "let"
+        and words[-1] in WRITER_READER_PRONOUNS
 
 
 def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
