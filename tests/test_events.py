@@ -1205,3 +1205,11 @@ def test_the_man_accused_of_a_deed_is_its_target_and_no_town(run):
     names = {a["id"]: a["name"] for a in result["actors"]}
     assert accusations and accusations[0]["actors"] == []
     assert all(names[r] != "Chiefland" for r in accusations[0]["recipients"])
+
+
+@pytest.mark.parametrize("text", [
+    "For information or an application, call Beth Campbell at (931) 762-4231.",
+    "Gerard was more of a talker, always ready to shoot a three-pointer.",
+])
+def test_phoning_someone_and_shooting_a_basket_are_no_events(run, text):
+    assert _placed(run, text) == []

@@ -611,3 +611,19 @@ def test_a_report_cut_to_its_participle_has_no_source_and_tells_of_its_subject(r
     [statement] = result["statements"]
     assert statement["speaker"] is None and statement["speaker_mention"] is None
     assert [p["text"] for p in statement["content_parts"]] == ["The winner", "to be a millionaire"]
+
+
+@pytest.mark.parametrize("text", [
+    "Man shot\n\nSPRINGFIELD - A city man was shot twice early Tuesday, police said.",
+    "Man shot twice in robbery. SPRINGFIELD - A city man was shot twice early Tuesday, police said.",
+    "Man shot\n\nOROVILLE, Calif. (AP) — A city man was shot twice early Tuesday, police said.",
+])
+def test_a_dateline_is_no_part_of_what_a_source_said(run, text):
+    assert [s["content"]["text"] for s in _said(run(text))] == ["A city man was shot twice early Tuesday"]
+
+
+def test_a_report_about_a_relative_word_is_about_the_noun_it_stands_for(run):
+    result = run("Robbery\n\nOfficers were sent to the scene after word of the shooting which is believed to have "
+                 "occurred about midnight.")
+    assert [[p["text"] for p in s["content_parts"]] for s in result["statements"]] == [
+        ["the shooting", "to have occurred about midnight"]]

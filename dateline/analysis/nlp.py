@@ -37,11 +37,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     square of a run of words that never ends."""
     starts = doc.to_array([SENT_START])
     since = 0
+    if (end := _dateline_end(doc, 0)) is not None:
+        starts[end] = 1
     for token in doc[:-1]:
         since += 1
         if "\n" in token.text_with_ws and (token.is_space or token.whitespace_ == "" or "\n" in token.whitespace_):
             starts[token.i + 1] = 1
             since = 0
+            if (end := _dateline_end(doc, token.i + 1)) is not None:
+                starts[end] = 1
+        elif token.text in (".", "!", "?") and (end := _dateline_end(doc, token.i + 1)) is not None:
+            # a headline run into the text: "… attempted robbery. SPRINGFIELD - A 27-year-old man …"
+            starts[token.i + 1] = starts[end] = 1
         elif since >= MAX_SENTENCE_TOKENS and (token.is_punct or since >= 2 * MAX_SENTENCE_TOKENS):
             starts[token.i + 1] = 1
             since = 0
@@ -49,6 +56,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # which made a text of many short paragraphs cost the square of its length.
     doc.from_array([SENT_START], starts)
     return doc
+
+
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+DATELINE_REACH = 8  # tokens a dateline's place, state and agency take at most
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the sentence after a paragraph's dateline begins: "SPRINGFIELD - A 27-year-old man was
+    shot", "WASHINGTON (AP) — The House …", "OROVILLE, Calif. —": the capitals, a state or agency
+    and the dash are no part of the sentence (nor its subject, nor what a source said)."""
+    i, end = start, min(len(doc), start + DATELINE_REACH)
+    while i < end and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1:
+        i += 1
+    if i == start:
+        return None
+    if i < end and doc[i].text == ",":  # ", Calif." ", Ohio"
+        i += 1
+        while i < end and (doc[i].text[:1].isupper() or doc[i].text == "."):
+            i += 1
+    if i < end and doc[i].text == "(":  # "(AP)", "(Reuters)"
+        close = next((j for j in range(i, end) if doc[j].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i + 1 < len(doc) and doc[i].text in DATELINE_DASHES and doc[i + 1].text[:1].isupper():
+        return i + 1
+    return None
 
 
 # A curly quotation mark glued to punctuation ('Ryan said,“Look', 'great,”he said', 'No.”She'):

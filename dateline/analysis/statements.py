@@ -818,7 +818,13 @@ def _raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
     if subject is None or infinitive is None or any(c.dep_ == "agent" for c in children) \
             or not any(c.dep_ == "auxpass" for c in children) or subject.i > verb.i:
         return None
-    return sorted(subject.subtree, key=lambda t: t.i), sorted(infinitive.subtree, key=lambda t: t.i)
+    about = sorted(subject.subtree, key=lambda t: t.i)
+    if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+        # "the shooting, which is believed to have occurred about midnight": the noun the relative word stands for
+        clause = {t.i for t in verb.subtree}
+        about = [t for t in verb.head.subtree if t.i not in clause and t.i >= verb.head.left_edge.i]
+        about = [t for t in about if not (t.is_punct and t.i == about[-1].i)]
+    return about, sorted(infinitive.subtree, key=lambda t: t.i)
 
 
 def _reduced_raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
@@ -1177,8 +1183,9 @@ def extract_statements(doc: Doc, table: ActorTable, quotes: QuoteIndex) -> list[
         if any(c.dep_ == "neg" for c in token.children) and tokens[0].lower_ in QUESTION_WORDS:
             continue  # "it didn't say when the wagon will go on sale": nothing was said
         tokens = _with_word_ends(_without_writer_aside(tokens))
-        if all(t.pos_ == "PRON" or t.is_punct or t.like_num and t.text[:1].isdigit() for t in tokens):
-            continue  # "attacked you", "predicted what", "called 911": nothing of what was said
+        if all(t.pos_ == "PRON" or t.lower_ in RELATIVE_WORDS or t.is_punct or t.like_num and t.text[:1].isdigit()
+               for t in tokens):
+            continue  # "attacked you", "predicted what", "called 911", "which police believe": nothing of what was said
         if token.lemma_.lower() in _contact_verbs() and _only_a_name(tokens) \
                 and not any(c.dep_ == "prt" for c in token.children):  # "calling out the Republicans" criticises
             continue  # "call the Richmond Police Department", "called Trump": a call, no words reported
