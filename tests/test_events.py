@@ -1213,3 +1213,21 @@ def test_the_man_accused_of_a_deed_is_its_target_and_no_town(run):
 ])
 def test_phoning_someone_and_shooting_a_basket_are_no_events(run, text):
     assert _placed(run, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Yudhoyono vowed to hasten efforts to build an early warning system.",
+    "Many countries have warned the WHO to be cautious about declaring a global pandemic.",
+    '"It is a crisis," said the commissioner responsible for the European Union\'s humanitarian aid, Louis Michel.',
+])
+def test_no_threat_or_aid_in_promises_advice_and_titles(run, text):
+    assert _placed(run, text) == []
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("A bomb exploded in a crowded market in Kabul on Monday.", "ASSAULT"),
+    ("The rebels vowed to retaliate against the army.", "THREATEN"),
+    ("Iran warned that it would retaliate.", "THREATEN"),
+])
+def test_bombs_going_off_and_hostile_vows_stay_events(run, text, etype):
+    assert etype in [t for t, _, _, _ in _placed(run, text)]

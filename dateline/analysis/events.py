@@ -307,6 +307,15 @@ def _warns_of_a_state(verb: Token) -> bool:
     """Whether a warning's clause tells of how things are or go, not of a deed to come of the warner's
     own side: a clause whose subject is no pronoun for the warner, or whose verb no "will" or "would"
     points ahead ("warned that it would retaliate" threatens)."""
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if infinitive is not None:
+        # "warned the WHO to be cautious": advice for the one warned; "vowed to hasten efforts": a
+        # promise; only a hostile deed of the speaker's own threatens ("vowed to retaliate")
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        typed = _verb_type(infinitive)
+        return not (typed and typed[0] in config()["hostile_types"]
+                    or infinitive.lemma_.lower() in config()["hostile_vows"])
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return False
@@ -347,6 +356,20 @@ def _court_or_show_word(verb: Token) -> bool:
     beside = {c.lower_ for c in verb.children} | {"that" for c in verb.children if c.dep_ == "ccomp"}
     beside |= {" ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + n]) for n in (2, 3)}  # "pleaded guilty Monday"
     return bool(beside & set(words))
+
+
+def _in_a_title(noun: Token) -> bool:
+    """Whether an event noun names a post, not a happening: "the commissioner responsible for
+    humanitarian aid", "the UN's aid chief", "minister for trade negotiations"."""
+    roles = lexicon().role_nouns
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in roles:
+        return True
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+        return False
+    holder = noun.head.head
+    # "responsible for": the noun the adjective describes, however the parser hung it
+    holders = [holder.head, *(c for c in holder.children if c.dep_ == "nsubj")] if holder.pos_ == "ADJ" else [holder]
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in roles for h in holders)
 
 
 def _there_was(noun: Token) -> bool:
@@ -792,7 +815,7 @@ def extract_events(doc: Doc, table: ActorTable, statements: list[StatementBuild]
         if form == "phrase" and doc[start].pos_ in ("VERB", "AUX"):
             form, trigger = "verb", doc[start]  # "took to the streets": a verb phrase, with the verb's arguments
         if form == "verb" and (_no_such_event(trigger, typed[0], table) or _article_voice(trigger, statements)) \
-                or form != "verb" and _court_or_show_word(trigger):
+                or form != "verb" and (_court_or_show_word(trigger) or _in_a_title(trigger)):
             continue
         etype, mode = typed
         if etype == "ASSAULT" and violent(trigger, table.names_a_person) is False:
