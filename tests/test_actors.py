@@ -203,3 +203,10 @@ def test_one_word_after_the_is_a_title_not_a_person(run):
 def names_of(result, ids):
     table = {a["id"]: a["name"] for a in result["actors"]}
     return [table[i] for i in ids]
+
+
+def test_a_body_a_country_owns_is_not_the_same_body_of_another_country(run):
+    result = run("Cholera\n\nZimbabwe's Ministry of Health reported 484 deaths. The South African ministry of health "
+                 "confirmed 160 cases. Kenya's Ministry of Health said it was ready.")
+    ministries = [a for a in result["actors"] if "inistry" in a["name"]]
+    assert len(ministries) == 3 and all(len(a["mentions"]) == 1 for a in ministries)

@@ -778,6 +778,26 @@ def _same_org(a: tuple[str, ...], b: tuple[str, ...], a_text: str, b_text: str) 
     return False
 
 
+def _owner_country(doc: Doc, start: int) -> str | None:
+    """The country a possessor before a name names: "Zimbabwe's Ministry of Health" → ZW."""
+    tokens = tokens_of(doc)
+    if start < 2 or tokens[start - 1].lower_ not in ("'s", "’s"):
+        return None
+    info = gazetteer().country_named_by(tokens[start - 2].text)
+    return info.country if info is not None else None
+
+
+def _other_countrys(long_key: tuple[str, ...], short_key: tuple[str, ...], owner: str | None) -> bool:
+    """Whether a shorter name a country owns cannot be a longer name that names another country:
+    "Zimbabwe's Ministry of Health" is not "the South African ministry of health"."""
+    if owner is None or len(long_key) <= len(short_key):
+        return False
+    extra = long_key[:len(long_key) - len(short_key)]
+    spans = (" ".join(extra[i:j]) for i in range(len(extra)) for j in range(i + 1, min(len(extra), i + 3) + 1))
+    named = {info.country for span in spans if (info := gazetteer().country_named_by(span)) is not None}
+    return bool(named) and owner not in named
+
+
 def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]]]:
     clusters: list[tuple[ActorBuild, list[_Name]]] = []
     gaz = gazetteer()
@@ -786,7 +806,9 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
     # surname has to choose between them.
     order = sorted(names, key=lambda n: (-(n.end - n.start), not n.honorifics, n.start))
     genders = {id(n): _name_gender(doc, n) for n in names if n.label == "PERSON"}  # once each, not per comparison
+    owners: dict[int, set[str]] = {}  # cluster → the countries possessors name its members after
     for name in order:
+        owner = None
         kind = _kind(doc, name)
         if kind is None:
             continue
@@ -811,11 +833,18 @@ def _cluster(doc: Doc, names: list[_Name]) -> list[tuple[ActorBuild, list[_Name]
             same = [c for c in clusters if c[0].kind == "country" and c[0].key == key]
         else:
             key = tuple(fold(text).split())
-            same = [c for c in clusters if c[0].kind == kind and _same_org(c[0].key, key, c[0].name, text)]
+            owner = _owner_country(doc, name.start)
+            # ("Zimbabwe's Ministry of Health" and "Kenya's Ministry of Health" are two ministries)
+            same = [c for c in clusters if c[0].kind == kind and _same_org(c[0].key, key, c[0].name, text)
+                    and not _other_countrys(c[0].key, key, owner)
+                    and not (owner and owners.get(id(c)) and owner not in owners[id(c)])]
         if same:
             same[0][1].append(name)
         else:
             clusters.append((ActorBuild(id="", name=text, kind=kind, key=key), [name]))
+            same = clusters[-1:]
+        if kind not in ("person", "country") and owner is not None:
+            owners.setdefault(id(same[0]), set()).add(owner)
     return clusters
 
 
