@@ -1463,11 +1463,7 @@ def _named_in_clause(head: Token, actors: list[str], table: ActorTable, scene: b
         if token.i <= head.i or token.is_punct:
             continue  # (the hyphen inside "Bobo-Dioulasso" is no participant of its own)
         mention = table.mention_at(token)
-        named = token.doc[mention.head] if mention is not None else token
-        while named.dep_ in ("compound", "flat") and named.head.i != named.i:
-            named = named.head
-        if named.dep_ == "pobj" and named.head.lower_ == "from" and "from" not in preps \
-                and named.head.head.lemma_.lower() in config()["journey_verbs"]:
+        if "from" not in preps and _set_out_from(token.doc[mention.head] if mention is not None else token):
             continue
         if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "pro":
             continue  # "a pro-Ukraine rally" is for Ukraine, not against it
@@ -1749,11 +1745,10 @@ def _talked_of(doc: Doc, place, trigger: Token) -> bool:
     return False
 
 
-def _journey_origin(doc: Doc, place) -> bool:
-    """"Visiting from Los Angeles", "arrived from Kabul": where a journey set out, not where anything
-    happens."""
-    token = doc[place.token]
-    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+def _set_out_from(token: Token) -> bool:
+    """Whether a name is where a journey set out ("visiting from Los Angeles", "arrived from Kabul"),
+    not where anything happens nor whom it concerns."""
+    while token.dep_ in ("compound", "flat", "conj", "appos") and token.head.i != token.i:
         token = token.head
     verb = token.head.head
     return token.dep_ == "pobj" and token.head.lower_ == "from" and verb.pos_ == "VERB" \
@@ -1763,14 +1758,14 @@ def _journey_origin(doc: Doc, place) -> bool:
 def _origin(doc: Doc, place) -> bool:
     """"migrants from Honduras", "a driver from Zimbabwe", "the US ambassador to Ukraine": where people
     come from or are posted to, not where it happened."""
+    if _set_out_from(doc[place.token]):
+        return True
     token = doc[place.token]
     while token.dep_ in ("compound", "amod", "conj", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in ("from", "to"):
         return False
     people = token.head.head  # "a caravan protest from Velez-Malaga" is a route, not an origin
-    if _journey_origin(doc, place):
-        return True
     lex, lemma = lexicon(), people.lemma_.lower()
     return people.pos_ == "NOUN" and (lemma in lex.agent_nouns or lemma in lex.role_nouns
                                       or people.lower_ in place_words()["resident"]
@@ -1798,7 +1793,7 @@ class _Grounds:
     @classmethod
     def of(cls, doc: Doc, places: list[PlaceMention], times: list[Timex]) -> _Grounds:
         qualifiers = qualifying_mentions(doc, places)
-        located = [p for p in places if id(p) not in qualifiers and not _journey_origin(doc, p)
+        located = [p for p in places if id(p) not in qualifiers and not _set_out_from(doc[p.token])
                    and (_is_locative(doc[p.token]) or _article_parsed_as_preposition(doc, p.token))]
         qualifying = [p for p in places if id(p) in qualifiers or _bracketed(doc, p.token)
                       or _after_unnamed_scene(doc, p.token)]

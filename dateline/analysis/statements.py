@@ -822,7 +822,7 @@ def _raised_report(verb: Token) -> tuple[list[Token], list[Token]] | None:
     if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
         # "the shooting, which is believed to have occurred about midnight": the noun the relative word stands for
         clause = {t.i for t in verb.subtree}
-        about = [t for t in verb.head.subtree if t.i not in clause and t.i >= verb.head.left_edge.i]
+        about = [t for t in verb.head.subtree if t.i not in clause]
         about = [t for t in about if not (t.is_punct and t.i == about[-1].i)]
     return about, sorted(infinitive.subtree, key=lambda t: t.i)
 
@@ -1250,12 +1250,12 @@ def _article_voice(doc: Doc, statement: StatementBuild, quotes: QuoteIndex) -> b
     if quotes.at(start) is not None:
         return False
     text = text_of(doc)
-    words = text[start:end].lower().split()
-    if text[start:end].lower() == "that" and re.match(r"\s*said\s*,", text[end:]):
+    source = text[start:end].lower()
+    if source == "that" and re.match(r"\s*said\s*,", text[end:]):
         return True  # "That said, early retirement comes in many shapes": a turn of the writer's argument
     # "most of us think", "those of you who say": a share of the writer and readers
-    return text[start:end].lower() in WRITER_READER_PRONOUNS or len(words) >= 3 and words[-2] == "of" \
-        and words[-1] in WRITER_READER_PRONOUNS
+    words = source.split()
+    return source in WRITER_READER_PRONOUNS or len(words) >= 3 and words[-2] == "of" and words[-1] in WRITER_READER_PRONOUNS
 
 
 def _without_pull_quotes(doc: Doc, found: list[StatementBuild]) -> list[StatementBuild]:
